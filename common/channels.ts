@@ -1,0 +1,25 @@
+/**
+ * The names of every renderer->main method and every event main pushes.
+ * Kept free of schemas so the preload can import it without bundling zod.
+ */
+export const methodNames = [
+  'drafts.list',
+  'drafts.get',
+  'drafts.create',
+  'drafts.save',
+  'drafts.delete',
+  'drafts.restore',
+  'drafts.purge',
+] as const;
+
+export const eventNames = ['drafts.changed', 'app.command'] as const;
+
+export type MethodName = (typeof methodNames)[number];
+export type EventName = (typeof eventNames)[number];
+
+/** The single IPC channel on which main pushes events to the renderer. */
+export const EVENT_CHANNEL = 'pressestelle:event';
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (methodNames as readonly string[]).includes(value);
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { articleSchema } from './article.js';
+import type { EventName, MethodName } from './channels.js';
+
+// Validation messages reach people (as details of a refused input): German.
+z.config(z.locales.de());
+
+/**
+ * The renderer<->main contract: every method with the schema of its input and output,
+ * and every event main pushes. Both transports (Electron IPC, the browser entry's HTTP)
+ * register exactly this list.
+ */
+const id = z.uuid();
+const timestamp = z.iso.datetime();
+
+export const draftSummarySchema = z.object({
+  id,
+  title: z.string(),
+  lead: z.string(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: timestamp.nullable(),
+});
+
+export const draftSchema = z.object({
+  id,
+  /** Increases with every save; a save names the version it was based on. */
+  version: z.number().int().nonnegative(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: timestamp.nullable(),
+  article: articleSchema,
+});
+
+export const saveResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), version: z.number().int(), updatedAt: timestamp }),
+  /** The stored draft had moved on; the incoming text was kept as a new draft instead of overwriting. */
+  z.object({ status: z.literal('conflict'), copy: draftSchema }),
+]);
+
+const byId = z.object({ id });
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const contract = {
+  'drafts.list': method(
+    z.object({ scope: z.enum(['active', 'trash']).default('active') }).default({ scope: 'active' }),
+    z.array(draftSummarySchema),
+  ),
+  'drafts.get': method(byId, draftSchema),
+  'drafts.create': method(z.object({ article: articleSchema.optional() }).default({}), draftSchema),
+  'drafts.save': method(
+    z.object({ id, baseVersion: z.number().int().nonnegative(), article: articleSchema }),
+    saveResultSchema,
+  ),
+  'drafts.delete': method(byId, draftSummarySchema),
+  'drafts.restore': method(byId, draftSummarySchema),
+  'drafts.purge': method(byId, byId),
+} satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
+
+export const events = {
+  /** A draft was created, saved, moved to or from the trash, or removed for good. */
+  'drafts.changed': z.object({ id, kind: z.enum(['created', 'saved', 'deleted', 'restored', 'purged']) }),
+  /** A command from the application menu (Electron only). */
+  'app.command': z.object({ command: z.enum(['draft.new']) }),
+} satisfies Record<EventName, z.ZodType>;
+
+export type Contract = typeof contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export type AppEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
+
+export type DraftSummary = z.infer<typeof draftSummarySchema>;
+export type Draft = z.infer<typeof draftSchema>;
+export type SaveResult = z.infer<typeof saveResultSchema>;

@@ -1,0 +1,83 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'util', 'events', 'stream'];
+
+/** The layers of architecture.md: imports point one way only. */
+const layerRules = [
+  {
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/portal/**'], message: 'common/ is pure: it imports none of the other layers.' },
+          { group: ['electron', 'react', 'react-dom', ...nodeBuiltins], message: 'common/ runs in every process: no Node, DOM or Electron.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/vite.config.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/main/**', '**/preload/**', '**/portal/**'], message: 'The renderer reaches main only through the bridge.' },
+          { group: ['electron', ...nodeBuiltins], message: 'The renderer is a web page: no Node or Electron.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/renderer/**', '**/preload/**', '**/portal/**'], message: 'main/ does not import the renderer, the preload or the portal.' }],
+      }],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron'], message: 'Only main/electron/ may import electron; services run without it.' },
+          { group: ['**/renderer/**', '**/preload/**', '**/portal/**'], message: 'main/ does not import the renderer, the preload or the portal.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    ignores: ['preload/vite.config.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/main/**', '**/renderer/**', '**/portal/**', 'zod'], message: 'The preload knows the channel names and the bridge shape, nothing else.' }],
+      }],
+    },
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  ...layerRules,
+);

@@ -1,0 +1,201 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { formatMessage, type MessageKey, type MessageParams } from '../common/messages/index.js';
+import { failure } from '../common/result.js';
+import type { Dispatch } from './contract-dispatcher.js';
+import { contentSecurityPolicy, contentTypeOf, rendererDirectory, resolveRendererFile } from './renderer-assets.js';
+import type { AppServices } from './services/app-services.js';
+
+export const TOKEN_COOKIE = 'pressestelle_token';
+export const TOKEN_HEADER = 'x-pressestelle-token';
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const LOOPBACK = '127.0.0.1';
+
+export interface BrowserServerOptions {
+  services: AppServices;
+  dispatch: Dispatch;
+  port?: number;
+  rendererRoot?: string;
+  /** Fixed only in tests; a fresh random token per launch otherwise. */
+  token?: string;
+}
+
+export interface BrowserServer {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built renderer and the contract over HTTP on 127.0.0.1 only. Every request
+ * must carry the per-launch token (from the printed URL, then a cookie or a header) and a
+ * Host and Origin of this very server, so other local programs and web pages cannot use it.
+ */
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const rendererRoot = options.rendererRoot ?? rendererDirectory;
+  const eventStreams = new Set<ServerResponse>();
+  let port = 0;
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent) sendError(response, 500, 'error.internal');
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    setCommonHeaders(response);
+    if (!isAllowedHost(request.headers.host, port)) return sendError(response, 421, 'error.badHost');
+    if (!isAllowedOrigin(request.headers.origin, port)) return sendError(response, 403, 'error.forbidden');
+    const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
+
+    const offered = url.searchParams.get('token');
+    if (request.method === 'GET' && offered !== null && url.pathname === '/') {
+      if (!sameSecret(offered, token)) return sendError(response, 401, 'error.unauthorized');
+      // Keep the token in a cookie and take it out of the address bar and the history.
+      response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`);
+      response.writeHead(303, { Location: '/' }).end();
+      return;
+    }
+    if (!sameSecret(presentedToken(request), token)) return sendError(response, 401, 'error.unauthorized');
+
+    if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response);
+    if (url.pathname.startsWith('/api/')) {
+      if (request.method !== 'POST') return sendError(response, 405, 'error.forbidden');
+      return callMethod(request, response, url.pathname.slice('/api/'.length));
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 405, 'error.forbidden');
+    return serveFile(url.pathname, response);
+  }
+
+  async function callMethod(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    const contentType = request.headers['content-type'] ?? '';
+    if (!contentType.startsWith('application/json')) return sendError(response, 415, 'error.badJson');
+    const body = await readBody(request, MAX_BODY_BYTES);
+    if (body === null) return sendError(response, 413, 'error.tooLarge', { limit: '16 MB' });
+    let envelope: unknown;
+    try {
+      envelope = JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendJson(response, 400, failure('invalid_input', 'error.badJson'));
+    }
+    const input = envelope !== null && typeof envelope === 'object' ? (envelope as { input?: unknown }).input : undefined;
+    sendJson(response, 200, await options.dispatch(method, input));
+  }
+
+  function openEventStream(response: ServerResponse): void {
+    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.write(': verbunden\n\n');
+    eventStreams.add(response);
+    response.on('close', () => eventStreams.delete(response));
+  }
+
+  const forward = options.services.events.on((event) => {
+    const frame = `data: ${JSON.stringify(event)}\n\n`;
+    for (const stream of eventStreams) stream.write(frame);
+  });
+
+  async function serveFile(pathname: string, response: ServerResponse): Promise<void> {
+    const file = resolveRendererFile(pathname, rendererRoot);
+    if (file === null) return sendError(response, 404, 'error.pageNotFound');
+    let content: Buffer;
+    try {
+      content = await readFile(file);
+    } catch {
+      return sendError(response, 404, 'error.pageNotFound');
+    }
+    const type = contentTypeOf(file);
+    response.setHeader('Content-Type', type);
+    response.setHeader('Cache-Control', type.startsWith('text/html') ? 'no-store' : 'private, max-age=3600');
+    response.writeHead(200).end(content);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://${LOOPBACK}:${port}/?token=${token}`;
+
+  return {
+    url,
+    port,
+    token,
+    server,
+    async close() {
+      forward.dispose();
+      for (const stream of eventStreams) stream.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function setCommonHeaders(response: ServerResponse): void {
+  response.setHeader('Content-Security-Policy', contentSecurityPolicy);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  response.setHeader('X-Frame-Options', 'DENY');
+}
+
+/** Only the names this server is reached by; anything else may be DNS rebinding. */
+function isAllowedHost(host: string | undefined, port: number): boolean {
+  return host === `${LOOPBACK}:${port}` || host === `localhost:${port}`;
+}
+
+/** Browsers send Origin on cross-site requests; a foreign one is refused. */
+function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true;
+  return origin === `http://${LOOPBACK}:${port}` || origin === `http://localhost:${port}`;
+}
+
+function presentedToken(request: IncomingMessage): string | null {
+  const header = request.headers[TOKEN_HEADER];
+  if (typeof header === 'string') return header;
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return value.join('=');
+  }
+  return null;
+}
+
+function sameSecret(presented: string | null, expected: string): boolean {
+  if (presented === null) return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function sendError(response: ServerResponse, status: number, key: MessageKey, params: MessageParams = {}): void {
+  const code = status === 401 ? 'unauthorized' : status === 413 ? 'too_large' : status === 404 ? 'not_found' : status === 500 ? 'internal' : 'forbidden';
+  sendJson(response, status, { ok: false, error: { code, message: formatMessage(key, params) } });
+}

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import { isMethodName, type MethodName } from '../common/channels.js';
+import { contract, type MethodOutput, type ParsedInput } from '../common/contract.js';
+import { Failure, failure, type Result } from '../common/result.js';
+import type { AppServices } from './services/app-services.js';
+
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+/** Maps every contract method onto the services. */
+export function createHandlers(services: AppServices): Handlers {
+  const { drafts } = services;
+  return {
+    'drafts.list': ({ scope }) => drafts.list(scope),
+    'drafts.get': ({ id }) => drafts.get(id),
+    'drafts.create': ({ article }) => drafts.create(article),
+    'drafts.save': ({ id, baseVersion, article }) => drafts.save(id, baseVersion, article),
+    'drafts.delete': ({ id }) => drafts.delete(id),
+    'drafts.restore': ({ id }) => drafts.restore(id),
+    'drafts.purge': ({ id }) => drafts.purge(id),
+  };
+}
+
+/**
+ * The one code path behind every transport: the method must exist, the input must parse,
+ * the service runs, and the answer is `{ ok, value }` or `{ ok: false, error }` with a German message.
+ * The transport has already checked the sender.
+ */
+export function createDispatcher(handlers: Handlers, log: (error: unknown) => void = console.error): Dispatch {
+  return async (method, rawInput) => {
+    if (!isMethodName(method)) return failure('unknown_method', 'error.unknownMethod', { method: String(method).slice(0, 80) });
+    const parsed = contract[method].input.safeParse(rawInput);
+    if (!parsed.success) return invalidInput(parsed.error);
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      const value: unknown = await handler(parsed.data);
+      return { ok: true, value: contract[method].output.parse(value) };
+    } catch (error) {
+      if (error instanceof Failure) return { ok: false, error: error.toAppError() };
+      log(error);
+      return failure('internal', 'error.internal');
+    }
+  };
+}
+
+function invalidInput(error: z.ZodError): Result<never> {
+  const details = error.issues.slice(0, 10).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  return { ok: false, error: new Failure('invalid_input', 'error.invalidInput', { details: details.join('; ') }, details).toAppError() };
+}

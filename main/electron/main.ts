@@ -1,0 +1,72 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { EVENT_CHANNEL } from '../../common/channels.js';
+import type { AppEvent } from '../../common/contract.js';
+import { formatMessage } from '../../common/messages/index.js';
+import { Failure } from '../../common/result.js';
+import { createDispatcher, createHandlers } from '../contract-dispatcher.js';
+import { openAppServices, type AppServices } from '../services/app-services.js';
+import { registerContract } from './ipc.js';
+import { buildApplicationMenu } from './menu.js';
+import { APP_SCHEME, registerAppProtocol } from './protocol.js';
+import { createMainWindow } from './window.js';
+
+const preload = fileURLToPath(new URL('../../preload/index.cjs', import.meta.url));
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+// `--data DIR` (or PRESSESTELLE_DATA_DIR) gives this instance its own data folder, e.g. in tests.
+const { values } = parseArgs({ args: process.argv.slice(1), options: { data: { type: 'string' } }, strict: false, allowPositionals: true });
+const dataOverride = typeof values.data === 'string' ? values.data : process.env.PRESSESTELLE_DATA_DIR;
+if (dataOverride) app.setPath('userData', dataOverride);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let services: AppServices | undefined;
+
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => services?.dispose());
+
+  app.on('activate', () => {
+    if (services && BrowserWindow.getAllWindows().length === 0) createMainWindow(preload);
+  });
+
+  void app.whenReady().then(() => {
+    try {
+      services = openAppServices(app.getPath('userData'));
+    } catch (error) {
+      const message = error instanceof Failure ? error.message : formatMessage('error.internal');
+      if (!(error instanceof Failure)) console.error(error);
+      dialog.showErrorBox(formatMessage('app.title'), message);
+      app.exit(1);
+      return;
+    }
+    const appSession = session.defaultSession;
+    appSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    appSession.setPermissionCheckHandler(() => false);
+    if (process.platform !== 'darwin') appSession.setSpellCheckerLanguages(['de-DE']);
+    registerAppProtocol(appSession.protocol);
+    registerContract(ipcMain, createDispatcher(createHandlers(services)));
+
+    const send = (event: AppEvent) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
+    };
+    services.events.on(send);
+    Menu.setApplicationMenu(buildApplicationMenu(() => send({ name: 'app.command', payload: { command: 'draft.new' } })));
+    createMainWindow(preload);
+  });
+}

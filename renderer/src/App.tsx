@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { useBackend } from './api-context.js';
+import { createDraftAndOpen } from './create-draft.js';
+import { DraftListScreen } from './DraftListScreen.js';
+import { EditorScreen } from './EditorScreen.js';
+import { t } from './messages.js';
+import { hrefOf, useRoute } from './routes.js';
+import { TrashScreen } from './TrashScreen.js';
+
+export function App() {
+  const { api, bridge } = useBackend();
+  const route = useRoute();
+  const [notice, setNotice] = useState('');
+
+  useEffect(
+    () =>
+      bridge.events.subscribe((event) => {
+        if (event.name === 'app.command' && event.payload.command === 'draft.new') {
+          createDraftAndOpen(api).catch((caught: unknown) => setNotice(caught instanceof Error ? caught.message : String(caught)));
+        }
+      }),
+    [api, bridge],
+  );
+
+  return (
+    <div className="app">
+      <header className="app-bar">
+        <span className="app-name">{t('app.title')}</span>
+        <nav aria-label={t('nav.main')}>
+          <a href={hrefOf({ screen: 'drafts' })} aria-current={route.screen === 'drafts' ? 'page' : undefined}>
+            {t('nav.drafts')}
+          </a>
+          <a href={hrefOf({ screen: 'trash' })} aria-current={route.screen === 'trash' ? 'page' : undefined}>
+            {t('nav.trash')}
+          </a>
+        </nav>
+      </header>
+      <main className="app-main">
+        {route.screen === 'drafts' && <DraftListScreen onNotice={setNotice} />}
+        {route.screen === 'trash' && <TrashScreen onNotice={setNotice} />}
+        {route.screen === 'editor' && <EditorScreen key={route.id} id={route.id} />}
+      </main>
+      <p className="notice" role="status" aria-live="polite" data-testid="notice">
+        {notice}
+      </p>
+    </div>
+  );
+}

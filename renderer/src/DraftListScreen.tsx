@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import type { DraftSummary } from '../../common/contract.js';
+import { useBackend } from './api-context.js';
+import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.js';
+import { createDraftAndOpen } from './create-draft.js';
+import { formatDateTime } from './format-date.js';
+import { t } from './messages.js';
+import { hrefOf } from './routes.js';
+import { useDrafts } from './use-drafts.js';
+
+export function titleOf(draft: Pick<DraftSummary, 'title'>): string {
+  return draft.title.trim() === '' ? t('drafts.untitled') : draft.title;
+}
+
+/** The press releases on this machine, newest change first. */
+export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void }) {
+  const { api } = useBackend();
+  const { drafts, error } = useDrafts('active');
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function createDraft() {
+    setBusy(true);
+    try {
+      await createDraftAndOpen(api);
+    } catch (caught) {
+      onNotice(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function askDelete(draft: DraftSummary) {
+    setConfirm({
+      title: t('drafts.deleteTitle'),
+      text: t('drafts.deleteText', { title: titleOf(draft) }),
+      confirmLabel: t('drafts.deleteConfirm'),
+      onConfirm: () => {
+        api.drafts.delete({ id: draft.id }).then(
+          () => onNotice(t('drafts.deleted', { title: titleOf(draft) })),
+          (caught: unknown) => onNotice(caught instanceof Error ? caught.message : String(caught)),
+        );
+      },
+    });
+  }
+
+  return (
+    <section className="screen" aria-labelledby="drafts-heading">
+      <header className="screen-header">
+        <h1 id="drafts-heading">{t('drafts.heading')}</h1>
+        <button type="button" className="primary" onClick={() => void createDraft()} disabled={busy}>
+          {t('drafts.new')}
+        </button>
+      </header>
+      {error && <p role="alert" className="error">{t('drafts.loadFailed')} {error}</p>}
+      {drafts && drafts.length === 0 && <p className="empty">{t('drafts.empty')}</p>}
+      {drafts && drafts.length > 0 && (
+        <ul className="draft-list" aria-label={t('drafts.heading')}>
+          {drafts.map((draft) => (
+            <li key={draft.id} className="draft-item">
+              <a className="draft-link" href={hrefOf({ screen: 'editor', id: draft.id })}>
+                <span className="draft-title">{titleOf(draft)}</span>
+                {draft.lead && <span className="draft-lead">{draft.lead}</span>}
+                <span className="draft-date">{t('drafts.updatedAt', { date: formatDateTime(draft.updatedAt) })}</span>
+              </a>
+              <button type="button" aria-label={`${t('drafts.delete')}: ${titleOf(draft)}`} onClick={() => askDelete(draft)}>
+                {t('drafts.delete')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import type { DraftSummary } from '../../common/contract.js';
+import { useBackend } from './api-context.js';
+
+/** The drafts of one list (active or trash), refreshed whenever main says a draft changed. */
+export function useDrafts(scope: 'active' | 'trash') {
+  const { api, bridge } = useBackend();
+  const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let active = true;
+    const load = () =>
+      api.drafts.list({ scope }).then(
+        (list) => {
+          if (!active) return;
+          setDrafts(list);
+          setError(null);
+        },
+        (caught: unknown) => active && setError(caught instanceof Error ? caught.message : String(caught)),
+      );
+    void load();
+    const stop = bridge.events.subscribe((event) => {
+      if (event.name === 'drafts.changed') void load();
+    });
+    return () => {
+      active = false;
+      stop();
+    };
+  }, [api, bridge, scope]);
+
+  return { drafts, error };
+}

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyArticle } from '../../common/article.js';
+import { methodNames } from '../../common/channels.js';
+import { contract } from '../../common/contract.js';
+import { createDispatcher, createHandlers, type Dispatch } from '../../main/contract-dispatcher.js';
+import { openAppServices, type AppServices } from '../../main/services/app-services.js';
+import { makeTempDirectory } from '../temp-directory.js';
+
+describe('the renderer<->main contract', () => {
+  let temp: ReturnType<typeof makeTempDirectory>;
+  let services: AppServices;
+  let dispatch: Dispatch;
+  const logged: unknown[] = [];
+
+  beforeEach(() => {
+    temp = makeTempDirectory();
+    services = openAppServices(temp.path);
+    dispatch = createDispatcher(createHandlers(services), (error) => logged.push(error));
+  });
+  afterEach(() => {
+    services.dispose();
+    temp.remove();
+  });
+
+  it('lists exactly the channel names', () => {
+    expect(Object.keys(contract).sort()).toEqual([...methodNames].sort());
+  });
+
+  it('answers a valid call with ok and the value', async () => {
+    const created = await dispatch('drafts.create', undefined);
+    expect(created.ok).toBe(true);
+    const listed = await dispatch('drafts.list', undefined);
+    expect(listed).toMatchObject({ ok: true, value: [{ title: '' }] });
+  });
+
+  it('refuses an id that is not a UUID, in German, without touching the store', async () => {
+    const result = await dispatch('drafts.get', { id: '../../etc/passwd' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.message).toMatch(/^Die Eingabe ist ungültig: id: /);
+    expect(result.error.details?.[0]).toContain('UUID');
+  });
+
+  it('refuses a save whose article is malformed, oversized or nested too deep', async () => {
+    const created = await dispatch('drafts.create', undefined);
+    if (!created.ok) throw new Error('create failed');
+    const { id } = created.value as { id: string };
+    const base = emptyArticle();
+
+    const wrongFormat = await dispatch('drafts.save', { id, baseVersion: 1, article: { ...base, format: 'word' } });
+    expect(wrongFormat).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    const longTitle = await dispatch('drafts.save', { id, baseVersion: 1, article: { ...base, meta: { title: 'x'.repeat(301), lead: '' } } });
+    expect(longTitle).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    let deep: Record<string, unknown> = { type: 'paragraph' };
+    for (let i = 0; i < 10_000; i++) deep = { type: 'blockquote', content: [deep] };
+    const tooDeep = await dispatch('drafts.save', { id, baseVersion: 1, article: { ...base, body: { type: 'doc', content: [deep] } } });
+    expect(tooDeep).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!tooDeep.ok) expect(tooDeep.error.message).toContain('zu tief verschachtelt');
+
+    const stored = await dispatch('drafts.get', { id });
+    expect(stored).toMatchObject({ ok: true, value: { version: 1, article: base } });
+  });
+
+  it('refuses unknown methods and never leaks a stack trace', async () => {
+    const unknown = await dispatch('drafts.dropTable', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+
+    services.database.close();
+    const broken = await dispatch('drafts.list', undefined);
+    expect(broken).toMatchObject({ ok: false, error: { code: 'internal' } });
+    if (!broken.ok) expect(broken.error.message).not.toMatch(/at |Error:/);
+    expect(logged.length).toBeGreaterThan(0);
+  });
+
+  it('answers not_found in German for an id that does not exist', async () => {
+    const result = await dispatch('drafts.get', { id: '00000000-0000-4000-8000-000000000000' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('nicht gefunden') } });
+  });
+});

@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyArticle, type Article } from '../../common/article.js';
+import { openDatabase, type SqliteDatabase } from '../../main/services/database.js';
+import { DraftStore, type DraftChange } from '../../main/services/draft-store.js';
+import { makeTempDirectory } from '../temp-directory.js';
+
+function article(title: string, paragraphs: string[] = []): Article {
+  return {
+    ...emptyArticle(),
+    meta: { title, lead: `Vorspann zu ${title}` },
+    body: { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) },
+  };
+}
+
+describe('DraftStore', () => {
+  let temp: ReturnType<typeof makeTempDirectory>;
+  let db: SqliteDatabase;
+  let store: DraftStore;
+  let clock: number;
+  const changes: DraftChange[] = [];
+
+  beforeEach(() => {
+    temp = makeTempDirectory();
+    db = openDatabase(join(temp.path, 'store.sqlite'));
+    clock = Date.parse('2026-11-29T08:00:00.000Z');
+    store = new DraftStore(db, { now: () => new Date((clock += 1_000)) });
+    changes.length = 0;
+    store.changes.on((change) => changes.push(change));
+  });
+  afterEach(() => {
+    db.close();
+    temp.remove();
+  });
+
+  it('creates an empty draft and loads it again', () => {
+    const draft = store.create();
+    expect(draft.version).toBe(1);
+    expect(store.get(draft.id).article).toEqual(emptyArticle());
+    expect(changes).toEqual([{ id: draft.id, kind: 'created' }]);
+  });
+
+  it('saves, loads and lists with the newest change first', () => {
+    const first = store.create();
+    const second = store.create();
+    const saved = store.save(first.id, 1, article('Erste Meldung', ['Absatz eins', 'Absatz zwei']));
+    expect(saved).toMatchObject({ status: 'saved', version: 2 });
+    expect(store.get(first.id).article.body.content).toHaveLength(2);
+    expect(store.list('active').map((draft) => draft.id)).toEqual([first.id, second.id]);
+    expect(store.list('active')[0]).toMatchObject({ title: 'Erste Meldung', lead: 'Vorspann zu Erste Meldung' });
+  });
+
+  it('survives closing and reopening the database file', () => {
+    const draft = store.create();
+    store.save(draft.id, 1, article('Bleibt', ['Gespeicherter Text']));
+    db.close();
+    db = openDatabase(join(temp.path, 'store.sqlite'));
+    const reopened = new DraftStore(db);
+    expect(reopened.get(draft.id).article).toEqual(article('Bleibt', ['Gespeicherter Text']));
+  });
+
+  it('never overwrites a newer version: a stale save becomes a separate draft', () => {
+    const draft = store.create();
+    store.save(draft.id, 1, article('Fassung A'));
+    const stale = store.save(draft.id, 1, article('Fassung B'));
+    expect(stale.status).toBe('conflict');
+    if (stale.status !== 'conflict') return;
+    expect(stale.copy.id).not.toBe(draft.id);
+    expect(stale.copy.article.meta.title).toBe('Fassung B (Ihre Fassung)');
+    expect(store.get(draft.id).article.meta.title).toBe('Fassung A');
+    expect(store.list('active')).toHaveLength(2);
+  });
+
+  it('keeps the text of a save whose draft was removed for good', () => {
+    const draft = store.create();
+    store.delete(draft.id);
+    store.purge(draft.id);
+    const late = store.save(draft.id, 1, article('Spät gespeichert'));
+    expect(late.status).toBe('conflict');
+    expect(store.list('active').map((summary) => summary.title)).toEqual(['Spät gespeichert (Ihre Fassung)']);
+  });
+
+  it('moves a draft to the trash and restores it unchanged', () => {
+    const draft = store.create();
+    store.save(draft.id, 1, article('Papierkorb-Test', ['Inhalt']));
+    const deleted = store.delete(draft.id);
+    expect(deleted.deletedAt).not.toBeNull();
+    expect(store.list('active')).toEqual([]);
+    expect(store.list('trash').map((summary) => summary.id)).toEqual([draft.id]);
+
+    store.restore(draft.id);
+    expect(store.list('trash')).toEqual([]);
+    expect(store.get(draft.id)).toMatchObject({ deletedAt: null, article: article('Papierkorb-Test', ['Inhalt']) });
+  });
+
+  it('removes a draft for good only from the trash', () => {
+    const draft = store.create();
+    expect(() => store.purge(draft.id)).toThrow(/Nur Pressemitteilungen im Papierkorb/);
+    store.delete(draft.id);
+    store.purge(draft.id);
+    expect(() => store.get(draft.id)).toThrow(/nicht gefunden/);
+    expect(store.list('trash')).toEqual([]);
+  });
+
+  it('records every step in the append-only event log', () => {
+    const draft = store.create();
+    store.save(draft.id, 1, article('Protokoll'));
+    store.delete(draft.id);
+    store.restore(draft.id);
+    const kinds = db.prepare('SELECT kind FROM events WHERE article_id = ? ORDER BY id').pluck().all(draft.id);
+    expect(kinds).toEqual(['article.created', 'article.saved', 'article.deleted', 'article.restored']);
+  });
+});

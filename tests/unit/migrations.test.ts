@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Failure } from '../../common/result.js';
+import { migrate, openDatabase } from '../../main/services/database.js';
+import { migrations } from '../../main/services/migrations/index.js';
+import { makeTempDirectory } from '../temp-directory.js';
+
+const latest = migrations.at(-1)!.version;
+const hashOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('migrations', () => {
+  let temp: ReturnType<typeof makeTempDirectory>;
+  let file: string;
+  beforeEach(() => {
+    temp = makeTempDirectory();
+    file = join(temp.path, 'test.sqlite');
+  });
+  afterEach(() => temp.remove());
+
+  it('are numbered 1..n without gaps', () => {
+    expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1));
+  });
+
+  it('create a fresh database at the latest version, in WAL mode', () => {
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['articles', 'events']));
+    db.close();
+  });
+
+  it('upgrade a database of the previous version and keep its data', () => {
+    const old = new Database(file);
+    migrate(old, migrations.slice(0, latest - 1));
+    expect(old.pragma('user_version', { simple: true })).toBe(latest - 1);
+    old
+      .prepare(`INSERT INTO articles VALUES ('a1', 3, 'Titel', 'Vorspann', '{}', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL)`)
+      .run();
+    old.close();
+
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    expect(db.prepare('SELECT title, version FROM articles').get()).toEqual({ title: 'Titel', version: 3 });
+    expect(db.prepare('SELECT kind, article_id FROM events').all()).toEqual([{ kind: 'article.created', article_id: 'a1' }]);
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('apply all pending steps in one transaction: a failing step leaves the old version intact', () => {
+    const old = new Database(file);
+    migrate(old, migrations.slice(0, 1));
+    const broken = [...migrations, { version: latest + 1, name: 'broken', up: () => { throw new Error('boom'); } }];
+    expect(() => migrate(old, broken)).toThrow('boom');
+    expect(old.pragma('user_version', { simple: true })).toBe(1);
+    const tables = old.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).not.toContain('events');
+    old.close();
+  });
+
+  it('refuse a database written by a newer version, in German, without changing a byte', () => {
+    const future = new Database(file);
+    future.pragma('journal_mode = DELETE');
+    future.exec('CREATE TABLE from_the_future (x)');
+    future.pragma(`user_version = ${latest + 5}`);
+    future.close();
+    const before = hashOf(file);
+
+    let caught: unknown;
+    try {
+      openDatabase(file).close();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(Failure);
+    expect((caught as Failure).message).toContain('neueren Version von Pressestelle');
+    expect((caught as Failure).message).toContain(`Version ${latest + 5}`);
+    expect(hashOf(file)).toBe(before);
+  });
+
+  it('refuse a file that is not a database, without changing it', () => {
+    writeFileSync(file, 'Dies ist keine Datenbank, sondern ein Brief.'.repeat(200));
+    const before = hashOf(file);
+    expect(() => openDatabase(file)).toThrow(/beschädigt oder keine Pressestelle-Datenbank/);
+    expect(hashOf(file)).toBe(before);
+  });
+});
