@@ -78,7 +78,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const contentType = request.headers['content-type'] ?? '';
     if (!contentType.startsWith('application/json')) return sendError(response, 415, 'error.badJson');
     const body = await readBody(request, MAX_BODY_BYTES);
-    if (body === null) return sendError(response, 413, 'error.tooLarge', { limit: '16 MB' });
+    if (body === null) {
+      // Stop reading the rest; answer and close this connection.
+      response.setHeader('Connection', 'close');
+      sendError(response, 413, 'error.tooLarge', { limit: '16 MB' });
+      request.unpipe();
+      request.resume();
+      return;
+    }
     let envelope: unknown;
     try {
       envelope = JSON.parse(body.toString('utf8'));

@@ -1,6 +1,6 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { articleLimits } from '../../common/article.js';
 import type { Draft } from '../../common/contract.js';
 import { useBackend } from './api-context.js';
@@ -61,6 +61,7 @@ function DraftEditor({ draft }: { draft: Draft }) {
       }),
   );
   const saver = session.autosaver;
+  const fieldId = useId();
 
   const editor = useEditor({
     extensions: [
@@ -138,9 +139,12 @@ function DraftEditor({ draft }: { draft: Draft }) {
         </p>
       )}
       <article className="article-form">
-        <label className="field">
-          <span className="field-label">{t('editor.title')}</span>
+        <div className="field">
+          <label className="field-label" htmlFor={`${fieldId}-title`}>
+            {t('editor.title')}
+          </label>
           <input
+            id={`${fieldId}-title`}
             className="title-input"
             value={title}
             maxLength={articleLimits.titleLength}
@@ -149,10 +153,13 @@ function DraftEditor({ draft }: { draft: Draft }) {
             lang="de"
             spellCheck
           />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('editor.lead')}</span>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={`${fieldId}-lead`}>
+            {t('editor.lead')}
+          </label>
           <textarea
+            id={`${fieldId}-lead`}
             className="lead-input"
             value={lead}
             rows={3}
@@ -162,7 +169,7 @@ function DraftEditor({ draft }: { draft: Draft }) {
             lang="de"
             spellCheck
           />
-        </label>
+        </div>
         <div className="field">
           <span className="field-label" aria-hidden="true">
             {t('editor.body')}

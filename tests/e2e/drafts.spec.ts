@@ -1,0 +1,57 @@
+import { createAndReopen } from './scenarios/create-and-reopen.js';
+import { expect, test } from './fixtures.js';
+import { DraftListPage } from './pages/draft-list-page.js';
+import { EditorPage } from './pages/editor-page.js';
+import { TrashPage } from './pages/trash-page.js';
+
+test('a release written, the app closed and opened again: everything is there', async ({ app }) => {
+  await createAndReopen(app);
+});
+
+test('a deleted release goes to the trash, comes back, and can be removed for good', async ({ app }) => {
+  const list = new DraftListPage(app.page);
+  const editor = new EditorPage(app.page);
+  await list.createNew();
+  await editor.title.fill('Haushalt 2027');
+  await editor.expectSaved();
+  await editor.back();
+
+  // Cancelling the confirmation changes nothing.
+  await list.item('Haushalt 2027').getByRole('button', { name: 'Löschen: Haushalt 2027' }).click();
+  await app.page.getByRole('dialog').getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(list.item('Haushalt 2027')).toBeVisible();
+
+  await list.delete('Haushalt 2027');
+  await expect(app.page.getByTestId('notice')).toHaveText('„Haushalt 2027“ liegt jetzt im Papierkorb.');
+  await expect(app.page.getByText('Noch keine Pressemitteilungen.')).toBeVisible();
+
+  const trash = new TrashPage(app.page);
+  await trash.goto();
+  await expect(trash.item('Haushalt 2027')).toContainText(/Gelöscht am/);
+  await trash.restore('Haushalt 2027');
+  await expect(app.page.getByText('Der Papierkorb ist leer.')).toBeVisible();
+
+  await list.goto();
+  await list.open('Haushalt 2027');
+  await editor.back();
+  await list.delete('Haushalt 2027');
+  await trash.goto();
+  await trash.purge('Haushalt 2027');
+  await expect(app.page.getByText('Der Papierkorb ist leer.')).toBeVisible();
+
+  await app.restart();
+  await expect(app.page.getByText('Noch keine Pressemitteilungen.')).toBeVisible();
+  await trash.goto();
+  await expect(app.page.getByText('Der Papierkorb ist leer.')).toBeVisible();
+});
+
+test('a draft without a title is listed as "Ohne Titel" and opens', async ({ app }) => {
+  const list = new DraftListPage(app.page);
+  const editor = new EditorPage(app.page);
+  await list.createNew();
+  await editor.typeParagraphs(['Nur Text, noch kein Titel.']);
+  await editor.expectSaved();
+  await editor.back();
+  await list.item('Ohne Titel').getByRole('link').click();
+  expect(await editor.paragraphs()).toEqual(['Nur Text, noch kein Titel.']);
+});

@@ -1,0 +1,131 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserServer, TOKEN_COOKIE, TOKEN_HEADER, type BrowserServer } from '../../main/browser-server.js';
+import { createDispatcher, createHandlers } from '../../main/contract-dispatcher.js';
+import { openAppServices, type AppServices } from '../../main/services/app-services.js';
+import { makeTempDirectory } from '../temp-directory.js';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw HTTP request, so Host and Origin can be set to anything a hostile client would send. */
+function send(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: options.headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(options.body);
+  });
+}
+
+describe('the browser entry refuses everyone but its own page', () => {
+  const temp = makeTempDirectory();
+  let services: AppServices;
+  let server: BrowserServer;
+  let host: string;
+  let apiHeaders: Record<string, string>;
+
+  beforeAll(async () => {
+    services = openAppServices(temp.path);
+    server = await startBrowserServer({ services, dispatch: createDispatcher(createHandlers(services)) });
+    host = `127.0.0.1:${server.port}`;
+    apiHeaders = { Host: host, 'Content-Type': 'application/json', [TOKEN_HEADER]: server.token };
+  });
+  afterAll(async () => {
+    await server.close();
+    services.dispose();
+    temp.remove();
+  });
+
+  it('listens on 127.0.0.1 only', () => {
+    const address = server.server.address();
+    expect(address).toMatchObject({ address: '127.0.0.1', family: 'IPv4' });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}$/);
+  });
+
+  it('refuses a request without the token, in German', async () => {
+    for (const path of ['/', '/index.html', '/api/events']) {
+      const reply = await send(server.port, { path, headers: { Host: host } });
+      expect(reply.status).toBe(401);
+      expect(JSON.parse(reply.body).error.message).toContain('Zugangsschlüssel');
+    }
+    const call = await send(server.port, { method: 'POST', path: '/api/drafts.list', headers: { Host: host, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(call.status).toBe(401);
+  });
+
+  it('refuses a wrong token, in the URL and in the header', async () => {
+    expect((await send(server.port, { path: '/?token=falsch', headers: { Host: host } })).status).toBe(401);
+    const wrong = await send(server.port, { method: 'POST', path: '/api/drafts.list', headers: { ...apiHeaders, [TOKEN_HEADER]: 'x'.repeat(43) }, body: '{}' });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('refuses a foreign Origin even with the right token', async () => {
+    const reply = await send(server.port, {
+      method: 'POST',
+      path: '/api/drafts.create',
+      headers: { ...apiHeaders, Origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(reply.status).toBe(403);
+    expect(services.drafts.list('active')).toEqual([]);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) even with the right token', async () => {
+    const reply = await send(server.port, {
+      method: 'POST',
+      path: '/api/drafts.list',
+      headers: { ...apiHeaders, Host: `evil.example:${server.port}` },
+      body: '{}',
+    });
+    expect(reply.status).toBe(421);
+    expect(JSON.parse(reply.body).error.message).toContain('nicht zugelassen');
+  });
+
+  it('trades the token in the URL for an HttpOnly cookie and serves the app with a strict CSP', async () => {
+    const entry = await send(server.port, { path: `/?token=${server.token}`, headers: { Host: host } });
+    expect(entry.status).toBe(303);
+    expect(entry.headers.location).toBe('/');
+    const cookie = String(entry.headers['set-cookie']);
+    expect(cookie).toContain(`${TOKEN_COOKIE}=${server.token}`);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+
+    const page = await send(server.port, { path: '/', headers: { Host: host, Cookie: `${TOKEN_COOKIE}=${server.token}` } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<html lang="de">');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe');
+  });
+
+  it('answers contract calls with the envelope, from its own Origin', async () => {
+    const reply = await send(server.port, {
+      method: 'POST',
+      path: '/api/drafts.create',
+      headers: { ...apiHeaders, Origin: `http://${host}` },
+      body: '{}',
+    });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { version: 1 } });
+  });
+
+  it('refuses path traversal, oversized bodies and broken JSON without crashing', async () => {
+    const traversal = await send(server.port, { path: '/..%2f..%2fpackage.json', headers: { Host: host, [TOKEN_HEADER]: server.token } });
+    expect(traversal.status).toBe(404);
+    const tooLarge = await send(server.port, { method: 'POST', path: '/api/drafts.list', headers: apiHeaders, body: 'x'.repeat(17 * 1024 * 1024) });
+    expect(tooLarge.status).toBe(413);
+    const broken = await send(server.port, { method: 'POST', path: '/api/drafts.list', headers: apiHeaders, body: '{nicht json' });
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body).error.message).toContain('kein gültiges JSON');
+    const alive = await send(server.port, { method: 'POST', path: '/api/drafts.list', headers: apiHeaders, body: '{}' });
+    expect(alive.status).toBe(200);
+  });
+});
