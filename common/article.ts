@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { imageSchema } from './blocks/image.js';
 
 /**
  * The article format: one JSON shape for a press release (metadata + TipTap document),
@@ -67,9 +68,28 @@ export const articleBodySchema = z
     }),
   );
 
+/** Local date and time in Europe/Berlin, as a person enters it: "2026-12-01T10:00". */
+export const berlinDateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const pressContactSchema = z.object({
+  name: z.string().max(200).default(''),
+  phone: z.string().max(100).default(''),
+  email: z.string().max(200).default(''),
+});
+
 export const articleMetaSchema = z.object({
   title: z.string().max(articleLimits.titleLength),
   lead: z.string().max(articleLimits.leadLength),
+  /** The ministry shown as "Erstellt von …". */
+  ministry: z.string().max(200).default(''),
+  place: z.string().max(100).default(''),
+  date: isoDateSchema.or(z.literal('')).default(''),
+  /** Sperrfrist; empty when there is none. */
+  embargo: berlinDateTimeSchema.or(z.literal('')).default(''),
+  contact: pressContactSchema.default({ name: '', phone: '', email: '' }),
+  topics: z.array(z.string().min(1).max(60)).max(20).default([]),
+  teaserImage: imageSchema.nullable().default(null),
 });
 
 export const articleSchema = z.object({
@@ -88,7 +108,7 @@ export function emptyArticle(): Article {
   return {
     format: ARTICLE_FORMAT,
     formatVersion: ARTICLE_FORMAT_VERSION,
-    meta: { title: '', lead: '' },
+    meta: { title: '', lead: '', ministry: '', place: '', date: '', embargo: '', contact: { name: '', phone: '', email: '' }, topics: [], teaserImage: null },
     body: { type: 'doc', content: [{ type: 'paragraph' }] },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { articleSchema } from './article.js';
+import { documentProblem } from './blocks/validate-document.js';
 import type { EventName, MethodName } from './channels.js';
 
 // Validation messages reach people (as details of a refused input): German.
@@ -40,6 +41,12 @@ export const saveResultSchema = z.discriminatedUnion('status', [
 
 const byId = z.object({ id });
 
+/** An article whose body the schema of the block catalog accepts. */
+const validArticle = articleSchema.superRefine((article, context) => {
+  const problem = documentProblem(article.body);
+  if (problem) context.addIssue({ code: 'custom', message: problem, path: ['body'] });
+});
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -50,9 +57,9 @@ export const contract = {
     z.array(draftSummarySchema),
   ),
   'drafts.get': method(byId, draftSchema),
-  'drafts.create': method(z.object({ article: articleSchema.optional() }).default({}), draftSchema),
+  'drafts.create': method(z.object({ article: validArticle.optional() }).default({}), draftSchema),
   'drafts.save': method(
-    z.object({ id, baseVersion: z.number().int().nonnegative(), article: articleSchema }),
+    z.object({ id, baseVersion: z.number().int().nonnegative(), article: validArticle }),
     saveResultSchema,
   ),
   'drafts.delete': method(byId, draftSummarySchema),

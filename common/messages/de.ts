@@ -2,7 +2,10 @@
  * The German message catalog: every sentence the app shows a person.
  * Placeholders are written {name} and filled by `formatMessage`.
  */
+import { deBlocks } from './de-blocks.js';
+
 export const de = {
+  ...deBlocks,
   'app.title': 'Pressestelle',
   'app.loading': 'Pressestelle wird geladen …',
 
@@ -55,6 +58,8 @@ export const de = {
   'error.unknownMethod': 'Diese Funktion gibt es nicht: {method}.',
   'error.notFound': 'Die Pressemitteilung wurde nicht gefunden. Vielleicht wurde sie endgültig gelöscht.',
   'error.pageNotFound': 'Diese Seite gibt es in Pressestelle nicht.',
+  'error.unknownBlock': 'Der Text enthält einen Baustein, den Pressestelle nicht kennt: „{type}“.',
+  'error.invalidDocument': 'Der Text ist nicht richtig aufgebaut ({reason}).',
   'error.notInTrash': 'Nur Pressemitteilungen im Papierkorb können endgültig gelöscht werden.',
   'error.internal': 'Ein unerwarteter Fehler ist aufgetreten. Ihre Daten sind unverändert; bitte versuchen Sie es erneut.',
   'error.forbidden': 'Diese Anfrage stammt nicht aus Pressestelle und wurde abgelehnt.',

@@ -1,7 +1,9 @@
 import type { MessageKey } from './de.js';
+import { enBlocks } from './en-blocks.js';
 
 /** The English catalog: same keys as German, checked by the compiler. */
 export const en: Record<MessageKey, string> = {
+  ...enBlocks,
   'app.title': 'Pressestelle',
   'app.loading': 'Loading Pressestelle …',
   'nav.drafts': 'Press releases',
@@ -47,6 +49,8 @@ export const en: Record<MessageKey, string> = {
   'error.unknownMethod': 'There is no such function: {method}.',
   'error.notFound': 'The press release was not found. It may have been deleted for good.',
   'error.pageNotFound': 'There is no such page in Pressestelle.',
+  'error.unknownBlock': 'The text contains a block Pressestelle does not know: “{type}”.',
+  'error.invalidDocument': 'The text is not structured correctly ({reason}).',
   'error.notInTrash': 'Only press releases in the trash can be deleted for good.',
   'error.internal': 'An unexpected error occurred. Your data is unchanged; please try again.',
   'error.forbidden': 'This request does not come from Pressestelle and was refused.',

@@ -80,3 +80,23 @@ describe('the renderer<->main contract', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('nicht gefunden') } });
   });
 });
+
+describe('documents at the boundary', () => {
+  it('refuses a body with an unknown block type or a block where it may not stand, in German', async () => {
+    const temp = makeTempDirectory();
+    const services = openAppServices(temp.path);
+    const dispatch = createDispatcher(createHandlers(services));
+    try {
+      const unknown = await dispatch('drafts.create', { article: { ...emptyArticle(), body: { type: 'doc', content: [{ type: 'iframe' }] } } });
+      expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      if (!unknown.ok) expect(unknown.error.message).toContain('Baustein, den Pressestelle nicht kennt: „iframe“');
+
+      const misplaced = await dispatch('drafts.create', { article: { ...emptyArticle(), body: { type: 'doc', content: [{ type: 'column', content: [{ type: 'paragraph' }] }] } } });
+      expect(misplaced).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(services.drafts.list('active')).toEqual([]);
+    } finally {
+      services.dispose();
+      temp.remove();
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { makeTempDirectory } from '../temp-directory.js';
 function article(title: string, paragraphs: string[] = []): Article {
   return {
     ...emptyArticle(),
-    meta: { title, lead: `Vorspann zu ${title}` },
+    meta: { ...emptyArticle().meta, title, lead: `Vorspann zu ${title}` },
     body: { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) },
   };
 }

@@ -1,0 +1,63 @@
+import { mergeAttributes, Node } from '@tiptap/core';
+import { z } from 'zod';
+import { mediaPathResolver } from '../media.js';
+import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../rendering/rich-text.js';
+import { contentOr, defineBlock, stringAttr, type RenderContext } from './block-definition.js';
+import { nodeJson, plainAttribute, richContent } from './node-attributes.js';
+
+/** The demo page's four boxes; colours live in the portal stylesheet, each at least 4.5:1. */
+export const boxVariants = ['blue', 'lightblue', 'black', 'gray'] as const;
+export type BoxVariant = (typeof boxVariants)[number];
+
+const fieldsSchema = z.object({ variant: z.enum(boxVariants), bodytext: richTextSchema });
+type Fields = z.infer<typeof fieldsSchema>;
+
+function variantOf(value: string): BoxVariant {
+  return (boxVariants as readonly string[]).includes(value) ? (value as BoxVariant) : 'blue';
+}
+
+function render(fields: Fields, context: RenderContext) {
+  return ['div', { class: `ce-box ce-box-${fields.variant}` }, ...contentOr(context, () => richTextSpecs(fields.bodytext))] as const;
+}
+
+const BoxNode = Node.create({
+  name: 'box',
+  group: 'block',
+  content: richContent,
+  defining: true,
+  addAttributes: () => ({ variant: plainAttribute('blue') }),
+  parseHTML: () => [
+    {
+      tag: 'div.ce-box',
+      getAttrs: (element) => ({ variant: variantOf(/ce-box-(\w+)/.exec(element.className)?.[1] ?? '') }),
+    },
+  ],
+  renderHTML: ({ node, HTMLAttributes }) => {
+    const [tag, attrs, ...rest] = render(boxBlock.toFields(nodeJson(node)), { media: mediaPathResolver, editor: true });
+    return [tag, mergeAttributes(HTMLAttributes, attrs), ...rest] as never;
+  },
+});
+
+/** "Kasten": highlighted text in one of the portal's four colour schemes. */
+export const boxBlock = defineBlock<Fields>({
+  name: 'box',
+  elementType: 'mask_thbox',
+  label: 'block.box',
+  description: 'block.box.description',
+  keywords: ['kasten', 'box', 'hervorhebung', 'blau', 'grau', 'schwarz', 'hinweis'],
+  editing: 'inline',
+  extensions: [BoxNode],
+  fieldsSchema,
+  editorFields: [
+    {
+      name: 'variant',
+      label: 'field.boxVariant',
+      control: 'select',
+      options: boxVariants.map((variant) => ({ value: variant, label: `box.${variant}` as const })),
+    },
+  ],
+  create: () => ({ type: 'box', attrs: { variant: 'blue' }, content: [{ type: 'paragraph' }] }),
+  toFields: (node) => ({ variant: variantOf(stringAttr(node, 'variant')), bodytext: toRichText(node.content ?? []) }),
+  fromFields: (fields, id) => ({ type: 'box', attrs: { id, variant: fields.variant }, content: fromRichText(fields.bodytext) }),
+  render,
+});

@@ -1,0 +1,63 @@
+import { mergeAttributes, Node } from '@tiptap/core';
+import { z } from 'zod';
+import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../rendering/rich-text.js';
+import { contentOr, defineBlock, stringAttr, type RenderContext } from './block-definition.js';
+import { nodeJson, plainAttribute } from './node-attributes.js';
+import { mediaPathResolver } from '../media.js';
+import type { HtmlSpec } from '../rendering/html-spec.js';
+
+const fieldsSchema = z.object({ quote: richTextSchema, speaker: z.string().max(200), role: z.string().max(300) });
+type Fields = z.infer<typeof fieldsSchema>;
+
+function render(fields: Fields, context: RenderContext): HtmlSpec {
+  const caption: HtmlSpec[] = [['span', { class: 'ce-quote-speaker' }, fields.speaker]];
+  if (fields.role) caption.push(', ', ['span', { class: 'ce-quote-role' }, fields.role]);
+  return [
+    'figure',
+    { class: 'ce-quote' },
+    ['blockquote', ...contentOr(context, () => richTextSpecs(fields.quote))],
+    ['figcaption', { contenteditable: context.editor ? 'false' : undefined }, ...caption],
+  ];
+}
+
+const QuoteNode = Node.create({
+  name: 'quote',
+  group: 'block',
+  content: 'paragraph+',
+  defining: true,
+  addAttributes: () => ({ speaker: plainAttribute(''), role: plainAttribute('') }),
+  parseHTML: () => [
+    {
+      tag: 'figure.ce-quote',
+      contentElement: 'blockquote',
+      getAttrs: (element) => ({
+        speaker: element.querySelector('.ce-quote-speaker')?.textContent ?? '',
+        role: element.querySelector('.ce-quote-role')?.textContent ?? '',
+      }),
+    },
+  ],
+  renderHTML: ({ node, HTMLAttributes }) => {
+    const [tag, attrs, ...rest] = render(quoteBlock.toFields(nodeJson(node)), { media: mediaPathResolver, editor: true }) as [string, Record<string, string>, ...HtmlSpec[]];
+    return [tag, mergeAttributes(HTMLAttributes, attrs), ...rest] as never;
+  },
+});
+
+/** A quoted statement („…“) with speaker and role, as on the demo page. */
+export const quoteBlock = defineBlock<Fields>({
+  name: 'quote',
+  elementType: 'mask_thquote',
+  label: 'block.quote',
+  description: 'block.quote.description',
+  keywords: ['zitat', 'aussage', 'statement', 'sprecher'],
+  editing: 'inline',
+  extensions: [QuoteNode],
+  fieldsSchema,
+  editorFields: [
+    { name: 'speaker', label: 'field.speaker', control: 'text' },
+    { name: 'role', label: 'field.role', control: 'text' },
+  ],
+  create: () => ({ type: 'quote', attrs: { speaker: '', role: '' }, content: [{ type: 'paragraph' }] }),
+  toFields: (node) => ({ quote: toRichText(node.content ?? []), speaker: stringAttr(node, 'speaker'), role: stringAttr(node, 'role') }),
+  fromFields: (fields, id) => ({ type: 'quote', attrs: { id, speaker: fields.speaker, role: fields.role }, content: fromRichText(fields.quote) }),
+  render,
+});

@@ -1,0 +1,86 @@
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+import { z } from 'zod';
+import type { DocumentNode } from '../article.js';
+import type { HtmlSpec } from '../rendering/html-spec.js';
+import { fromRichText, inlineSchema, inlineSpecs, toRichText } from '../rendering/rich-text.js';
+import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
+
+const cellSchema = z.object({ header: z.boolean(), content: z.array(inlineSchema) });
+const fieldsSchema = z.object({ caption: z.string().max(500), rows: z.array(z.array(cellSchema)) });
+type Fields = z.infer<typeof fieldsSchema>;
+
+/** Cells hold one paragraph and never span: the portal's table element has no merged cells. */
+const PortalTableCell = TableCell.extend({ content: 'paragraph' });
+const PortalTableHeader = TableHeader.extend({ content: 'paragraph' });
+const PortalTable = Table.extend({
+  addAttributes() {
+    return { ...this.parent?.(), caption: { default: '', rendered: false } };
+  },
+  parseHTML() {
+    return [
+      { tag: 'table', getAttrs: (element) => ({ caption: element.querySelector('caption')?.textContent ?? '' }) },
+      // The caption is an attribute of the table, not a row.
+      { tag: 'caption', ignore: true },
+    ];
+  },
+}).configure({ resizable: false, allowTableNodeSelection: true });
+
+function render(fields: Fields, _context: RenderContext): HtmlSpec {
+  const [first, ...rest] = fields.rows;
+  const headerRow = first && first.every((cell) => cell.header) ? first : null;
+  const bodyRows = headerRow ? rest : fields.rows;
+  const row = (cells: Fields['rows'][number]): HtmlSpec => [
+    'tr',
+    ...cells.map((cell): HtmlSpec => [cell.header ? 'th' : 'td', cell.header ? { scope: headerRow && cells === headerRow ? 'col' : 'row' } : {}, ...inlineSpecs(cell.content)]),
+  ];
+  return [
+    'figure',
+    { class: 'ce-table' },
+    [
+      'table',
+      ...(fields.caption ? [['caption', fields.caption] as const] : []),
+      ...(headerRow ? [['thead', row(headerRow)] as const] : []),
+      ['tbody', ...bodyRows.map(row)],
+    ],
+  ];
+}
+
+function cellNode(cell: Fields['rows'][number][number]): DocumentNode {
+  return { type: cell.header ? 'tableHeader' : 'tableCell', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: fromRichText([{ kind: 'paragraph', content: cell.content }]) };
+}
+
+/** "Tabelle": rows and cells with a header row and a caption, as in the demo page's year table. */
+export const tableBlock = defineBlock<Fields>({
+  name: 'table',
+  elementType: 'table',
+  label: 'block.table',
+  description: 'block.table.description',
+  keywords: ['tabelle', 'zeilen', 'spalten', 'übersicht'],
+  editing: 'inline',
+  extensions: [PortalTable, TableRow, PortalTableHeader, PortalTableCell],
+  fieldsSchema,
+  editorFields: [{ name: 'caption', label: 'field.tableCaption', control: 'text' }],
+  create: () => ({
+    type: 'table',
+    attrs: { caption: '' },
+    content: [
+      { type: 'tableRow', content: [cellNode({ header: true, content: [] }), cellNode({ header: true, content: [] })] },
+      { type: 'tableRow', content: [cellNode({ header: false, content: [] }), cellNode({ header: false, content: [] })] },
+    ],
+  }),
+  toFields: (node) => ({
+    caption: stringAttr(node, 'caption'),
+    rows: (node.content ?? []).map((rowNode) =>
+      (rowNode.content ?? []).map((cell) => {
+        const [paragraph] = toRichText(cell.content ?? []);
+        return { header: cell.type === 'tableHeader', content: paragraph?.kind === 'paragraph' ? paragraph.content : [] };
+      }),
+    ),
+  }),
+  fromFields: (fields, id) => ({
+    type: 'table',
+    attrs: { id, caption: fields.caption },
+    content: fields.rows.map((cells) => ({ type: 'tableRow', content: cells.map(cellNode) })),
+  }),
+  render,
+});

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { mediaPathResolver, mediaRefSchema, type MediaRef } from '../media.js';
+import { safeHref } from '../rendering/html.js';
+import type { HtmlSpec } from '../rendering/html-spec.js';
+import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
+import { captionTypes, imageTypes, videoTypes } from './editor-fields.js';
+import { atomBlockNode } from './node-attributes.js';
+import { formatMessage } from '../messages/index.js';
+
+const fieldsSchema = z.object({
+  title: z.string().max(300),
+  video: mediaRefSchema.nullable(),
+  url: z.string().max(2048),
+  poster: mediaRefSchema.nullable(),
+  captions: mediaRefSchema.nullable(),
+  transcript: z.string().max(50_000),
+});
+type Fields = z.infer<typeof fieldsSchema>;
+
+function mediaData(prefix: string, media: MediaRef | null): Record<string, string | undefined> {
+  if (!media) return {};
+  return {
+    [`data-${prefix}-sha256`]: media.sha256,
+    [`data-${prefix}-mime-type`]: media.mimeType,
+    [`data-${prefix}-size`]: String(media.size),
+    [`data-${prefix}-name`]: media.name,
+  };
+}
+
+function mediaFrom(element: Element, prefix: string): MediaRef | null {
+  const sha256 = element.getAttribute(`data-${prefix}-sha256`);
+  if (!sha256) return null;
+  return {
+    sha256,
+    mimeType: element.getAttribute(`data-${prefix}-mime-type`) ?? 'application/octet-stream',
+    size: Number(element.getAttribute(`data-${prefix}-size`) ?? 0),
+    name: element.getAttribute(`data-${prefix}-name`) ?? '',
+  };
+}
+
+function render(fields: Fields, context: RenderContext): HtmlSpec {
+  const src = fields.video ? context.media.url(fields.video) : (safeHref(fields.url) ?? undefined);
+  return [
+    'figure',
+    { class: 'ce-video', 'data-url': fields.url || undefined, ...mediaData('video', fields.video), ...mediaData('poster', fields.poster), ...mediaData('captions', fields.captions) },
+    [
+      'video',
+      { controls: '', preload: 'none', src, poster: fields.poster ? context.media.url(fields.poster) : undefined, title: fields.title || undefined },
+      ...(fields.captions ? [['track', { kind: 'captions', srclang: 'de', label: formatMessage('portal.captionsLanguage'), src: context.media.url(fields.captions), default: '' }] as const] : []),
+    ],
+    ['figcaption', { class: 'ce-video-title' }, fields.title],
+    ...(fields.transcript
+      ? [['details', { class: 'ce-transcript' }, ['summary', formatMessage('portal.transcript')], ['p', { class: 'ce-transcript-text' }, fields.transcript]] as const]
+      : []),
+  ];
+}
+
+const VideoNode = atomBlockNode({
+  name: 'video',
+  defaults: { title: '', video: null, url: '', poster: null, captions: null, transcript: '' },
+  selector: 'figure.ce-video',
+  readAttributes: (element) => ({
+    title: element.querySelector('.ce-video-title')?.textContent ?? '',
+    video: mediaFrom(element, 'video'),
+    url: element.getAttribute('data-url') ?? '',
+    poster: mediaFrom(element, 'poster'),
+    captions: mediaFrom(element, 'captions'),
+    transcript: element.querySelector('.ce-transcript-text')?.textContent ?? '',
+  }),
+  render: (node) => render(videoBlock.toFields(node), { media: mediaPathResolver, editor: true }),
+});
+
+/** Video (`mask_thvideo`): a file or address with poster, WebVTT captions and a transcript. */
+export const videoBlock = defineBlock<Fields>({
+  name: 'video',
+  elementType: 'mask_thvideo',
+  label: 'block.video',
+  description: 'block.video.description',
+  keywords: ['video', 'film', 'clip', 'untertitel'],
+  editing: 'panel',
+  extensions: [VideoNode],
+  fieldsSchema,
+  editorFields: [
+    { name: 'title', label: 'field.videoTitle', control: 'text' },
+    { name: 'video', label: 'field.videoFile', control: 'media', accept: videoTypes },
+    { name: 'url', label: 'field.videoUrl', control: 'url' },
+    { name: 'poster', label: 'field.poster', control: 'media', accept: imageTypes },
+    { name: 'captions', label: 'field.captions', control: 'media', accept: captionTypes, hint: 'field.captionsHint' },
+    { name: 'transcript', label: 'field.transcript', control: 'textarea' },
+  ],
+  create: () => ({ type: 'video', attrs: { title: '', video: null, url: '', poster: null, captions: null, transcript: '' } }),
+  toFields: (node) => {
+    const media = (name: string) => {
+      const parsed = mediaRefSchema.safeParse(node.attrs?.[name]);
+      return parsed.success ? parsed.data : null;
+    };
+    return {
+      title: stringAttr(node, 'title'),
+      video: media('video'),
+      url: stringAttr(node, 'url'),
+      poster: media('poster'),
+      captions: media('captions'),
+      transcript: stringAttr(node, 'transcript'),
+    };
+  },
+  fromFields: (fields, id) => ({ type: 'video', attrs: { id, ...fields } }),
+  render,
+});

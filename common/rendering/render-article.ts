@@ -1,0 +1,36 @@
+import type { Article } from '../article.js';
+import type { MediaResolver } from '../media.js';
+import { formatMessage } from '../messages/index.js';
+import { toContentElements, elementSpec } from './content-elements.js';
+import { fragmentToHtml, type HtmlSpec } from './html-spec.js';
+
+const berlinDate = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "Erfurt, 29. November 2026" from place and date; either may be missing. */
+export function dateLine(place: string, date: string): string {
+  const formatted = date ? berlinDate.format(new Date(`${date}T00:00:00Z`)) : '';
+  return [place, formatted].filter(Boolean).join(', ');
+}
+
+/** The whole release as the portal's article page shows it: the one renderer for preview and publishing. */
+export function articleSpec(article: Article, media: MediaResolver): HtmlSpec {
+  const { meta } = article;
+  const line = dateLine(meta.place, meta.date);
+  return [
+    'article',
+    { class: 'portal-article', lang: 'de' },
+    [
+      'header',
+      { class: 'portal-article-header' },
+      ['h1', { class: 'portal-article-title' }, meta.title],
+      ...(meta.ministry ? [['p', { class: 'portal-article-author' }, formatMessage('portal.author', { ministry: meta.ministry })] as const] : []),
+      ...(line ? [['p', { class: 'portal-article-dateline' }, line] as const] : []),
+    ],
+    ...(meta.lead ? [['p', { class: 'portal-article-lead' }, ['strong', meta.lead]] as const] : []),
+    ...toContentElements(article.body).map((element) => elementSpec(element, { media, editor: false })),
+  ];
+}
+
+export function renderArticle(article: Article, media: MediaResolver): string {
+  return fragmentToHtml([articleSpec(article, media)]);
+}

@@ -1,0 +1,140 @@
+// @vitest-environment node
+import { generateJSON } from '@tiptap/html/server';
+import { describe, expect, it } from 'vitest';
+import type { ArticleBody, DocumentNode } from '../../common/article.js';
+import { blockCatalog, documentExtensions, documentSchema } from '../../common/blocks/catalog.js';
+import { mediaPathResolver } from '../../common/media.js';
+import { elementSpec, fromContentElements, renderElements, toContentElements } from '../../common/rendering/content-elements.js';
+import { specToHtml } from '../../common/rendering/html-spec.js';
+import { allBlocksBody } from '../fixtures/all-blocks.js';
+
+/** Canonical JSON: the schema fills default attributes, so equal documents compare equal. */
+function canonical(body: ArticleBody): unknown {
+  return documentSchema().nodeFromJSON(body).toJSON();
+}
+
+function withoutIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIds);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'id').map(([key, inner]) => [key, withoutIds(inner)]));
+  }
+  return value;
+}
+
+function parseHtml(html: string): ArticleBody {
+  return generateJSON(html, documentExtensions()) as ArticleBody;
+}
+
+describe('the block catalog', () => {
+  it('has every block of the press-release catalog, each with its own portal element type', () => {
+    expect(blockCatalog.map((block) => block.name)).toEqual([
+      'text', 'heading', 'quote', 'background', 'table', 'textWithImage', 'gallery', 'slider', 'twoColumns', 'teasers', 'accordion', 'linkList', 'video', 'box',
+    ]);
+    expect(new Set(blockCatalog.map((block) => block.elementType)).size).toBe(blockCatalog.length);
+    expect(blockCatalog.find((block) => block.name === 'video')?.elementType).toBe('mask_thvideo');
+  });
+
+  it('builds a schema in Node that accepts a document with every block', () => {
+    expect(() => documentSchema().nodeFromJSON(allBlocksBody()).check()).not.toThrow();
+  });
+
+  it('accepts every block as the insert menu creates it', () => {
+    for (const block of blockCatalog) {
+      const body: ArticleBody = { type: 'doc', content: [block.create()] };
+      expect(() => documentSchema().nodeFromJSON(body).check(), block.name).not.toThrow();
+    }
+  });
+});
+
+describe('document -> content elements -> document', () => {
+  it('maps one element per block, grouping consecutive text into one text element', () => {
+    const elements = toContentElements(allBlocksBody());
+    expect(elements.map((element) => element.type)).toEqual([
+      'text', 'header', 'mask_thquote', 'table', 'textmedia', 'mask_thgallery', 'mask_thslider', 'mask_thtwocolumns', 'mask_thteaser', 'mask_thaccordion', 'mask_thlinklist', 'mask_thvideo', 'mask_thbox', 'mask_thbackground',
+    ]);
+    expect(elements[0]?.id).toBe('text-1');
+  });
+
+  it('keeps structure as data: tables as rows and cells, lists as items, never HTML strings', () => {
+    const elements = toContentElements(allBlocksBody());
+    const table = elements.find((element) => element.block === 'table')!;
+    expect(table.fields).toMatchObject({ caption: 'Geschichte des Güldenen Sterns', rows: [[{ header: true, content: [{ text: 'Jahr' }] }, { header: true }], [{ header: false }, { header: false }]] });
+    const text = elements[0]!;
+    expect(text.fields).toMatchObject({ bodytext: [{ kind: 'paragraph' }, { kind: 'list', ordered: false, items: [[{ kind: 'paragraph' }], [{ kind: 'paragraph' }, { kind: 'list', ordered: true }]] }] });
+    expect(JSON.stringify(elements)).not.toMatch(/<\w+/);
+  });
+
+  it.each(allBlocksBody().content.map((node) => [node.type, node] as const))('round-trips the %s block exactly', (_type, node) => {
+    const body: ArticleBody = { type: 'doc', content: [node] };
+    expect(canonical(fromContentElements(toContentElements(body)))).toEqual(canonical(body));
+  });
+
+  it('round-trips the whole document exactly', () => {
+    const body = allBlocksBody();
+    expect(canonical(fromContentElements(toContentElements(body)))).toEqual(canonical(body));
+  });
+
+  it('leaves empty paragraphs out of what the portal gets', () => {
+    const body: ArticleBody = { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p' } }, { type: 'heading', attrs: { id: 'h', level: 2 }, content: [{ type: 'text', text: 'Titel' }] }, { type: 'paragraph' }] };
+    expect(toContentElements(body).map((element) => element.type)).toEqual(['header']);
+  });
+});
+
+describe('document -> portal HTML -> parse', () => {
+  it.each(allBlocksBody().content.map((node) => [node.type, node] as const))('the %s block parses back to the same content', (_type, node) => {
+    const body: ArticleBody = { type: 'doc', content: [node] };
+    const html = renderElements(toContentElements(body), { media: mediaPathResolver });
+    expect(withoutIds(canonical(parseHtml(html)))).toEqual(withoutIds(canonical(body)));
+  });
+
+  it('escapes text and drops dangerous link targets', () => {
+    const hostile: DocumentNode = {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: '<script>alert(1)</script> & "x"' },
+        { type: 'text', text: 'Klick', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] },
+      ],
+    };
+    const html = renderElements(toContentElements({ type: 'doc', content: [hostile] }), { media: mediaPathResolver });
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('Klick');
+  });
+
+  it('names images for people: alt text, credit as "Foto: …", and a download with type and size', () => {
+    const html = renderElements(toContentElements(allBlocksBody()), { media: mediaPathResolver });
+    expect(html).toContain('alt="Ausstellungsstücke im Gewölbe"');
+    expect(html).toContain('<span class="ce-credit">Foto: Anna Beispiel</span>');
+    expect(html).toContain('(PDF, 1,2 MB)');
+    expect(html).toContain('<track kind="captions" srclang="de" label="Deutsch"');
+  });
+
+  it('marks the editor content hole exactly where rich content goes', () => {
+    const quote = blockCatalog.find((block) => block.name === 'quote')!;
+    const spec = quote.render(quote.toFields(allBlocksBody().content[3]!) as never, { media: mediaPathResolver, editor: true });
+    expect(specToHtml(spec, '<p>HOLE</p>')).toContain('<blockquote><p>HOLE</p></blockquote>');
+    expect(specToHtml(elementSpec(toContentElements(allBlocksBody())[2]!, { media: mediaPathResolver, editor: false }))).toContain('Komplexitätsfalle');
+  });
+});
+
+describe('messy foreign markup recovers to clean blocks', () => {
+  it('Word paragraphs with inline styles become plain paragraphs with bold and italic', () => {
+    const body = parseHtml('<p class="MsoNormal" style="margin:0"><span style="font-weight:bold;font-family:Arial">Wichtig:</span> <i>kursiv</i><o:p></o:p></p>');
+    expect(withoutIds(body)).toMatchObject({
+      content: [{ type: 'paragraph', content: [{ text: 'Wichtig:', marks: [{ type: 'bold' }] }, { text: ' ' }, { text: 'kursiv', marks: [{ type: 'italic' }] }] }],
+    });
+  });
+
+  it('a foreign table with styling becomes a portal table with one paragraph per cell', () => {
+    const body = parseHtml('<table border="1" style="width:100%"><tr><td bgcolor="red"><p><b>1572</b></p></td><td>Geleitsamt</td></tr></table>');
+    expect(() => documentSchema().nodeFromJSON(body).check()).not.toThrow();
+    expect(toContentElements(body)[0]).toMatchObject({ type: 'table', fields: { rows: [[{ header: false, content: [{ text: '1572' }] }, { content: [{ text: 'Geleitsamt' }] }]] } });
+  });
+
+  it('scripts, styles and event handlers never survive', () => {
+    const body = parseHtml('<p onclick="alert(1)">Text<script>alert(2)</script><style>p{}</style><img src=x onerror=alert(3)></p>');
+    const html = renderElements(toContentElements(body), { media: mediaPathResolver });
+    expect(html).not.toMatch(/script|onclick|onerror|<style/);
+    expect(html).toContain('Text');
+  });
+});
