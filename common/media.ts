@@ -12,9 +12,12 @@ export type MediaRef = z.infer<typeof mediaRefSchema>;
 /** Where a renderer finds a media file: the app's preview and the portal answer differently. */
 export interface MediaResolver {
   url(media: MediaRef): string;
+  /** A remote media address to embed, or null where nothing remote may load (the offline app). */
+  external(href: string): string | null;
 }
 
-export const mediaPathResolver: MediaResolver = { url: (media) => `media/${media.sha256}` };
+/** The app's resolver: media from its own store; nothing is fetched from elsewhere. */
+export const mediaPathResolver: MediaResolver = { url: (media) => `media/${media.sha256}`, external: () => null };
 
 /** "PDF, 1,2 MB": how a download is announced next to its link. */
 export function describeFile(media: Pick<MediaRef, 'mimeType' | 'size' | 'name'>): string {

@@ -39,15 +39,21 @@ function mediaFrom(element: Element, prefix: string): MediaRef | null {
 }
 
 function render(fields: Fields, context: RenderContext): HtmlSpec {
-  const src = fields.video ? context.media.url(fields.video) : (safeHref(fields.url) ?? undefined);
+  const href = safeHref(fields.url);
+  const src = fields.video ? context.media.url(fields.video) : href ? context.media.external(href) : null;
+  // A remote video the app may not load is shown as a link to it.
+  const player: HtmlSpec =
+    src === null && href
+      ? ['p', { class: 'ce-video-external' }, ['a', { href }, formatMessage('portal.videoLink', { title: fields.title || href })]]
+      : [
+          'video',
+          { controls: '', preload: 'none', src: src ?? undefined, poster: fields.poster ? context.media.url(fields.poster) : undefined, title: fields.title || undefined },
+          ...(fields.captions ? [['track', { kind: 'captions', srclang: 'de', label: formatMessage('portal.captionsLanguage'), src: context.media.url(fields.captions), default: '' }] as const] : []),
+        ];
   return [
     'figure',
     { class: 'ce-video', 'data-url': fields.url || undefined, ...mediaData('video', fields.video), ...mediaData('poster', fields.poster), ...mediaData('captions', fields.captions) },
-    [
-      'video',
-      { controls: '', preload: 'none', src, poster: fields.poster ? context.media.url(fields.poster) : undefined, title: fields.title || undefined },
-      ...(fields.captions ? [['track', { kind: 'captions', srclang: 'de', label: formatMessage('portal.captionsLanguage'), src: context.media.url(fields.captions), default: '' }] as const] : []),
-    ],
+    player,
     ['figcaption', { class: 'ce-video-title' }, fields.title],
     ...(fields.transcript
       ? [['details', { class: 'ce-transcript' }, ['summary', formatMessage('portal.transcript')], ['p', { class: 'ce-transcript-text' }, fields.transcript]] as const]

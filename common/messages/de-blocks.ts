@@ -31,6 +31,7 @@ export const deBlocks = {
 
   'portal.imageMissing': 'Bild fehlt',
   'portal.credit': 'Foto: {credit}',
+  'portal.videoLink': 'Video ansehen: {title}',
   'portal.transcript': 'Transkript',
   'portal.carousel': 'Karussell',
   'portal.carouselLabel': 'Bilder',

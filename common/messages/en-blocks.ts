@@ -31,6 +31,7 @@ export const enBlocks: Record<keyof typeof deBlocks, string> = {
   'block.box.description': 'Highlighted text in one of the four portal colours',
   'portal.imageMissing': 'Image missing',
   'portal.credit': 'Photo: {credit}',
+  'portal.videoLink': 'Watch the video: {title}',
   'portal.transcript': 'Transcript',
   'portal.carousel': 'Carousel',
   'portal.carouselLabel': 'Images',

@@ -1,11 +1,19 @@
-import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useId, useState } from 'react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { articleLimits } from '../../common/article.js';
+import { documentExtensions } from '../../common/blocks/catalog.js';
 import type { Draft } from '../../common/contract.js';
+import { mediaPathResolver } from '../../common/media.js';
+import { renderArticle } from '../../common/rendering/render-article.js';
 import { useBackend } from './api-context.js';
 import type { SaveState } from './autosave.js';
 import { DraftSession } from './draft-session.js';
+import { BlockCommands, currentBlock, insertBlock } from './editor/block-commands.js';
+import { BlockMenu } from './editor/BlockMenu.js';
+import { BlockPanel } from './editor/BlockPanel.js';
+import { FormatToolbar } from './editor/FormatToolbar.js';
+import { GermanTypography } from './editor/german-typography.js';
+import { MetaPanel } from './editor/MetaPanel.js';
 import { t } from './messages.js';
 import { navigate, replaceRoute } from './routes.js';
 
@@ -47,12 +55,17 @@ const saveLabels: Record<SaveState, Parameters<typeof t>[0]> = {
   failed: 'save.failed',
 };
 
+/** Where the insert menu opens: under the toolbar, or at the cursor after "/". */
+type MenuPlacement = { at: 'toolbar' } | { at: 'cursor'; top: number; left: number };
+
 function DraftEditor({ draft }: { draft: Draft }) {
   const { api } = useBackend();
   const [title, setTitle] = useState(draft.article.meta.title);
   const [lead, setLead] = useState(draft.article.meta.lead);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [notice, setNotice] = useState<string | null>(null);
+  const [menu, setMenu] = useState<MenuPlacement | null>(null);
+  const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const [session] = useState(
     () =>
       new DraftSession(api, draft, (copy) => {
@@ -62,14 +75,10 @@ function DraftEditor({ draft }: { draft: Draft }) {
   );
   const saver = session.autosaver;
   const fieldId = useId();
+  const extensions = useMemo(() => [...documentExtensions(), GermanTypography, BlockCommands], []);
 
   const editor = useEditor({
-    extensions: [
-      StarterKit.configure({
-        heading: { levels: [2, 3, 4, 5, 6] },
-        link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
-      }),
-    ],
+    extensions,
     content: draft.article.body,
     injectCSS: false,
     shouldRerenderOnTransaction: false,
@@ -78,9 +87,18 @@ function DraftEditor({ draft }: { draft: Draft }) {
         'aria-label': t('editor.body'),
         'aria-multiline': 'true',
         role: 'textbox',
-        class: 'article-body',
+        class: 'article-body portal-article-body',
         lang: 'de',
         spellcheck: 'true',
+      },
+      handleKeyDown: (view, event) => {
+        // "/" at the start of an empty paragraph opens the block menu at the cursor.
+        if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return false;
+        const block = currentBlock(view.state);
+        if (!block || block.node.type.name !== 'paragraph' || block.node.content.size > 0) return false;
+        const coords = view.coordsAtPos(view.state.selection.from);
+        setMenu({ at: 'cursor', top: coords.bottom + window.scrollY + 4, left: coords.left + window.scrollX });
+        return true;
       },
     },
     onUpdate: () => saver.change(),
@@ -112,7 +130,7 @@ function DraftEditor({ draft }: { draft: Draft }) {
     };
   }, [session, saver]);
 
-  function changeMeta(field: 'title' | 'lead', value: string) {
+  function changeText(field: 'title' | 'lead', value: string) {
     if (field === 'title') setTitle(value);
     else setLead(value);
     session.setMeta(field, value);
@@ -122,11 +140,28 @@ function DraftEditor({ draft }: { draft: Draft }) {
     if (await saver.flush()) navigate({ screen: 'drafts' });
   }
 
+  function pick(editorInstance: Editor, blockName: string) {
+    setMenu(null);
+    insertBlock(editorInstance, blockName);
+  }
+
+  function closeMenu(reason: 'escape' | 'blur') {
+    const placement = menu;
+    setMenu(null);
+    if (reason === 'blur') return;
+    // Escape after "/" gives the slash back as typed text.
+    if (placement?.at === 'cursor') editor?.chain().focus().insertContent('/').run();
+    else editor?.commands.focus();
+  }
+
   return (
     <section className="screen editor-screen" aria-label={title.trim() || t('drafts.untitled')}>
       <header className="screen-header editor-toolbar">
         <button type="button" onClick={() => void back()}>
           ← {t('editor.back')}
+        </button>
+        <button type="button" aria-pressed={previewHtml !== null} onClick={() => setPreviewHtml(previewHtml === null ? renderArticle(session.snapshot(), mediaPathResolver) : null)}>
+          {previewHtml === null ? t('toolbar.preview') : t('toolbar.edit')}
         </button>
         <p role="status" aria-live="polite" data-testid="save-state" className={`save-state save-state-${saveState}`}>
           {t(saveLabels[saveState])}
@@ -138,45 +173,66 @@ function DraftEditor({ draft }: { draft: Draft }) {
           {notice}
         </p>
       )}
-      <article className="article-form">
-        <div className="field">
-          <label className="field-label" htmlFor={`${fieldId}-title`}>
-            {t('editor.title')}
-          </label>
-          <input
-            id={`${fieldId}-title`}
-            className="title-input"
-            value={title}
-            maxLength={articleLimits.titleLength}
-            onChange={(event) => changeMeta('title', event.target.value)}
-            onBlur={() => void saver.flush()}
-            lang="de"
-            spellCheck
-          />
+      {previewHtml !== null && (
+        // The same renderer as publishing; its output is built from escaped, structured data.
+        <div className="portal-preview portal" role="region" aria-label={t('preview.label')} dangerouslySetInnerHTML={{ __html: previewHtml }} />
+      )}
+      <div className="editor-layout" hidden={previewHtml !== null}>
+        <article className="article-form portal">
+          <div className="field">
+            <label className="field-label" htmlFor={`${fieldId}-title`}>
+              {t('editor.title')}
+            </label>
+            <input
+              id={`${fieldId}-title`}
+              className="title-input"
+              value={title}
+              maxLength={articleLimits.titleLength}
+              onChange={(event) => changeText('title', event.target.value)}
+              onBlur={() => void saver.flush()}
+              lang="de"
+              spellCheck
+            />
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={`${fieldId}-lead`}>
+              {t('editor.lead')}
+            </label>
+            <textarea
+              id={`${fieldId}-lead`}
+              className="lead-input"
+              value={lead}
+              rows={3}
+              maxLength={articleLimits.leadLength}
+              onChange={(event) => changeText('lead', event.target.value)}
+              onBlur={() => void saver.flush()}
+              lang="de"
+              spellCheck
+            />
+          </div>
+          <div className="field body-field">
+            <span className="field-label" aria-hidden="true">
+              {t('editor.body')}
+            </span>
+            {editor && <FormatToolbar editor={editor} onInsert={() => setMenu({ at: 'toolbar' })} />}
+            {editor && menu?.at === 'toolbar' && (
+              <div className="block-menu-anchor">
+                <BlockMenu onPick={(name) => pick(editor, name)} onClose={closeMenu} />
+              </div>
+            )}
+            <EditorContent editor={editor} />
+          </div>
+        </article>
+        <aside className="editor-panel" aria-label={t('panel.label')}>
+          {editor && <BlockPanel editor={editor} />}
+          <MetaPanel initial={draft.article.meta} onChange={(field, value) => session.setMeta(field, value)} />
+        </aside>
+      </div>
+      {editor && menu?.at === 'cursor' && (
+        <div className="block-menu-floating" style={{ top: menu.top, left: menu.left }}>
+          <BlockMenu onPick={(name) => pick(editor, name)} onClose={closeMenu} />
         </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${fieldId}-lead`}>
-            {t('editor.lead')}
-          </label>
-          <textarea
-            id={`${fieldId}-lead`}
-            className="lead-input"
-            value={lead}
-            rows={3}
-            maxLength={articleLimits.leadLength}
-            onChange={(event) => changeMeta('lead', event.target.value)}
-            onBlur={() => void saver.flush()}
-            lang="de"
-            spellCheck
-          />
-        </div>
-        <div className="field">
-          <span className="field-label" aria-hidden="true">
-            {t('editor.body')}
-          </span>
-          <EditorContent editor={editor} />
-        </div>
-      </article>
+      )}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BackendContext } from './api-context.js';
 import { App } from './App.js';
 import { createApi, installBridge } from './bridge.js';
+import '../../common/rendering/portal.css';
 import './styles.css';
 
 const bridge = installBridge();

@@ -11,7 +11,7 @@ export class EditorPage {
   constructor(private readonly page: Page) {
     this.title = page.getByLabel('Titel', { exact: true });
     this.lead = page.getByLabel('Vorspann', { exact: true });
-    this.body = page.getByRole('textbox', { name: 'Text', exact: true });
+    this.body = page.locator('article.article-form').getByRole('textbox', { name: 'Text', exact: true });
     this.saveState = page.getByTestId('save-state');
     this.backButton = page.getByRole('button', { name: 'Zur Übersicht' });
   }
@@ -37,5 +37,57 @@ export class EditorPage {
   async back(): Promise<void> {
     await this.backButton.click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Pressemitteilungen' })).toBeVisible();
+  }
+}
+
+/** Block editing: the insert menu, the side panel and the stored document. */
+export class BlockEditor {
+  readonly body: Locator;
+  readonly insertButton: Locator;
+  readonly menu: Locator;
+  readonly panel: Locator;
+
+  constructor(private readonly page: Page) {
+    this.body = page.locator('article.article-form').getByRole('textbox', { name: 'Text', exact: true });
+    this.insertButton = page.getByRole('button', { name: '+ Baustein einfügen' });
+    this.menu = page.getByRole('dialog', { name: 'Baustein einfügen' });
+    this.panel = page.getByRole('complementary', { name: 'Seitenleiste' });
+  }
+
+  /** Puts the cursor into a new empty paragraph at the end of the body. */
+  async newParagraphAtEnd(): Promise<void> {
+    await this.body.click();
+    await this.page.keyboard.press('ControlOrMeta+End');
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Inserts a block by typing "/" and its name into an empty paragraph, keyboard only. */
+  async insertBySlash(query: string): Promise<void> {
+    await this.page.keyboard.type('/');
+    await expect(this.menu).toBeVisible();
+    await this.page.keyboard.type(query);
+    await this.page.keyboard.press('Enter');
+    await expect(this.menu).toBeHidden();
+  }
+
+  async insertByButton(label: string): Promise<void> {
+    await this.insertButton.click();
+    await expect(this.menu).toBeVisible();
+    await this.menu.getByRole('option', { name: new RegExp(`^${label}`) }).click();
+    await expect(this.menu).toBeHidden();
+  }
+
+  panelField(label: string): Locator {
+    return this.panel.getByLabel(label, { exact: true });
+  }
+
+  /** The document as stored by main, read through the same bridge the app uses. */
+  async storedBody(): Promise<{ type: string; content: Array<{ type: string; attrs?: Record<string, unknown>; content?: unknown[] }> }> {
+    const id = decodeURIComponent(new URL(this.page.url()).hash.replace('#/pressemitteilung/', ''));
+    return this.page.evaluate(async (draftId) => {
+      const result = await window.pressestelle.drafts.get({ id: draftId });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value.article.body;
+    }, id);
   }
 }

@@ -1,0 +1,110 @@
+import { Extension, type Editor } from '@tiptap/core';
+import { closeHistory } from '@tiptap/pm/history';
+import { NodeSelection, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
+import type { DocumentNode } from '../../../common/article.js';
+import { blockCatalog } from '../../../common/blocks/catalog.js';
+
+/** The top-level block around the selection: its position in the document and its node. */
+export function currentBlock(state: EditorState): { pos: number; index: number; node: ReturnType<EditorState['doc']['child']> } | null {
+  const { selection, doc } = state;
+  if (doc.childCount === 0) return null;
+  if (selection instanceof NodeSelection && selection.$from.depth === 0) {
+    const index = selection.$from.index(0);
+    return { pos: selection.from, index, node: doc.child(index) };
+  }
+  const $from = selection.$from;
+  if ($from.depth === 0) return null;
+  const index = $from.index(0);
+  return { pos: $from.before(1), index, node: doc.child(index) };
+}
+
+/** Selects the block at pos; the step becomes an undo step of its own. */
+function selectBlockAt(tr: Transaction, pos: number): Transaction {
+  closeHistory(tr);
+  const node = tr.doc.nodeAt(pos);
+  if (!node) return tr;
+  if (node.isAtom || node.type.name === 'table') return tr.setSelection(NodeSelection.create(tr.doc, pos));
+  return tr.setSelection(TextSelection.near(tr.doc.resolve(pos + 1)));
+}
+
+/** Moves the current block one place up (-1) or down (+1); undo restores it. */
+export function moveBlock(editor: Editor, direction: -1 | 1): boolean {
+  const { state } = editor;
+  const block = currentBlock(state);
+  if (!block) return false;
+  const target = block.index + direction;
+  if (target < 0 || target >= state.doc.childCount) return false;
+  const tr = state.tr;
+  const neighbour = state.doc.child(target);
+  tr.delete(block.pos, block.pos + block.node.nodeSize);
+  const insertAt = direction === -1 ? block.pos - neighbour.nodeSize : block.pos + neighbour.nodeSize;
+  tr.insert(insertAt, block.node);
+  editor.view.dispatch(selectBlockAt(tr, insertAt).scrollIntoView());
+  editor.view.focus();
+  return true;
+}
+
+/** Duplicates the current block below itself; the copy gets new ids. */
+export function duplicateBlock(editor: Editor): boolean {
+  const { state } = editor;
+  const block = currentBlock(state);
+  if (!block) return false;
+  const json = block.node.toJSON() as DocumentNode;
+  const copy = state.schema.nodeFromJSON(withoutIds(json));
+  const insertAt = block.pos + block.node.nodeSize;
+  const tr = state.tr.insert(insertAt, copy);
+  editor.view.dispatch(selectBlockAt(tr, insertAt).scrollIntoView());
+  editor.view.focus();
+  return true;
+}
+
+/** Deletes the current block; an empty document keeps one paragraph. */
+export function deleteBlock(editor: Editor): boolean {
+  const { state } = editor;
+  const block = currentBlock(state);
+  if (!block) return false;
+  const tr = state.tr.delete(block.pos, block.pos + block.node.nodeSize);
+  if (tr.doc.childCount === 0) tr.insert(0, state.schema.nodes.paragraph!.create());
+  editor.view.dispatch(selectBlockAt(tr, Math.min(block.pos, tr.doc.content.size - tr.doc.lastChild!.nodeSize)).scrollIntoView());
+  editor.view.focus();
+  return true;
+}
+
+/** Inserts a catalog block after the current one, or in place of an empty paragraph. */
+export function insertBlock(editor: Editor, blockName: string): boolean {
+  const definition = blockCatalog.find((block) => block.name === blockName);
+  if (!definition) return false;
+  const { state } = editor;
+  const node = state.schema.nodeFromJSON(definition.create());
+  const block = currentBlock(state);
+  const tr = state.tr;
+  let insertAt: number;
+  if (block && block.node.type.name === 'paragraph' && block.node.content.size === 0) {
+    tr.replaceWith(block.pos, block.pos + block.node.nodeSize, node);
+    insertAt = block.pos;
+  } else {
+    insertAt = block ? block.pos + block.node.nodeSize : state.doc.content.size;
+    tr.insert(insertAt, node);
+  }
+  editor.view.dispatch(selectBlockAt(tr, insertAt).scrollIntoView());
+  editor.view.focus();
+  return true;
+}
+
+function withoutIds(node: DocumentNode): DocumentNode {
+  const { id: _id, ...attrs } = node.attrs ?? {};
+  return { ...node, attrs, content: node.content?.map(withoutIds) };
+}
+
+/** Keyboard shortcuts for moving, duplicating and deleting whole blocks. */
+export const BlockCommands = Extension.create({
+  name: 'blockCommands',
+  addKeyboardShortcuts() {
+    return {
+      'Alt-Shift-ArrowUp': () => moveBlock(this.editor, -1),
+      'Alt-Shift-ArrowDown': () => moveBlock(this.editor, 1),
+      'Mod-Shift-d': () => duplicateBlock(this.editor),
+      'Mod-Shift-Backspace': () => deleteBlock(this.editor),
+    };
+  },
+});
