@@ -10,6 +10,7 @@ export const methodNames = [
   'drafts.delete',
   'drafts.restore',
   'drafts.purge',
+  'media.import',
 ] as const;
 
 export const eventNames = ['drafts.changed', 'app.command'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { articleSchema } from './article.js';
+import { mediaRefSchema } from './media.js';
 import { documentProblem } from './blocks/validate-document.js';
 import type { EventName, MethodName } from './channels.js';
 
@@ -65,6 +66,15 @@ export const contract = {
   'drafts.delete': method(byId, draftSummarySchema),
   'drafts.restore': method(byId, draftSummarySchema),
   'drafts.purge': method(byId, byId),
+  /** Takes a file into the media store; its type is judged by content, never by name. */
+  'media.import': method(
+    z.object({
+      name: z.string().min(1).max(255),
+      data: z.instanceof(Uint8Array),
+      accept: z.array(z.string().min(3).max(100)).min(1).max(20),
+    }),
+    mediaRefSchema,
+  ),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

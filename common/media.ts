@@ -19,16 +19,56 @@ export interface MediaResolver {
 /** The app's resolver: media from its own store; nothing is fetched from elsewhere. */
 export const mediaPathResolver: MediaResolver = { url: (media) => `media/${media.sha256}`, external: () => null };
 
-/** "PDF, 1,2 MB": how a download is announced next to its link. */
-export function describeFile(media: Pick<MediaRef, 'mimeType' | 'size' | 'name'>): string {
-  const extension = media.name.includes('.') ? media.name.split('.').pop()!.toUpperCase() : media.mimeType.split('/').pop()!.toUpperCase();
+/** "1,2 MB", "640 Byte": a size as German readers expect it. */
+export function formatFileSize(bytes: number): string {
   const units = ['Byte', 'KB', 'MB', 'GB'];
-  let size = media.size;
+  let size = bytes;
   let unit = 0;
   while (size >= 1024 && unit < units.length - 1) {
     size /= 1024;
     unit += 1;
   }
   const amount = unit === 0 ? String(size) : size.toLocaleString('de-DE', { maximumFractionDigits: 1 });
-  return `${extension}, ${amount} ${units[unit]}`;
+  return `${amount} ${units[unit]}`;
+}
+
+/** "PDF, 1,2 MB": how a download is announced next to its link. */
+export function describeFile(media: Pick<MediaRef, 'mimeType' | 'size' | 'name'>): string {
+  const extension = media.name.includes('.') ? media.name.split('.').pop()!.toUpperCase() : media.mimeType.split('/').pop()!.toUpperCase();
+  return `${extension}, ${formatFileSize(media.size)}`;
+}
+
+const megabyte = 1024 * 1024;
+
+/** How large a file of each kind may be; the portal's profile may set lower limits later. */
+export function mediaSizeLimit(mimeType: string): number {
+  if (mimeType.startsWith('image/')) return 20 * megabyte;
+  if (mimeType.startsWith('video/')) return 200 * megabyte;
+  if (mimeType === 'text/vtt') return 2 * megabyte;
+  return 50 * megabyte;
+}
+
+/** "20 MB" */
+export function formatMegabytes(bytes: number): string {
+  return `${Math.round(bytes / megabyte)} MB`;
+}
+
+/** The names people know file types by, for messages. */
+export const fileTypeNames: Record<string, string> = {
+  'image/jpeg': 'JPEG-Bild',
+  'image/png': 'PNG-Bild',
+  'image/webp': 'WebP-Bild',
+  'image/gif': 'GIF-Bild',
+  'video/mp4': 'MP4-Video',
+  'video/webm': 'WebM-Video',
+  'text/vtt': 'WebVTT-Untertitel',
+  'application/pdf': 'PDF-Dokument',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word-Dokument',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel-Tabelle',
+  'application/vnd.oasis.opendocument.text': 'OpenDocument-Text',
+  'application/zip': 'ZIP-Archiv',
+};
+
+export function fileTypeName(mimeType: string): string {
+  return fileTypeNames[mimeType] ?? mimeType;
 }

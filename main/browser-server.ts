@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,9 @@ import type { AppServices } from './services/app-services.js';
 export const TOKEN_COOKIE = 'pressestelle_token';
 export const TOKEN_HEADER = 'x-pressestelle-token';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Media travels base64-encoded: a 200 MB video is about 267 MB of JSON. */
+const MAX_MEDIA_BODY_BYTES = 300 * 1024 * 1024;
+const MEDIA_PATH = /^\/media\/([0-9a-f]{64})$/;
 const LOOPBACK = '127.0.0.1';
 
 export interface BrowserServerOptions {
@@ -71,17 +75,20 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return callMethod(request, response, url.pathname.slice('/api/'.length));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 405, 'error.forbidden');
+    const media = MEDIA_PATH.exec(url.pathname);
+    if (media) return serveMedia(media[1]!, response);
     return serveFile(url.pathname, response);
   }
 
   async function callMethod(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
     const contentType = request.headers['content-type'] ?? '';
     if (!contentType.startsWith('application/json')) return sendError(response, 415, 'error.badJson');
-    const body = await readBody(request, MAX_BODY_BYTES);
+    const limit = method === 'media.import' ? MAX_MEDIA_BODY_BYTES : MAX_BODY_BYTES;
+    const body = await readBody(request, limit);
     if (body === null) {
       // Stop reading the rest; answer and close this connection.
       response.setHeader('Connection', 'close');
-      sendError(response, 413, 'error.tooLarge', { limit: '16 MB' });
+      sendError(response, 413, 'error.tooLarge', { limit: `${Math.round(limit / 1024 / 1024)} MB` });
       request.unpipe();
       request.resume();
       return;
@@ -92,7 +99,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } catch {
       return sendJson(response, 400, failure('invalid_input', 'error.badJson'));
     }
-    const input = envelope !== null && typeof envelope === 'object' ? (envelope as { input?: unknown }).input : undefined;
+    const input = decodeBinary(envelope !== null && typeof envelope === 'object' ? (envelope as { input?: unknown }).input : undefined);
     sendJson(response, 200, await options.dispatch(method, input));
   }
 
@@ -121,6 +128,19 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     response.setHeader('Content-Type', type);
     response.setHeader('Cache-Control', type.startsWith('text/html') ? 'no-store' : 'private, max-age=3600');
     response.writeHead(200).end(content);
+  }
+
+  /** A file from the media store, as stored; sandboxed so even a hostile file cannot run script. */
+  function serveMedia(sha256: string, response: ServerResponse): void {
+    const file = options.services.media.file(sha256);
+    if (!file) return sendError(response, 404, 'error.pageNotFound');
+    response.writeHead(200, {
+      'Content-Type': file.mimeType,
+      'Content-Length': String(file.size),
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    });
+    createReadStream(file.path).pipe(response);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -205,4 +225,15 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 function sendError(response: ServerResponse, status: number, key: MessageKey, params: MessageParams = {}): void {
   const code = status === 401 ? 'unauthorized' : status === 413 ? 'too_large' : status === 404 ? 'not_found' : status === 500 ? 'internal' : 'forbidden';
   sendJson(response, status, { ok: false, error: { code, message: formatMessage(key, params) } });
+}
+
+/** The inverse of the renderer's encodeBinary: { $bytes: base64 } becomes bytes again. */
+export function decodeBinary(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeBinary);
+  if (value && typeof value === 'object') {
+    const bytes = (value as { $bytes?: unknown }).$bytes;
+    if (typeof bytes === 'string' && Object.keys(value).length === 1) return new Uint8Array(Buffer.from(bytes, 'base64'));
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, decodeBinary(inner)]));
+  }
+  return value;
 }

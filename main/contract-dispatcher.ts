@@ -9,7 +9,7 @@ export type Dispatch = (method: string, input: unknown) => Promise<Result<unknow
 
 /** Maps every contract method onto the services. */
 export function createHandlers(services: AppServices): Handlers {
-  const { drafts } = services;
+  const { drafts, media } = services;
   return {
     'drafts.list': ({ scope }) => drafts.list(scope),
     'drafts.get': ({ id }) => drafts.get(id),
@@ -18,6 +18,7 @@ export function createHandlers(services: AppServices): Handlers {
     'drafts.delete': ({ id }) => drafts.delete(id),
     'drafts.restore': ({ id }) => drafts.restore(id),
     'drafts.purge': ({ id }) => drafts.purge(id),
+    'media.import': ({ name, data, accept }) => media.import(name, data, accept),
   };
 }
 

@@ -59,7 +59,8 @@ if (!app.requestSingleInstanceLock()) {
     appSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     appSession.setPermissionCheckHandler(() => false);
     if (process.platform !== 'darwin') appSession.setSpellCheckerLanguages(['de-DE']);
-    registerAppProtocol(appSession.protocol);
+    const store = services;
+    registerAppProtocol(appSession.protocol, (sha256) => store.media.file(sha256));
     registerContract(ipcMain, createDispatcher(createHandlers(services)));
 
     const send = (event: AppEvent) => {

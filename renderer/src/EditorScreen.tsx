@@ -1,14 +1,18 @@
+import { TextSelection } from '@tiptap/pm/state';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { articleLimits } from '../../common/article.js';
 import { documentExtensions } from '../../common/blocks/catalog.js';
+import { downloadTypes, imageTypes } from '../../common/blocks/editor-fields.js';
+import { emptyImage } from '../../common/blocks/image.js';
 import type { Draft } from '../../common/contract.js';
 import { mediaPathResolver } from '../../common/media.js';
 import { renderArticle } from '../../common/rendering/render-article.js';
 import { useBackend } from './api-context.js';
 import type { SaveState } from './autosave.js';
 import { DraftSession } from './draft-session.js';
-import { BlockCommands, currentBlock, insertBlock } from './editor/block-commands.js';
+import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './editor/block-commands.js';
+import { importFile } from './editor/MediaField.js';
 import { BlockMenu } from './editor/BlockMenu.js';
 import { BlockPanel } from './editor/BlockPanel.js';
 import { FormatToolbar } from './editor/FormatToolbar.js';
@@ -100,6 +104,15 @@ function DraftEditor({ draft }: { draft: Draft }) {
         setMenu({ at: 'cursor', top: coords.bottom + window.scrollY + 4, left: coords.left + window.scrollX });
         return true;
       },
+      handleDrop: (view, event, _slice, moved) => {
+        const files = moved ? [] : [...(event.dataTransfer?.files ?? [])];
+        if (files.length === 0) return false;
+        event.preventDefault();
+        const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+        if (at) view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))));
+        void dropFiles(files);
+        return true;
+      },
     },
     onUpdate: () => saver.change(),
     onBlur: () => void saver.flush(),
@@ -129,6 +142,25 @@ function DraftEditor({ draft }: { draft: Draft }) {
       void saver.flush().then((saved) => saved && saver.dispose());
     };
   }, [session, saver]);
+
+  /** Dropped files become blocks: images a "Text mit Bild", documents a download in a "Linkliste". */
+  async function dropFiles(files: File[]) {
+    if (!editor) return;
+    for (const file of files) {
+      const isImage = file.type.startsWith('image/');
+      try {
+        const media = await importFile(api, file, isImage ? imageTypes : downloadTypes);
+        insertBlockNode(
+          editor,
+          isImage
+            ? { type: 'textWithImage', attrs: { position: 'above', image: { ...emptyImage(), media } }, content: [{ type: 'paragraph' }] }
+            : { type: 'linkList', attrs: { header: '', links: [{ title: file.name.replace(/\.[^.]+$/, ''), href: '', download: media }] } },
+        );
+      } catch (caught) {
+        setNotice(caught instanceof Error ? caught.message : String(caught));
+      }
+    }
+  }
 
   function changeText(field: 'title' | 'lead', value: string) {
     if (field === 'title') setTitle(value);

@@ -14,7 +14,7 @@ export function createHttpBridge(): Bridge {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           credentials: 'same-origin',
-          body: JSON.stringify({ input }),
+          body: JSON.stringify({ input: encodeBinary(input) }),
         });
         const parsed = resultSchema.safeParse(await response.json());
         if (parsed.success) return parsed.data as Result<unknown>;
@@ -29,4 +29,18 @@ export function createHttpBridge(): Bridge {
       return () => source.close();
     },
   );
+}
+
+/** JSON cannot carry bytes: each Uint8Array travels as { $bytes: base64 }, decoded by the server. */
+export function encodeBinary(value: unknown): unknown {
+  if (value instanceof Uint8Array) {
+    let binary = '';
+    for (let offset = 0; offset < value.length; offset += 0x8000) {
+      binary += String.fromCharCode(...value.subarray(offset, offset + 0x8000));
+    }
+    return { $bytes: btoa(binary) };
+  }
+  if (Array.isArray(value)) return value.map(encodeBinary);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, encodeBinary(inner)]));
+  return value;
 }

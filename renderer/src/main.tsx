@@ -7,6 +7,8 @@ import '../../common/rendering/portal.css';
 import './styles.css';
 
 const bridge = installBridge();
+// A file dropped outside a drop zone must not replace the app with that file.
+for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (event) => event.preventDefault());
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 createRoot(root).render(

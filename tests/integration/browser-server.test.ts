@@ -129,3 +129,37 @@ describe('the browser entry refuses everyone but its own page', () => {
     expect(alive.status).toBe(200);
   });
 });
+
+describe('media over the browser entry', () => {
+  const temp = makeTempDirectory();
+  let services: AppServices;
+  let server: BrowserServer;
+  let host: string;
+
+  beforeAll(async () => {
+    services = openAppServices(temp.path);
+    server = await startBrowserServer({ services, dispatch: createDispatcher(createHandlers(services)) });
+    host = `127.0.0.1:${server.port}`;
+  });
+  afterAll(async () => {
+    await server.close();
+    services.dispose();
+    temp.remove();
+  });
+
+  it('takes a file as base64 through the contract and serves it back, only with the token', async () => {
+    const { encodeBinary } = await import('../../renderer/src/http-bridge.js');
+    const { bluePng } = await import('../fixtures/media.js');
+    const body = JSON.stringify({ input: encodeBinary({ name: 'foto.png', data: new Uint8Array(bluePng), accept: ['image/png'] }) });
+    const reply = await send(server.port, { method: 'POST', path: '/api/media.import', headers: { Host: host, 'Content-Type': 'application/json', [TOKEN_HEADER]: server.token }, body });
+    const result = JSON.parse(reply.body);
+    expect(result).toMatchObject({ ok: true, value: { mimeType: 'image/png', size: bluePng.length } });
+
+    const path = `/media/${result.value.sha256}`;
+    expect((await send(server.port, { path, headers: { Host: host } })).status).toBe(401);
+    const file = await send(server.port, { path, headers: { Host: host, [TOKEN_HEADER]: server.token } });
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(file.headers['content-security-policy']).toContain('sandbox');
+  });
+});

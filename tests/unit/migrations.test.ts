@@ -33,20 +33,37 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('upgrade a database of the previous version and keep its data', () => {
-    const old = new Database(file);
-    migrate(old, migrations.slice(0, latest - 1));
-    expect(old.pragma('user_version', { simple: true })).toBe(latest - 1);
-    old
-      .prepare(`INSERT INTO articles VALUES ('a1', 3, 'Titel', 'Vorspann', '{}', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL)`)
-      .run();
-    old.close();
+  function databaseAt(version: number): Database.Database {
+    const db = new Database(file);
+    migrate(db, migrations.slice(0, version));
+    db.prepare(
+      `INSERT INTO articles VALUES ('a1', 3, 'Titel', 'Vorspann', '{}', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL)`,
+    ).run();
+    return db;
+  }
 
+  it('upgrade a database of the previous version and keep its data', () => {
+    databaseAt(latest - 1).close();
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(latest);
     expect(db.prepare('SELECT title, version FROM articles').get()).toEqual({ title: 'Titel', version: 3 });
+    db.close();
+  });
+
+  it('002 gives existing articles their "created" entry in an append-only event log', () => {
+    databaseAt(1).close();
+    const db = openDatabase(file);
     expect(db.prepare('SELECT kind, article_id FROM events').all()).toEqual([{ kind: 'article.created', article_id: 'a1' }]);
     expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE events SET kind = 'x'").run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('003 adds the media table, keyed by SHA-256', () => {
+    databaseAt(2).close();
+    const db = openDatabase(file);
+    db.prepare("INSERT INTO media VALUES (?, 'image/png', 1, 'a.png', '2026-01-01T00:00:00.000Z')").run('a'.repeat(64));
+    expect(() => db.prepare("INSERT INTO media VALUES (?, 'image/png', 1, 'b.png', '2026-01-01T00:00:00.000Z')").run('a'.repeat(64))).toThrow(/UNIQUE/);
     db.close();
   });
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { EditorField } from '../../../common/blocks/editor-fields.js';
-import { describeFile, mediaRefSchema } from '../../../common/media.js';
 import { t } from '../messages.js';
+import { MediaField } from './MediaField.js';
 
 type Value = unknown;
 
@@ -61,16 +61,8 @@ export function FieldControl({ field, value, onChange }: { field: EditorField; v
           {hint}
         </div>
       );
-    case 'media': {
-      const media = mediaRefSchema.safeParse(value);
-      return (
-        <div className="panel-field">
-          <span className="panel-field-label">{t(field.label)}</span>
-          <p className="panel-media">{media.success ? t('panel.mediaUnavailable', { name: `${media.data.name} (${describeFile(media.data)})` }) : t('panel.noMedia')}</p>
-          {hint}
-        </div>
-      );
-    }
+    case 'media':
+      return <MediaField field={field} value={value} onChange={onChange} />;
     case 'group': {
       const group = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
       return (

@@ -73,9 +73,13 @@ export function deleteBlock(editor: Editor): boolean {
 /** Inserts a catalog block after the current one, or in place of an empty paragraph. */
 export function insertBlock(editor: Editor, blockName: string): boolean {
   const definition = blockCatalog.find((block) => block.name === blockName);
-  if (!definition) return false;
+  return definition ? insertBlockNode(editor, definition.create()) : false;
+}
+
+/** Inserts a block given as document JSON, the same way as insertBlock. */
+export function insertBlockNode(editor: Editor, json: DocumentNode): boolean {
   const { state } = editor;
-  const node = state.schema.nodeFromJSON(definition.create());
+  const node = state.schema.nodeFromJSON(json);
   const block = currentBlock(state);
   const tr = state.tr;
   let insertAt: number;

@@ -23,12 +23,12 @@ export class DraftListPage {
 
   async createNew(): Promise<void> {
     await this.newButton.click();
-    await expect(this.page.getByLabel('Titel', { exact: true })).toBeVisible();
+    await expect(this.page.locator('article.article-form').getByLabel('Titel', { exact: true })).toBeVisible();
   }
 
   async open(title: string): Promise<void> {
     await this.item(title).getByRole('link').click();
-    await expect(this.page.getByLabel('Titel', { exact: true })).toHaveValue(title);
+    await expect(this.page.locator('article.article-form').getByLabel('Titel', { exact: true })).toHaveValue(title);
   }
 
   async delete(title: string): Promise<void> {

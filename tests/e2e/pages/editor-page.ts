@@ -9,8 +9,8 @@ export class EditorPage {
   readonly backButton: Locator;
 
   constructor(private readonly page: Page) {
-    this.title = page.getByLabel('Titel', { exact: true });
-    this.lead = page.getByLabel('Vorspann', { exact: true });
+    this.title = page.locator('article.article-form').getByLabel('Titel', { exact: true });
+    this.lead = page.locator('article.article-form').getByLabel('Vorspann', { exact: true });
     this.body = page.locator('article.article-form').getByRole('textbox', { name: 'Text', exact: true });
     this.saveState = page.getByTestId('save-state');
     this.backButton = page.getByRole('button', { name: 'Zur Übersicht' });

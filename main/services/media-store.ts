@@ -1,0 +1,99 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeName, formatFileSize, formatMegabytes, mediaSizeLimit, type MediaRef } from '../../common/media.js';
+import { Failure } from '../../common/result.js';
+import type { SqliteDatabase } from './database.js';
+
+interface MediaRow {
+  sha256: string;
+  mime_type: string;
+  size: number;
+  name: string;
+}
+
+/**
+ * The content-addressed media store: each file is kept once under its SHA-256, its type
+ * taken from its content (never its name), its size checked against the limit for its kind.
+ */
+export class MediaStore {
+  private readonly statements;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly directory: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    mkdirSync(directory, { recursive: true });
+    this.statements = {
+      get: db.prepare<[string], MediaRow>('SELECT sha256, mime_type, size, name FROM media WHERE sha256 = ?'),
+      insert: db.prepare('INSERT OR IGNORE INTO media (sha256, mime_type, size, name, created_at) VALUES (?, ?, ?, ?, ?)'),
+    };
+  }
+
+  /** Takes a file in if its content is one of the accepted types and within the size limit. */
+  async import(name: string, data: Uint8Array, accept: readonly string[]): Promise<MediaRef> {
+    const displayName = name.slice(0, 255);
+    if (data.byteLength === 0) throw new Failure('invalid_input', 'media.empty', { name: displayName });
+    const detected = await fileTypeFromBuffer(data);
+    if (!detected) throw new Failure('invalid_input', 'media.unknownType', { name: displayName });
+    const mimeType = detected.mime;
+    if (!accept.includes(mimeType)) {
+      throw new Failure('invalid_input', 'media.wrongType', {
+        name: displayName,
+        actual: fileTypeName(mimeType),
+        allowed: [...new Set(accept.map(fileTypeName))].join(', '),
+      });
+    }
+    const limit = mediaSizeLimit(mimeType);
+    if (data.byteLength > limit) {
+      throw new Failure('too_large', 'media.tooLarge', {
+        name: displayName,
+        size: formatFileSize(data.byteLength),
+        limit: formatMegabytes(limit),
+      });
+    }
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    const existing = this.statements.get.get(sha256);
+    if (existing && existsSync(this.pathOf(sha256))) return toRef(existing);
+    this.writeAtomically(sha256, data);
+    this.statements.insert.run(sha256, mimeType, data.byteLength, displayName, this.now().toISOString());
+    return toRef(this.statements.get.get(sha256)!);
+  }
+
+  /** The stored file and its type, or null if there is none. */
+  file(sha256: string): { path: string; mimeType: string; size: number } | null {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+    const row = this.statements.get.get(sha256);
+    const path = this.pathOf(sha256);
+    if (!row || !existsSync(path)) return null;
+    return { path, mimeType: row.mime_type, size: row.size };
+  }
+
+  private pathOf(sha256: string): string {
+    return join(this.directory, sha256.slice(0, 2), sha256);
+  }
+
+  /** Written to a temporary name, flushed, then renamed: a crash never leaves half a file under the hash. */
+  private writeAtomically(sha256: string, data: Uint8Array): void {
+    const target = this.pathOf(sha256);
+    mkdirSync(join(this.directory, sha256.slice(0, 2)), { recursive: true });
+    const temporary = `${target}.${randomBytes(6).toString('hex')}.partial`;
+    const descriptor = openSync(temporary, 'w');
+    try {
+      writeSync(descriptor, data);
+      fsyncSync(descriptor);
+    } catch (error) {
+      closeSync(descriptor);
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+    closeSync(descriptor);
+    renameSync(temporary, target);
+  }
+}
+
+function toRef(row: MediaRow): MediaRef {
+  return { sha256: row.sha256, mimeType: row.mime_type, size: row.size, name: row.name };
+}
