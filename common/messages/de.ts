@@ -43,6 +43,7 @@ export const de = {
   'editor.title': 'Titel',
   'editor.lead': 'Vorspann',
   'editor.body': 'Text',
+  'editor.dragHandle': 'Ziehen, um den Baustein zu verschieben',
   'editor.loadFailed': 'Die Pressemitteilung konnte nicht geöffnet werden.',
   'editor.inTrash': 'Diese Pressemitteilung liegt im Papierkorb. Änderungen werden trotzdem gespeichert.',
   'editor.conflictCopy':

@@ -36,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   'editor.title': 'Title',
   'editor.lead': 'Lead',
   'editor.body': 'Text',
+  'editor.dragHandle': 'Drag to move the block',
   'editor.loadFailed': 'The press release could not be opened.',
   'editor.inTrash': 'This press release is in the trash. Changes are still saved.',
   'editor.conflictCopy':

@@ -15,6 +15,7 @@ import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './edi
 import { importFile } from './editor/MediaField.js';
 import { BlockMenu } from './editor/BlockMenu.js';
 import { BlockPanel } from './editor/BlockPanel.js';
+import { DragHandle } from './editor/DragHandle.js';
 import { FormatToolbar } from './editor/FormatToolbar.js';
 import { GermanTypography } from './editor/german-typography.js';
 import { MetaPanel } from './editor/MetaPanel.js';
@@ -252,7 +253,10 @@ function DraftEditor({ draft }: { draft: Draft }) {
                 <BlockMenu onPick={(name) => pick(editor, name)} onClose={closeMenu} />
               </div>
             )}
-            <EditorContent editor={editor} />
+            <div className="editor-body-frame">
+              {editor && <DragHandle editor={editor} />}
+              <EditorContent editor={editor} />
+            </div>
           </div>
         </article>
         <aside className="editor-panel" aria-label={t('panel.label')}>

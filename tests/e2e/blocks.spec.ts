@@ -210,3 +210,24 @@ test('the preview shows the release as the portal will render it', async ({ app 
   await app.page.getByRole('button', { name: 'Bearbeiten' }).click();
   await expect(blocks.body).toBeVisible();
 });
+
+test('a block dragged by its handle moves, and undo puts it back', async ({ app }) => {
+  const blocks = new BlockEditor(app.page);
+  await blocks.body.click();
+  await app.page.keyboard.type('Oben');
+  await blocks.newParagraphAtEnd();
+  await app.page.keyboard.type('Mitte');
+  await blocks.newParagraphAtEnd();
+  await blocks.insertBySlash('kasten');
+  await app.page.keyboard.type('Kasten');
+  const texts = async () => (await blocks.body.locator(':scope > *').allInnerTexts()).map((text) => text.trim());
+
+  await blocks.body.locator('.ce-box').hover();
+  const handle = app.page.getByTestId('drag-handle');
+  await expect(handle).toBeVisible();
+  await handle.dragTo(blocks.body.locator(':scope > p').first(), { targetPosition: { x: 5, y: 2 } });
+  await expect.poll(async () => (await texts()).filter(Boolean)).toEqual(['Kasten', 'Oben', 'Mitte']);
+
+  await app.page.keyboard.press('ControlOrMeta+z');
+  await expect.poll(async () => (await texts()).filter(Boolean)).toEqual(['Oben', 'Mitte', 'Kasten']);
+});

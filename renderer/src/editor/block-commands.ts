@@ -100,6 +100,18 @@ function withoutIds(node: DocumentNode): DocumentNode {
   return { ...node, attrs, content: node.content?.map(withoutIds) };
 }
 
+/** Starts dragging the block at pos as a move; ProseMirror's drop puts it where it lands. */
+export function startBlockDrag(editor: Editor, pos: number, element: HTMLElement, dataTransfer: DataTransfer): void {
+  const { view } = editor;
+  const selection = NodeSelection.create(view.state.doc, pos);
+  // The move that the drop makes is an undo step of its own.
+  view.dispatch(closeHistory(view.state.tr.setSelection(selection)));
+  dataTransfer.effectAllowed = 'move';
+  dataTransfer.setData('text/plain', element.textContent ?? '');
+  dataTransfer.setDragImage(element, 0, 0);
+  view.dragging = { slice: selection.content(), move: true };
+}
+
 /** Keyboard shortcuts for moving, duplicating and deleting whole blocks. */
 export const BlockCommands = Extension.create({
   name: 'blockCommands',
