@@ -96,6 +96,7 @@ export const de = {
   'meta.contactEmail': 'Pressekontakt: E-Mail',
   'meta.topics': 'Themen',
   'meta.topicsHint': 'Mehrere Themen durch Komma trennen.',
+  'meta.teaserImage': 'Teaserbild',
   'preview.label': 'Vorschau im Aussehen des Portals',
   'media.unknownType': 'Die Datei „{name}“ hat kein bekanntes Format und wurde nicht übernommen.',
   'media.wrongType': '„{name}“ ist ein {actual}; hier passt nur: {allowed}. Die Datei wurde nicht übernommen.',

@@ -88,6 +88,7 @@ export const en: Record<MessageKey, string> = {
   'meta.contactEmail': 'Press contact: e-mail',
   'meta.topics': 'Topics',
   'meta.topicsHint': 'Separate several topics with commas.',
+  'meta.teaserImage': 'Teaser image',
   'preview.label': 'Preview in the portal’s look',
   'media.unknownType': 'The file “{name}” has no known format and was not taken.',
   'media.wrongType': '“{name}” is a {actual}; only this fits here: {allowed}. The file was not taken.',

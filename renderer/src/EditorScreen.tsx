@@ -18,8 +18,9 @@ import { BlockPanel } from './editor/BlockPanel.js';
 import { DragHandle } from './editor/DragHandle.js';
 import { FormatToolbar } from './editor/FormatToolbar.js';
 import { GermanTypography } from './editor/german-typography.js';
-import { MetaPanel } from './editor/MetaPanel.js';
+import { MetaPanel, TeaserImagePanel } from './editor/MetaPanel.js';
 import { t } from './messages.js';
+import { typographyOnBeforeInput } from './typography-input.js';
 import { navigate, replaceRoute } from './routes.js';
 
 /** Loads one press release and shows it for editing; keyed by id, so each draft starts fresh. */
@@ -222,6 +223,10 @@ function DraftEditor({ draft }: { draft: Draft }) {
               value={title}
               maxLength={articleLimits.titleLength}
               onChange={(event) => changeText('title', event.target.value)}
+              onBeforeInput={(event) => {
+                const value = typographyOnBeforeInput(event);
+                if (value !== null) changeText('title', value.slice(0, articleLimits.titleLength));
+              }}
               onBlur={() => void saver.flush()}
               lang="de"
               spellCheck
@@ -238,6 +243,10 @@ function DraftEditor({ draft }: { draft: Draft }) {
               rows={3}
               maxLength={articleLimits.leadLength}
               onChange={(event) => changeText('lead', event.target.value)}
+              onBeforeInput={(event) => {
+                const value = typographyOnBeforeInput(event);
+                if (value !== null) changeText('lead', value.slice(0, articleLimits.leadLength));
+              }}
               onBlur={() => void saver.flush()}
               lang="de"
               spellCheck
@@ -262,6 +271,7 @@ function DraftEditor({ draft }: { draft: Draft }) {
         <aside className="editor-panel" aria-label={t('panel.label')}>
           {editor && <BlockPanel editor={editor} />}
           <MetaPanel initial={draft.article.meta} onChange={(field, value) => session.setMeta(field, value)} />
+          <TeaserImagePanel initial={draft.article.meta.teaserImage} onChange={(image) => session.setMeta('teaserImage', image)} />
         </aside>
       </div>
       {editor && menu?.at === 'cursor' && (

@@ -71,6 +71,16 @@ test('a quote, its speaker and role, typed in place and in the side panel, in Ge
   expect(JSON.stringify(quote)).toContain('„Wir müssen raus aus der Komplexitätsfalle.“ Das geht’s – von 10–12 Uhr…');
 });
 
+test('title and lead get German typography too', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  await editor.title.fill('');
+  await editor.title.pressSequentially('Schneller zur digitalen Verwaltung - "Mitteldeutsche CIOs"');
+  await expect(editor.title).toHaveValue('Schneller zur digitalen Verwaltung – „Mitteldeutsche CIOs“');
+  await editor.lead.pressSequentially("Das geht's...");
+  await expect(editor.lead).toHaveValue('Das geht’s…');
+  await editor.expectSaved();
+});
+
 test('every block attribute without a file can be edited in the side panel', async ({ app }) => {
   const blocks = new BlockEditor(app.page);
   const editor = new EditorPage(app.page);
@@ -194,7 +204,7 @@ test('the preview shows the release as the portal will render it', async ({ app 
   const blocks = new BlockEditor(app.page);
   const editor = new EditorPage(app.page);
   await editor.lead.fill('Ein Vorspann.');
-  await blocks.panelField('Ministerium').selectOption('Thüringer Finanzministerium');
+  await blocks.detailsField('Ministerium').selectOption('Thüringer Finanzministerium');
   await blocks.body.click();
   await app.page.keyboard.type('Ein Absatz.');
   await blocks.newParagraphAtEnd();

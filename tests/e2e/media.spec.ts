@@ -4,9 +4,10 @@ import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { BlockEditor, EditorPage } from './pages/editor-page.js';
 
+/** Chooses a file for the block being edited (the panel section "Baustein: …"). */
 async function chooseFile(page: Page, buttonName: string, file: { name: string; mimeType: string; buffer: Buffer }) {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: buttonName }).click();
+  await page.getByRole('region', { name: /^Baustein:/ }).getByRole('button', { name: buttonName }).click();
   await (await chooser).setFiles(file);
 }
 
@@ -70,4 +71,19 @@ test('files dropped into the text become blocks: an image a "Text mit Bild", a P
   await new EditorPage(app.page).expectSaved();
   const types = (await blocks.storedBody()).content.map((node) => node.type);
   expect(types).toEqual(expect.arrayContaining(['textWithImage', 'linkList']));
+});
+
+test('the teaser image of the release is chosen in the details panel', async ({ app }) => {
+  const chooser = app.page.waitForEvent('filechooser');
+  await app.page.getByRole('region', { name: 'Teaserbild' }).getByRole('button', { name: 'Bild: Datei auswählen …' }).click();
+  await (await chooser).setFiles({ name: 'teaser.png', mimeType: 'image/png', buffer: bluePng });
+  await app.page.getByRole('region', { name: 'Teaserbild' }).getByLabel('Alternativtext', { exact: true }).fill('Blaue Fläche');
+  await new EditorPage(app.page).expectSaved();
+  const meta = await app.page.evaluate(async () => {
+    const id = decodeURIComponent(location.hash.replace('#/pressemitteilung/', ''));
+    const result = await window.pressestelle.drafts.get({ id });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.article.meta;
+  });
+  expect(meta.teaserImage).toMatchObject({ alt: 'Blaue Fläche', media: { name: 'teaser.png', mimeType: 'image/png' } });
 });

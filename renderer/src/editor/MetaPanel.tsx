@@ -1,4 +1,7 @@
 import { useId, useState } from 'react';
+import { imageEditorFields } from '../../../common/blocks/editor-fields.js';
+import { emptyImage, type Image } from '../../../common/blocks/image.js';
+import { FieldControl } from './FieldControl.js';
 import type { ArticleMeta } from '../../../common/article.js';
 import { defaultMinistries } from '../../../common/ministries.js';
 import { t } from '../messages.js';
@@ -77,6 +80,26 @@ export function MetaPanel({ initial, onChange }: { initial: ArticleMeta; onChang
           {t('meta.topicsHint')}
         </p>
       </div>
+    </section>
+  );
+}
+
+/** The optional teaser image shown with the release in the portal's listings. */
+export function TeaserImagePanel({ initial, onChange }: { initial: Image | null; onChange: (image: Image | null) => void }) {
+  const id = useId();
+  const [image, setImage] = useState<Image>(initial ?? emptyImage());
+  return (
+    <section className="panel-section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('meta.teaserImage')}</h2>
+      <FieldControl
+        field={{ name: 'teaserImage', label: 'meta.teaserImage', control: 'group', fields: imageEditorFields }}
+        value={image}
+        onChange={(value) => {
+          const next = value as Image;
+          setImage(next);
+          onChange(next.media ? next : null);
+        }}
+      />
     </section>
   );
 }

@@ -77,8 +77,14 @@ export class BlockEditor {
     await expect(this.menu).toBeHidden();
   }
 
+  /** A field of the block being edited (the panel section "Baustein: …"). */
   panelField(label: string): Locator {
-    return this.panel.getByLabel(label, { exact: true });
+    return this.page.getByRole('region', { name: /^Baustein:/ }).getByLabel(label, { exact: true });
+  }
+
+  /** A field of the release's details (the panel section "Angaben"). */
+  detailsField(label: string): Locator {
+    return this.page.getByRole('region', { name: 'Angaben' }).getByLabel(label, { exact: true });
   }
 
   /** The document as stored by main, read through the same bridge the app uses. */
