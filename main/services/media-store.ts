@@ -56,10 +56,12 @@ export class MediaStore {
     }
     const sha256 = createHash('sha256').update(data).digest('hex');
     const existing = this.statements.get.get(sha256);
-    if (existing && existsSync(this.pathOf(sha256))) return toRef(existing);
-    this.writeAtomically(sha256, data);
-    this.statements.insert.run(sha256, mimeType, data.byteLength, displayName, this.now().toISOString());
-    return toRef(this.statements.get.get(sha256)!);
+    if (!existing || !existsSync(this.pathOf(sha256))) {
+      this.writeAtomically(sha256, data);
+      this.statements.insert.run(sha256, mimeType, data.byteLength, displayName, this.now().toISOString());
+    }
+    // The bytes are stored once; the name is the one given for this use (a download keeps it).
+    return { sha256, mimeType, size: data.byteLength, name: displayName };
   }
 
   /** The stored file and its type, or null if there is none. */
@@ -94,6 +96,3 @@ export class MediaStore {
   }
 }
 
-function toRef(row: MediaRow): MediaRef {
-  return { sha256: row.sha256, mimeType: row.mime_type, size: row.size, name: row.name };
-}

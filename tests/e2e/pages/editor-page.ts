@@ -54,11 +54,15 @@ export class BlockEditor {
     this.panel = page.getByRole('complementary', { name: 'Seitenleiste' });
   }
 
-  /** Puts the cursor into a new empty paragraph at the end of the body. */
+  /** Puts the cursor into an empty paragraph at the end of the body, making one only if needed. */
   async newParagraphAtEnd(): Promise<void> {
     await this.body.click();
     await this.page.keyboard.press('ControlOrMeta+End');
-    await this.page.keyboard.press('Enter');
+    const endsEmpty = await this.body.evaluate((body) => {
+      const last = body.lastElementChild;
+      return last?.tagName === 'P' && (last.textContent ?? '') === '';
+    });
+    if (!endsEmpty) await this.page.keyboard.press('Enter');
   }
 
   /** Inserts a block by typing "/" and its name into an empty paragraph, keyboard only. */
