@@ -73,11 +73,21 @@ test('files dropped into the text become blocks: an image a "Text mit Bild", a P
   expect(types).toEqual(expect.arrayContaining(['textWithImage', 'linkList']));
 });
 
-test('the teaser image of the release is chosen in the details panel', async ({ app }) => {
+test('the teaser image of the release is chosen in the details panel; text typed during the import is kept', async ({ app }) => {
+  // Hold the import back until the alt text is typed, as a slow disk or a large file would.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await app.page.route('**/api/media.import', async (route) => {
+    await held;
+    await route.continue();
+  });
   const chooser = app.page.waitForEvent('filechooser');
   await app.page.getByRole('region', { name: 'Teaserbild' }).getByRole('button', { name: 'Bild: Datei auswählen …' }).click();
   await (await chooser).setFiles({ name: 'teaser.png', mimeType: 'image/png', buffer: bluePng });
+  await expect(app.page.getByRole('region', { name: 'Teaserbild' }).getByRole('status')).toHaveText('Datei wird übernommen …');
   await app.page.getByRole('region', { name: 'Teaserbild' }).getByLabel('Alternativtext', { exact: true }).fill('Blaue Fläche');
+  release();
+  await expect(app.page.getByRole('region', { name: 'Teaserbild' }).getByText('teaser.png (PNG')).toBeVisible();
   await new EditorPage(app.page).expectSaved();
   const meta = await app.page.evaluate(async () => {
     const id = decodeURIComponent(location.hash.replace('#/pressemitteilung/', ''));

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { EditorField } from '../../../common/blocks/editor-fields.js';
 import { describeFile, mediaPathResolver, mediaRefSchema, type MediaRef } from '../../../common/media.js';
 import { useBackend } from '../api-context.js';
@@ -16,12 +16,18 @@ export function MediaField({ field, value, onChange }: { field: MediaEditorField
   const [dragging, setDragging] = useState(false);
   const media = mediaRefSchema.safeParse(value);
   const label = t(field.label);
+  // The import takes a moment; what the person types meanwhile must not be overwritten by a stale handler.
+  const latestOnChange = useRef(onChange);
+  useEffect(() => {
+    latestOnChange.current = onChange;
+  });
 
   async function take(file: File) {
     setBusy(true);
     setError(null);
     try {
-      onChange(await importFile(api, file, field.accept));
+      const imported = await importFile(api, file, field.accept);
+      latestOnChange.current(imported);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     } finally {

@@ -1,0 +1,43 @@
+import { emptyArticle, type Article, type DocumentNode } from '../common/article.js';
+import { allBlocksBody } from '../tests/fixtures/all-blocks.js';
+
+const sentence =
+  'Die Verantwortlichen für die IT-Strategie auf Landesebene haben eine zentrale Entwicklung und den Betrieb bundesweit einheitlicher Verwaltungsleistungen angemahnt. ';
+
+function withoutMedia(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutMedia);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, ['media', 'video', 'poster', 'captions', 'download'].includes(key) ? null : withoutMedia(inner)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * A release of `count` top-level blocks, every block kind mixed in turn, paragraphs of a
+ * realistic length; files left out so nothing is fetched while measuring.
+ */
+export function largeRelease(count: number): Article {
+  const kinds = withoutMedia(allBlocksBody().content) as DocumentNode[];
+  const content: DocumentNode[] = [];
+  for (let index = 0; content.length < count; index++) {
+    const node = structuredClone(kinds[index % kinds.length]!);
+    node.attrs = { ...node.attrs, id: `bench-${index}` };
+    if (node.type === 'paragraph') node.content = [{ type: 'text', text: sentence.repeat(3).trim() }];
+    content.push(node);
+  }
+  return { ...emptyArticle(), meta: { ...emptyArticle().meta, title: `Benchmark mit ${count} Bausteinen`, lead: sentence.trim() }, body: { type: 'doc', content } };
+}
+
+/** The same text as plain paragraphs and headings, for the bare StarterKit baseline. */
+export function plainTextDocument(article: Article): DocumentNode {
+  const paragraphs: DocumentNode[] = [];
+  const collect = (node: DocumentNode): string =>
+    node.text ?? [...(node.content ?? []).map(collect), ...Object.values(node.attrs ?? {}).filter((value): value is string => typeof value === 'string' && !value.startsWith('bench-'))].join(' ');
+  for (const node of article.body.content) {
+    const text = collect(node).replace(/\s+/g, ' ').trim();
+    paragraphs.push(text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' });
+  }
+  return { type: 'doc', content: paragraphs };
+}
