@@ -57,7 +57,8 @@ export const blockIdTypes = [
 export function documentExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
-      heading: { levels: [2, 3, 4, 5, 6] },
+      // The heading block brings its own heading node (H1 pasted becomes H2).
+      heading: false,
       blockquote: false,
       codeBlock: false,
       code: false,

@@ -35,6 +35,8 @@ const QuoteNode = Node.create({
         role: element.querySelector('.ce-quote-role')?.textContent ?? '',
       }),
     },
+    // A quotation pasted from elsewhere becomes a quote; speaker and role are then added in the panel.
+    { tag: 'blockquote', priority: 40, attrs: { speaker: '', role: '' } },
   ],
   renderHTML: ({ node, HTMLAttributes }) => {
     const [tag, attrs, ...rest] = render(quoteBlock.toFields(nodeJson(node)), { media: mediaPathResolver, editor: true }) as [string, Record<string, string>, ...HtmlSpec[]];

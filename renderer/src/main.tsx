@@ -9,6 +9,14 @@ import './styles.css';
 const bridge = installBridge();
 // A file dropped outside a drop zone must not replace the app with that file.
 for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (event) => event.preventDefault());
+// An image whose file is not on this machine shows as missing, not as a broken picture.
+document.addEventListener(
+  'error',
+  (event) => {
+    if (event.target instanceof HTMLImageElement) event.target.classList.add('media-missing');
+  },
+  true,
+);
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 createRoot(root).render(

@@ -131,6 +131,21 @@ describe('messy foreign markup recovers to clean blocks', () => {
     expect(toContentElements(body)[0]).toMatchObject({ type: 'table', fields: { rows: [[{ header: false, content: [{ text: '1572' }] }, { content: [{ text: 'Geleitsamt' }] }]] } });
   });
 
+  it('a quotation from elsewhere becomes a quote block; an H1 becomes an H2', () => {
+    const body = parseHtml('<h1 style="color:red">Große Überschrift</h1><blockquote style="margin-left:2em"><p>„Ein Zitat.“</p><p>Zweiter Satz.</p></blockquote>');
+    expect(withoutIds(canonical(body))).toMatchObject({
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ text: 'Große Überschrift' }] },
+        { type: 'quote', attrs: { speaker: '', role: '' }, content: [{ type: 'paragraph', content: [{ text: '„Ein Zitat.“' }] }, { type: 'paragraph' }] },
+      ],
+    });
+  });
+
+  it('a Word list and a nested Google Docs span soup become a list and plain text', () => {
+    const body = parseHtml('<meta charset="utf-8"><b style="font-weight:normal" id="docs-internal-guid-1"><ul><li dir="ltr"><p dir="ltr"><span style="font-size:11pt">Elterngeld</span></p></li><li><p><span>Meldewesen</span></p></li></ul></b>');
+    expect(toContentElements(body)[0]).toMatchObject({ type: 'text', fields: { bodytext: [{ kind: 'list', ordered: false, items: [[{ kind: 'paragraph', content: [{ text: 'Elterngeld' }] }], [{ kind: 'paragraph', content: [{ text: 'Meldewesen' }] }]] }] } });
+  });
+
   it('scripts, styles and event handlers never survive', () => {
     const body = parseHtml('<p onclick="alert(1)">Text<script>alert(2)</script><style>p{}</style><img src=x onerror=alert(3)></p>');
     const html = renderElements(toContentElements(body), { media: mediaPathResolver });
