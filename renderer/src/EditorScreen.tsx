@@ -1,4 +1,5 @@
 import { TextSelection } from '@tiptap/pm/state';
+import type { EditorProps } from '@tiptap/pm/view';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { articleLimits } from '../../common/article.js';
@@ -9,6 +10,7 @@ import type { Draft } from '../../common/contract.js';
 import { mediaPathResolver } from '../../common/media.js';
 import { renderArticle } from '../../common/rendering/render-article.js';
 import { useBackend } from './api-context.js';
+import type { Api } from './bridge.js';
 import type { SaveState } from './autosave.js';
 import { DraftSession } from './draft-session.js';
 import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './editor/block-commands.js';
@@ -20,7 +22,7 @@ import { FormatToolbar } from './editor/FormatToolbar.js';
 import { GermanTypography } from './editor/german-typography.js';
 import { MetaPanel, TeaserImagePanel } from './editor/MetaPanel.js';
 import { t } from './messages.js';
-import { typographyOnBeforeInput } from './typography-input.js';
+import { applyTypographyOnBeforeInput } from './typography-input.js';
 import { navigate, replaceRoute } from './routes.js';
 
 /** Loads one press release and shows it for editing; keyed by id, so each draft starts fresh. */
@@ -54,6 +56,26 @@ export function EditorScreen({ id }: { id: string }) {
   return <DraftEditor key={draft.id} draft={draft} />;
 }
 
+/** Dropped files become blocks: images a "Text mit Bild", documents a download in a "Linkliste". */
+async function dropFiles(api: Api, session: DraftSession, files: File[], report: (message: string) => void): Promise<void> {
+  for (const file of files) {
+    const isImage = file.type.startsWith('image/');
+    try {
+      const media = await importFile(api, file, isImage ? imageTypes : downloadTypes);
+      const editor = session.editor;
+      if (!editor || editor.isDestroyed) return;
+      insertBlockNode(
+        editor,
+        isImage
+          ? { type: 'textWithImage', attrs: { position: 'above', image: { ...emptyImage(), media } }, content: [{ type: 'paragraph' }] }
+          : { type: 'linkList', attrs: { header: '', links: [{ title: file.name.replace(/\.[^.]+$/, ''), href: '', download: media }] } },
+      );
+    } catch (caught) {
+      report(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+}
+
 const saveLabels: Record<SaveState, Parameters<typeof t>[0]> = {
   saved: 'save.saved',
   dirty: 'save.dirty',
@@ -83,12 +105,9 @@ function DraftEditor({ draft }: { draft: Draft }) {
   const fieldId = useId();
   const extensions = useMemo(() => [...documentExtensions(), GermanTypography, BlockCommands], []);
 
-  const editor = useEditor({
-    extensions,
-    content: draft.article.body,
-    injectCSS: false,
-    shouldRerenderOnTransaction: false,
-    editorProps: {
+  // Stable options: TipTap re-applies changed options on every render, which would move the caret.
+  const editorProps = useMemo<EditorProps>(
+    () => ({
       attributes: {
         'aria-label': t('editor.body'),
         'aria-multiline': 'true',
@@ -112,10 +131,19 @@ function DraftEditor({ draft }: { draft: Draft }) {
         event.preventDefault();
         const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
         if (at) view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))));
-        void dropFiles(files);
+        void dropFiles(api, session, files, setNotice);
         return true;
       },
-    },
+    }),
+    [api, session],
+  );
+
+  const editor = useEditor({
+    extensions,
+    content: draft.article.body,
+    injectCSS: false,
+    shouldRerenderOnTransaction: false,
+    editorProps,
     onUpdate: () => saver.change(),
     onBlur: () => void saver.flush(),
   });
@@ -144,25 +172,6 @@ function DraftEditor({ draft }: { draft: Draft }) {
       void saver.flush().then((saved) => saved && saver.dispose());
     };
   }, [session, saver]);
-
-  /** Dropped files become blocks: images a "Text mit Bild", documents a download in a "Linkliste". */
-  async function dropFiles(files: File[]) {
-    if (!editor) return;
-    for (const file of files) {
-      const isImage = file.type.startsWith('image/');
-      try {
-        const media = await importFile(api, file, isImage ? imageTypes : downloadTypes);
-        insertBlockNode(
-          editor,
-          isImage
-            ? { type: 'textWithImage', attrs: { position: 'above', image: { ...emptyImage(), media } }, content: [{ type: 'paragraph' }] }
-            : { type: 'linkList', attrs: { header: '', links: [{ title: file.name.replace(/\.[^.]+$/, ''), href: '', download: media }] } },
-        );
-      } catch (caught) {
-        setNotice(caught instanceof Error ? caught.message : String(caught));
-      }
-    }
-  }
 
   function changeText(field: 'title' | 'lead', value: string) {
     if (field === 'title') setTitle(value);
@@ -223,10 +232,7 @@ function DraftEditor({ draft }: { draft: Draft }) {
               value={title}
               maxLength={articleLimits.titleLength}
               onChange={(event) => changeText('title', event.target.value)}
-              onBeforeInput={(event) => {
-                const value = typographyOnBeforeInput(event);
-                if (value !== null) changeText('title', value.slice(0, articleLimits.titleLength));
-              }}
+              onBeforeInput={(event) => applyTypographyOnBeforeInput(event, (value) => changeText('title', value.slice(0, articleLimits.titleLength)))}
               onBlur={() => void saver.flush()}
               lang="de"
               spellCheck
@@ -243,10 +249,7 @@ function DraftEditor({ draft }: { draft: Draft }) {
               rows={3}
               maxLength={articleLimits.leadLength}
               onChange={(event) => changeText('lead', event.target.value)}
-              onBeforeInput={(event) => {
-                const value = typographyOnBeforeInput(event);
-                if (value !== null) changeText('lead', value.slice(0, articleLimits.leadLength));
-              }}
+              onBeforeInput={(event) => applyTypographyOnBeforeInput(event, (value) => changeText('lead', value.slice(0, articleLimits.leadLength)))}
               onBlur={() => void saver.flush()}
               lang="de"
               spellCheck

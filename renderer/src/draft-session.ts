@@ -12,7 +12,7 @@ export class DraftSession {
   readonly autosaver: Autosaver;
   private target: { id: string; version: number };
   private readonly meta: ArticleMeta;
-  private editor: Editor | null = null;
+  private editor_: Editor | null = null;
   private lastArticle: Article;
 
   constructor(
@@ -31,8 +31,13 @@ export class DraftSession {
     return this.target.id;
   }
 
+  /** The editor showing this draft, once it exists. */
+  get editor(): Editor | null {
+    return this.editor_;
+  }
+
   attach(editor: Editor | null): void {
-    this.editor = editor;
+    this.editor_ = editor;
   }
 
   setMeta<K extends keyof ArticleMeta>(field: K, value: ArticleMeta[K]): void {
@@ -42,7 +47,7 @@ export class DraftSession {
 
   /** The article as it stands; taken when a save runs, never per keystroke. */
   snapshot(): Article {
-    const editor = this.editor;
+    const editor = this.editor_;
     if (editor && !editor.isDestroyed) {
       this.lastArticle = { ...this.draft.article, meta: { ...this.meta }, body: editor.getJSON() as Article['body'] };
     } else {

@@ -241,3 +241,38 @@ test('a block dragged by its handle moves, and undo puts it back', async ({ app 
   await app.page.keyboard.press('ControlOrMeta+z');
   await expect.poll(async () => (await texts()).filter(Boolean)).toEqual(['Oben', 'Mitte', 'Kasten']);
 });
+
+test('a table gets rows, columns and a header row from the panel; an accordion gets more sections', async ({ app }) => {
+  const blocks = new BlockEditor(app.page);
+  await blocks.body.click();
+  await blocks.insertBySlash('tabelle');
+  await app.page.keyboard.type('Jahr');
+  await blocks.panel.getByRole('button', { name: 'Zeile hinzufügen' }).click();
+  await blocks.panel.getByRole('button', { name: 'Spalte hinzufügen' }).click();
+  await expect(blocks.body.locator('table tr')).toHaveCount(3);
+  await expect(blocks.body.locator('table tr').first().locator('th')).toHaveCount(3);
+  const headerRow = blocks.panel.getByRole('checkbox', { name: 'Erste Zeile ist Kopfzeile' });
+  await expect(headerRow).toBeChecked();
+  await headerRow.uncheck();
+  await expect(blocks.body.locator('table th')).toHaveCount(0);
+  await blocks.panel.getByRole('button', { name: 'Spalte löschen' }).click();
+  await expect(blocks.body.locator('table tr').first().locator('td')).toHaveCount(2);
+
+  await blocks.newParagraphAtEnd();
+  await blocks.insertBySlash('akkordeon');
+  await app.page.keyboard.type('Erste Frage');
+  await blocks.panel.getByRole('button', { name: 'Abschnitt hinzufügen' }).click();
+  await app.page.keyboard.type('Zweite Frage');
+  await expect(blocks.body.locator('.ce-accordion-title')).toHaveText(['Erste Frage', 'Zweite Frage']);
+  await blocks.panel.getByRole('button', { name: 'Abschnitt entfernen' }).click();
+  await expect(blocks.body.locator('.ce-accordion-title')).toHaveText(['Erste Frage']);
+
+  await new EditorPage(app.page).expectSaved();
+  const stored = (await blocks.storedBody()).content;
+  const table = stored.find((node) => node.type === 'table') as { content: Array<{ content: Array<{ type: string }> }> };
+  expect(table.content.map((row) => row.content.map((cell) => cell.type))).toEqual([
+    ['tableCell', 'tableCell'],
+    ['tableCell', 'tableCell'],
+    ['tableCell', 'tableCell'],
+  ]);
+});

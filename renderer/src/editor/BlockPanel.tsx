@@ -3,6 +3,7 @@ import { useEditorState } from '@tiptap/react';
 import { blockOfNode } from '../../../common/blocks/catalog.js';
 import { t } from '../messages.js';
 import { currentBlock, deleteBlock, duplicateBlock, moveBlock } from './block-commands.js';
+import { BlockActions } from './BlockActions.js';
 import { FieldControl } from './FieldControl.js';
 
 /** The side panel for the block around the cursor: its attributes and the block actions. */
@@ -44,6 +45,7 @@ export function BlockPanel({ editor }: { editor: Editor }) {
         </button>
       </div>
       <p className="field-hint">{t('panel.shortcuts')}</p>
+      <BlockActions editor={editor} type={type} />
       {definition.editorFields.map((field) => (
         <FieldControl key={`${String(attrs.id ?? pos)}-${field.name}`} field={field} value={attrs[field.name]} onChange={(value) => setAttribute(field.name, value)} />
       ))}

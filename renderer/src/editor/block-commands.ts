@@ -23,7 +23,7 @@ function selectBlockAt(tr: Transaction, pos: number): Transaction {
   closeHistory(tr);
   const node = tr.doc.nodeAt(pos);
   if (!node) return tr;
-  if (node.isAtom || node.type.name === 'table') return tr.setSelection(NodeSelection.create(tr.doc, pos));
+  if (node.isAtom) return tr.setSelection(NodeSelection.create(tr.doc, pos));
   return tr.setSelection(TextSelection.near(tr.doc.resolve(pos + 1)));
 }
 
@@ -110,6 +110,43 @@ export function startBlockDrag(editor: Editor, pos: number, element: HTMLElement
   dataTransfer.setData('text/plain', element.textContent ?? '');
   dataTransfer.setDragImage(element, 0, 0);
   view.dragging = { slice: selection.content(), move: true };
+}
+
+/** The accordion item around the cursor: its position and the accordion's. */
+function currentAccordionItem(state: EditorState): { itemPos: number; itemSize: number; accordionChildren: number } | null {
+  const { $from } = state.selection;
+  for (let depth = $from.depth; depth > 1; depth--) {
+    if ($from.node(depth).type.name === 'accordionItem' && $from.node(depth - 1).type.name === 'accordion') {
+      return { itemPos: $from.before(depth), itemSize: $from.node(depth).nodeSize, accordionChildren: $from.node(depth - 1).childCount };
+    }
+  }
+  return null;
+}
+
+/** Adds an empty item after the current one (or at the end) and puts the cursor into its title. */
+export function addAccordionItem(editor: Editor): boolean {
+  const { state } = editor;
+  const block = currentBlock(state);
+  if (!block || block.node.type.name !== 'accordion') return false;
+  const current = currentAccordionItem(state);
+  const insertAt = current ? current.itemPos + current.itemSize : block.pos + block.node.nodeSize - 1;
+  const item = state.schema.nodeFromJSON({ type: 'accordionItem', content: [{ type: 'accordionTitle' }, { type: 'accordionContent', content: [{ type: 'paragraph' }] }] });
+  const tr = closeHistory(state.tr.insert(insertAt, item));
+  tr.setSelection(TextSelection.near(tr.doc.resolve(insertAt + 2)));
+  editor.view.dispatch(tr.scrollIntoView());
+  editor.view.focus();
+  return true;
+}
+
+/** Removes the item around the cursor; the last item stays (delete the block instead). */
+export function removeAccordionItem(editor: Editor): boolean {
+  const current = currentAccordionItem(editor.state);
+  if (!current || current.accordionChildren <= 1) return false;
+  const tr = closeHistory(editor.state.tr.delete(current.itemPos, current.itemPos + current.itemSize));
+  tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(current.itemPos, tr.doc.content.size))));
+  editor.view.dispatch(tr.scrollIntoView());
+  editor.view.focus();
+  return true;
 }
 
 /** Keyboard shortcuts for moving, duplicating and deleting whole blocks. */
