@@ -52,7 +52,7 @@ function render(fields: Fields, context: RenderContext): HtmlSpec {
         ];
   return [
     'figure',
-    { class: 'ce-video', 'data-url': fields.url || undefined, ...mediaData('video', fields.video), ...mediaData('poster', fields.poster), ...mediaData('captions', fields.captions) },
+    { class: 'ce-video', 'data-url': href ?? undefined, ...mediaData('video', fields.video), ...mediaData('poster', fields.poster), ...mediaData('captions', fields.captions) },
     player,
     ['figcaption', { class: 'ce-video-title' }, fields.title],
     ...(fields.transcript
@@ -68,7 +68,7 @@ const VideoNode = atomBlockNode({
   readAttributes: (element) => ({
     title: element.querySelector('.ce-video-title')?.textContent ?? '',
     video: mediaFrom(element, 'video'),
-    url: element.getAttribute('data-url') ?? '',
+    url: safeHref(element.getAttribute('data-url') ?? '') ?? '',
     poster: mediaFrom(element, 'poster'),
     captions: mediaFrom(element, 'captions'),
     transcript: element.querySelector('.ce-transcript-text')?.textContent ?? '',

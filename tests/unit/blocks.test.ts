@@ -146,6 +146,30 @@ describe('messy foreign markup recovers to clean blocks', () => {
     expect(toContentElements(body)[0]).toMatchObject({ type: 'text', fields: { bodytext: [{ kind: 'list', ordered: false, items: [[{ kind: 'paragraph', content: [{ text: 'Elterngeld' }] }], [{ kind: 'paragraph', content: [{ text: 'Meldewesen' }] }]] }] } });
   });
 
+  it.each([
+    ['box with an unknown colour', '<div class="ce-box ce-box-rot" style="background:red"><p>Achtung</p></div>', { type: 'box', attrs: { variant: 'blue' } }],
+    ['text with image in an unknown position, foreign image', '<div class="ce-textmedia ce-textmedia-center"><figure><img src="https://tracker.example/x.gif" alt="Foto"></figure><div class="ce-bodytext"><p>Text</p></div></div>', { type: 'textWithImage', attrs: { position: 'above', image: { media: null, alt: 'Foto' } } }],
+    ['gallery of hotlinked images', '<div class="ce-gallery"><figure class="ce-gallery-item"><img src="http://example.com/a.jpg" alt="A"><figcaption><strong class="ce-gallery-title">Titel</strong></figcaption></figure></div>', { type: 'gallery', attrs: { images: [{ media: null, alt: 'A', title: 'Titel' }] } }],
+    ['background without its heading', '<section class="ce-background"><div class="ce-background-body"><p>Mehr dazu</p></div></section>', { type: 'background', attrs: { header: 'Hintergrund' } }],
+    ['two columns with one column missing', '<div class="ce-columns"><div class="ce-column"><p>Links</p></div></div>', { type: 'twoColumns', content: [{ type: 'column' }, { type: 'column' }] }],
+    ['teasers of an unknown type', '<div class="ce-teasers ce-teasers-z"><article class="ce-teaser"><h2 class="ce-teaser-headline">H</h2><a class="ce-teaser-link" href="javascript:alert(1)">Zum Artikel</a></article></div>', { type: 'teasers', attrs: { teaserType: 'A' } }],
+    ['accordion item without content', '<div class="ce-accordion"><details class="ce-accordion-item"><summary class="ce-accordion-title">Frage</summary></details></div>', { type: 'accordion', content: [{ type: 'accordionItem', content: [{ type: 'accordionTitle' }, { type: 'accordionContent' }] }] }],
+  ])('%s recovers to a valid, safe block', (_name, html, expected) => {
+    const body = parseHtml(html);
+    expect(() => documentSchema().nodeFromJSON(body).check()).not.toThrow();
+    expect(withoutIds(canonical(body))).toMatchObject({ content: [expected] });
+    const rendered = renderElements(toContentElements(body), { media: mediaPathResolver });
+    expect(rendered).not.toMatch(/javascript:|tracker\.example|example\.com/);
+  });
+
+  it('a link list and a video keep no script address', () => {
+    const body = parseHtml('<div class="ce-linklist"><ul><li><a href="javascript:alert(1)"><span class="ce-link-title">Klick</span></a></li></ul></div><figure class="ce-video" data-url="javascript:alert(2)"><figcaption class="ce-video-title">Film</figcaption></figure>');
+    expect(() => documentSchema().nodeFromJSON(body).check()).not.toThrow();
+    const rendered = renderElements(toContentElements(body), { media: mediaPathResolver });
+    expect(rendered).toContain('Klick');
+    expect(rendered).not.toContain('javascript:');
+  });
+
   it('scripts, styles and event handlers never survive', () => {
     const body = parseHtml('<p onclick="alert(1)">Text<script>alert(2)</script><style>p{}</style><img src=x onerror=alert(3)></p>');
     const html = renderElements(toContentElements(body), { media: mediaPathResolver });
