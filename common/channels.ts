@@ -10,6 +10,7 @@ export const methodNames = [
   'drafts.delete',
   'drafts.restore',
   'drafts.purge',
+  'drafts.search',
   'media.import',
 ] as const;
 

@@ -41,6 +41,13 @@ export const saveResultSchema = z.discriminatedUnion('status', [
 ]);
 
 const byId = z.object({ id });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const searchHitSchema = z.object({
+  draft: draftSummarySchema,
+  /** The passage around the first match; matched words marked. */
+  snippet: z.array(z.object({ text: z.string(), match: z.boolean() })),
+});
 
 /** An article whose body the schema of the block catalog accepts. */
 const validArticle = articleSchema.superRefine((article, context) => {
@@ -66,6 +73,15 @@ export const contract = {
   'drafts.delete': method(byId, draftSummarySchema),
   'drafts.restore': method(byId, draftSummarySchema),
   'drafts.purge': method(byId, byId),
+  'drafts.search': method(
+    z.object({
+      query: z.string().max(200),
+      scope: z.enum(['active', 'trash', 'all']).default('active'),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+    }),
+    z.array(searchHitSchema),
+  ),
   /** Takes a file into the media store; its type is judged by content, never by name. */
   'media.import': method(
     z.object({
@@ -94,3 +110,4 @@ export type AppEvent = { [E in EventName]: { name: E; payload: EventPayload<E> }
 export type DraftSummary = z.infer<typeof draftSummarySchema>;
 export type Draft = z.infer<typeof draftSchema>;
 export type SaveResult = z.infer<typeof saveResultSchema>;
+export type SearchHit = z.infer<typeof searchHitSchema>;

@@ -18,6 +18,7 @@ export function createHandlers(services: AppServices): Handlers {
     'drafts.delete': ({ id }) => drafts.delete(id),
     'drafts.restore': ({ id }) => drafts.restore(id),
     'drafts.purge': ({ id }) => drafts.purge(id),
+    'drafts.search': ({ query, scope, from, to }) => drafts.search(query, { scope, from, to }),
     'media.import': ({ name, data, accept }) => media.import(name, data, accept),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { articleSchema, emptyArticle, type Article } from '../../common/article.js';
-import type { Draft, DraftSummary, EventPayload, SaveResult } from '../../common/contract.js';
+import type { Draft, DraftSummary, EventPayload, SaveResult, SearchHit } from '../../common/contract.js';
+import { foldGerman, queryTerms, searchableText, snippet } from '../../common/search-text.js';
 import { formatMessage } from '../../common/messages/index.js';
 import { Failure } from '../../common/result.js';
 import type { SqliteDatabase } from './database.js';
@@ -56,6 +57,8 @@ export class DraftStore {
       setDeleted: db.prepare('UPDATE articles SET deleted_at = @deletedAt WHERE id = @id'),
       remove: db.prepare('DELETE FROM articles WHERE id = ?'),
       logEvent: db.prepare('INSERT INTO events (at, kind, article_id, data) VALUES (?, ?, ?, ?)'),
+      unindex: db.prepare('DELETE FROM article_search WHERE article_id = ?'),
+      index: db.prepare('INSERT INTO article_search (article_id, text, folded) VALUES (?, ?, ?)'),
     };
   }
 
@@ -73,6 +76,7 @@ export class DraftStore {
     const now = this.now().toISOString();
     this.db.transaction(() => {
       this.statements.insert.run({ id, ...columnsOf(article), now });
+      this.reindex(id, article);
       this.log(now, 'article.created', id);
     })();
     this.changes.emit({ id, kind: 'created' });
@@ -87,7 +91,10 @@ export class DraftStore {
     const now = this.now().toISOString();
     const updated = this.db.transaction(() => {
       const { changes } = this.statements.update.run({ id, baseVersion, ...columnsOf(article), now });
-      if (changes === 1) this.log(now, 'article.saved', id, { version: baseVersion + 1 });
+      if (changes === 1) {
+        this.reindex(id, article);
+        this.log(now, 'article.saved', id, { version: baseVersion + 1 });
+      }
       return changes === 1;
     })();
     if (updated) {
@@ -118,6 +125,7 @@ export class DraftStore {
     const now = this.now().toISOString();
     this.db.transaction(() => {
       this.statements.remove.run(id);
+      this.statements.unindex.run(id);
       this.log(now, 'article.purged', id, { title: row.title });
     })();
     this.changes.emit({ id, kind: 'purged' });
@@ -133,6 +141,53 @@ export class DraftStore {
     })();
     this.changes.emit({ id, kind });
     return toSummary(this.requireRow(id));
+  }
+
+  /**
+   * Releases containing every word of the query (folded German-style; parts of words count),
+   * best match first, each with the passage around the first match.
+   */
+  search(query: string, filter: { scope: 'active' | 'trash' | 'all'; from?: string | undefined; to?: string | undefined }): SearchHit[] {
+    const terms = queryTerms(query);
+    if (terms.length === 0) return [];
+    // The trigram index needs three characters; shorter words are checked in the text itself.
+    const indexed = terms.filter((term) => [...term].length >= 3);
+    const short = terms.filter((term) => [...term].length < 3);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (indexed.length > 0) {
+      where.push('article_search MATCH ?');
+      params.push(indexed.map((term) => `"${term}"`).join(' AND '));
+    }
+    for (const term of short) {
+      where.push('instr(s.folded, ?) > 0');
+      params.push(term);
+    }
+    if (filter.scope !== 'all') where.push(filter.scope === 'active' ? 'a.deleted_at IS NULL' : 'a.deleted_at IS NOT NULL');
+    if (filter.from) {
+      where.push('a.updated_at >= ?');
+      params.push(`${filter.from}T00:00:00.000Z`);
+    }
+    if (filter.to) {
+      where.push('a.updated_at <= ?');
+      params.push(`${filter.to}T23:59:59.999Z`);
+    }
+    const rows = this.db
+      .prepare<unknown[], ArticleRow & { text: string }>(
+        `SELECT a.id, a.title, a.lead, a.created_at, a.updated_at, a.deleted_at, s.text
+         FROM article_search s JOIN articles a ON a.id = s.article_id
+         WHERE ${where.join(' AND ')}
+         ORDER BY ${indexed.length > 0 ? 'rank, ' : ''}a.updated_at DESC
+         LIMIT 50`,
+      )
+      .all(...params);
+    return rows.map((row) => ({ draft: toSummary(row), snippet: snippet(row.text, terms) }));
+  }
+
+  private reindex(id: string, article: Article): void {
+    const text = searchableText(article);
+    this.statements.unindex.run(id);
+    this.statements.index.run(id, text, foldGerman(text).folded);
   }
 
   private requireRow(id: string): ArticleRow {

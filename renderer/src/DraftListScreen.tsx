@@ -6,6 +6,7 @@ import { createDraftAndOpen } from './create-draft.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
 import { hrefOf } from './routes.js';
+import { SearchBar, SearchResults, type SearchFilter } from './SearchResults.js';
 import { useDrafts } from './use-drafts.js';
 
 export function titleOf(draft: Pick<DraftSummary, 'title'>): string {
@@ -18,6 +19,8 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
   const { drafts, error } = useDrafts('active');
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [busy, setBusy] = useState(false);
+  const [filter, setFilter] = useState<SearchFilter>({ query: '', scope: 'active', from: '', to: '' });
+  const searching = filter.query.trim() !== '';
 
   async function createDraft() {
     setBusy(true);
@@ -52,9 +55,11 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
           {t('drafts.new')}
         </button>
       </header>
-      {error && <p role="alert" className="error">{t('drafts.loadFailed')} {error}</p>}
-      {drafts && drafts.length === 0 && <p className="empty">{t('drafts.empty')}</p>}
-      {drafts && drafts.length > 0 && (
+      <SearchBar filter={filter} onChange={setFilter} />
+      {searching && <SearchResults filter={filter} />}
+      {!searching && error && <p role="alert" className="error">{t('drafts.loadFailed')} {error}</p>}
+      {!searching && drafts && drafts.length === 0 && <p className="empty">{t('drafts.empty')}</p>}
+      {!searching && drafts && drafts.length > 0 && (
         <ul className="draft-list" aria-label={t('drafts.heading')}>
           {drafts.map((draft) => (
             <li key={draft.id} className="draft-item">

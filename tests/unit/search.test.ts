@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyArticle, type Article } from '../../common/article.js';
+import { foldGerman, queryTerms, snippet } from '../../common/search-text.js';
+import { migrate, openDatabase, type SqliteDatabase } from '../../main/services/database.js';
+import { DraftStore } from '../../main/services/draft-store.js';
+import { migrations } from '../../main/services/migrations/index.js';
+import { makeTempDirectory } from '../temp-directory.js';
+
+function release(title: string, body: string, extra: Partial<Article['meta']> = {}): Article {
+  return {
+    ...emptyArticle(),
+    meta: { ...emptyArticle().meta, title, lead: '', ...extra },
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: body }] }] },
+  };
+}
+
+describe('German folding', () => {
+  it('writes umlauts and ß out and keeps a map back to the original', () => {
+    expect(foldGerman('Müller-Straße ÄÖÜ').folded).toBe('mueller-strasse aeoeue');
+    const { map } = foldGerman('Müller');
+    expect(map).toEqual([0, 1, 1, 2, 3, 4, 5]);
+    expect(queryTerms('  Straße,  "MÜLLER" (Mueller) ')).toEqual(['strasse', 'mueller']);
+  });
+
+  it('marks matches in the original text, umlauts as written', () => {
+    expect(snippet('Herr Müller wohnt in der Lindenstraße.', ['mueller', 'strasse'])).toEqual([
+      { text: 'Herr ', match: false },
+      { text: 'Müller', match: true },
+      { text: ' wohnt in der Linden', match: false },
+      { text: 'straße', match: true },
+      { text: '.', match: false },
+    ]);
+  });
+});
+
+describe('search over the store', () => {
+  let temp: ReturnType<typeof makeTempDirectory>;
+  let db: SqliteDatabase;
+  let store: DraftStore;
+  let clock: number;
+  beforeEach(() => {
+    temp = makeTempDirectory();
+    db = openDatabase(join(temp.path, 'db.sqlite'));
+    clock = Date.parse('2026-11-01T08:00:00.000Z');
+    store = new DraftStore(db, { now: () => new Date((clock += 86_400_000)) });
+  });
+  afterEach(() => {
+    db.close();
+    temp.remove();
+  });
+
+  const titles = (query: string, scope: 'active' | 'trash' | 'all' = 'active', range: { from?: string; to?: string } = {}) =>
+    store.search(query, { scope, ...range }).map((hit) => hit.draft.title);
+
+  it('finds ä/ö/ü/ß by their plain and transcribed forms, both ways', () => {
+    store.create(release('Sperrung der Lindenstraße', 'Bürgermeister Müller informiert.'));
+    store.create(release('Neue Strasse in Erfurt', 'Herr Mueller eröffnet sie.'));
+    expect(titles('Straße').sort()).toEqual(['Neue Strasse in Erfurt', 'Sperrung der Lindenstraße']);
+    expect(titles('strasse').sort()).toEqual(['Neue Strasse in Erfurt', 'Sperrung der Lindenstraße']);
+    expect(titles('Müller').sort()).toEqual(['Neue Strasse in Erfurt', 'Sperrung der Lindenstraße']);
+    expect(titles('Mueller').sort()).toEqual(['Neue Strasse in Erfurt', 'Sperrung der Lindenstraße']);
+  });
+
+  it('finds prefixes and the parts of compound words', () => {
+    store.create(release('ITOF 2026', 'Das Forum zur Verwaltungsdigitalisierung in Sachsen.'));
+    expect(titles('Verwaltung')).toEqual(['ITOF 2026']);
+    expect(titles('digitalis')).toEqual(['ITOF 2026']);
+    expect(titles('verw dig')).toEqual(['ITOF 2026']);
+  });
+
+  it('needs every word, and finds short words like "IT"', () => {
+    store.create(release('IT-Strategie', 'Sachsen und Thüringen.'));
+    store.create(release('Haushalt', 'Sachsen spart.'));
+    expect(titles('sachsen thüringen')).toEqual(['IT-Strategie']);
+    expect(titles('IT sachsen')).toEqual(['IT-Strategie']);
+  });
+
+  it('searches captions, quote speakers and topics, and keeps the index current on save and purge', () => {
+    const draft = store.create(release('Galerie', 'Text'));
+    store.save(draft.id, 1, {
+      ...release('Galerie', 'Text', { topics: ['Denkmalpflege'] }),
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'quote', attrs: { speaker: 'Dr. Hartmut Schubert', role: 'Staatssekretär' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Zitat' }] }] },
+          { type: 'gallery', attrs: { images: [{ media: null, alt: 'Wendeltreppe', decorative: false, caption: 'Im Gewölbe', credit: 'Anna', title: 'Bibliothek' }] } },
+        ],
+      },
+    });
+    expect(titles('Gewölbe')).toEqual(['Galerie']);
+    expect(titles('Schubert')).toEqual(['Galerie']);
+    expect(titles('Denkmal')).toEqual(['Galerie']);
+    expect(titles('Text')).toEqual([]);
+    store.delete(draft.id);
+    expect(titles('Gewölbe')).toEqual([]);
+    expect(titles('Gewölbe', 'trash')).toEqual(['Galerie']);
+    store.purge(draft.id);
+    expect(titles('Gewölbe', 'all')).toEqual([]);
+  });
+
+  it('filters by date of last change', () => {
+    store.create(release('Erste', 'Haushalt')); // 2026-11-02
+    store.create(release('Zweite', 'Haushalt')); // 2026-11-03
+    expect(titles('Haushalt', 'active', { from: '2026-11-03' })).toEqual(['Zweite']);
+    expect(titles('Haushalt', 'active', { to: '2026-11-02' })).toEqual(['Erste']);
+  });
+
+  it('takes hostile queries as plain words', () => {
+    store.create(release('Normal', 'Text über NEAR und OR'));
+    for (const query of ['"', 'NEAR(', '*', 'a OR b', ') AND (', '"; DROP TABLE articles; --']) expect(() => store.search(query, { scope: 'all' })).not.toThrow();
+    expect(titles('über OR')).toEqual(['Normal']);
+    expect(db.prepare('SELECT COUNT(*) FROM articles').pluck().get()).toBe(1);
+  });
+});
+
+describe('migration 004', () => {
+  it('indexes the releases that were there before', () => {
+    const temp = makeTempDirectory();
+    const file = join(temp.path, 'db.sqlite');
+    const old = new Database(file);
+    migrate(old, migrations.slice(0, 3));
+    old
+      .prepare("INSERT INTO articles VALUES ('a1', 1, 'Alt', '', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', NULL)")
+      .run(JSON.stringify(release('Alt', 'Verwaltungsdigitalisierung')));
+    old.close();
+    const db = openDatabase(file);
+    expect(new DraftStore(db).search('Verwaltung', { scope: 'all' }).map((hit) => hit.draft.id)).toEqual(['a1']);
+    db.close();
+    temp.remove();
+  });
+});
