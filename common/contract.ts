@@ -61,8 +61,14 @@ function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
 
 export const contract = {
   'drafts.list': method(
-    z.object({ scope: z.enum(['active', 'trash']).default('active') }).default({ scope: 'active' }),
-    z.array(draftSummarySchema),
+    z
+      .object({
+        scope: z.enum(['active', 'trash']).default('active'),
+        /** The first `limit` releases, newest change first; the list asks for more as the person pages. */
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .default({ scope: 'active', limit: 100 }),
+    z.object({ items: z.array(draftSummarySchema), total: z.number().int().nonnegative() }),
   ),
   'drafts.get': method(byId, draftSchema),
   'drafts.create': method(z.object({ article: validArticle.optional() }).default({}), draftSchema),

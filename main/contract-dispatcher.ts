@@ -11,7 +11,7 @@ export type Dispatch = (method: string, input: unknown) => Promise<Result<unknow
 export function createHandlers(services: AppServices): Handlers {
   const { drafts, media } = services;
   return {
-    'drafts.list': ({ scope }) => drafts.list(scope),
+    'drafts.list': ({ scope, limit }) => drafts.page(scope, limit),
     'drafts.get': ({ id }) => drafts.get(id),
     'drafts.create': ({ article }) => drafts.create(article),
     'drafts.save': ({ id, baseVersion, article }) => drafts.save(id, baseVersion, article),

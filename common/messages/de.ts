@@ -24,6 +24,7 @@ export const de = {
   'drafts.deleteText': '„{title}“ wird in den Papierkorb verschoben. Von dort können Sie die Pressemitteilung wiederherstellen.',
   'drafts.deleteConfirm': 'In den Papierkorb',
   'drafts.deleted': '„{title}“ liegt jetzt im Papierkorb.',
+  'drafts.showMore': 'Weitere anzeigen ({shown} von {total})',
   'drafts.loadFailed': 'Die Liste der Pressemitteilungen konnte nicht geladen werden.',
 
   'search.label': 'Suche',

@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   'drafts.deleteText': '“{title}” will be moved to the trash. You can restore it from there.',
   'drafts.deleteConfirm': 'Move to trash',
   'drafts.deleted': '“{title}” is now in the trash.',
+  'drafts.showMore': 'Show more ({shown} of {total})',
   'drafts.loadFailed': 'The list of press releases could not be loaded.',
   'search.label': 'Search',
   'search.placeholder': 'Title, text, caption, topic …',

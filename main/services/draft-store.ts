@@ -39,12 +39,14 @@ export class DraftStore {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomUUID;
     this.statements = {
-      listActive: db.prepare<[], ArticleRow>(
-        'SELECT id, title, lead, created_at, updated_at, deleted_at FROM articles WHERE deleted_at IS NULL ORDER BY updated_at DESC, id',
+      listActive: db.prepare<[number], ArticleRow>(
+        'SELECT id, title, lead, created_at, updated_at, deleted_at FROM articles WHERE deleted_at IS NULL ORDER BY updated_at DESC, id LIMIT ?',
       ),
-      listTrash: db.prepare<[], ArticleRow>(
-        'SELECT id, title, lead, created_at, updated_at, deleted_at FROM articles WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id',
+      listTrash: db.prepare<[number], ArticleRow>(
+        'SELECT id, title, lead, created_at, updated_at, deleted_at FROM articles WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id LIMIT ?',
       ),
+      countActive: db.prepare<[], number>('SELECT COUNT(*) FROM articles WHERE deleted_at IS NULL').pluck(),
+      countTrash: db.prepare<[], number>('SELECT COUNT(*) FROM articles WHERE deleted_at IS NOT NULL').pluck(),
       get: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
       insert: db.prepare(
         `INSERT INTO articles (id, version, title, lead, content, created_at, updated_at, deleted_at)
@@ -62,9 +64,15 @@ export class DraftStore {
     };
   }
 
+  /** The newest `limit` drafts of the list (or of the trash), and how many there are in all. */
+  page(scope: 'active' | 'trash', limit: number): { items: DraftSummary[]; total: number } {
+    const active = scope === 'active';
+    const rows = (active ? this.statements.listActive : this.statements.listTrash).all(limit);
+    return { items: rows.map(toSummary), total: (active ? this.statements.countActive : this.statements.countTrash).get()! };
+  }
+
   list(scope: 'active' | 'trash'): DraftSummary[] {
-    const rows = scope === 'active' ? this.statements.listActive.all() : this.statements.listTrash.all();
-    return rows.map(toSummary);
+    return this.page(scope, Number.MAX_SAFE_INTEGER).items;
   }
 
   get(id: string): Draft {

@@ -16,7 +16,7 @@ export function titleOf(draft: Pick<DraftSummary, 'title'>): string {
 /** The press releases on this machine, newest change first. */
 export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void }) {
   const { api } = useBackend();
-  const { drafts, error } = useDrafts('active');
+  const { drafts, total, error, showMore } = useDrafts('active');
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [busy, setBusy] = useState(false);
   const [filter, setFilter] = useState<SearchFilter>({ query: '', scope: 'active', from: '', to: '' });
@@ -74,6 +74,13 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
             </li>
           ))}
         </ul>
+      )}
+      {drafts && drafts.length < total && (
+        <p className="list-more">
+          <button type="button" onClick={showMore}>
+            {t('drafts.showMore', { shown: drafts.length, total })}
+          </button>
+        </p>
       )}
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </section>

@@ -10,7 +10,7 @@ import { useDrafts } from './use-drafts.js';
 /** Deleted press releases: restore them, or remove them for good after a confirmation. */
 export function TrashScreen({ onNotice }: { onNotice: (text: string) => void }) {
   const { api } = useBackend();
-  const { drafts, error } = useDrafts('trash');
+  const { drafts, total, error, showMore } = useDrafts('trash');
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
 
   const report = (caught: unknown) => onNotice(caught instanceof Error ? caught.message : String(caught));
@@ -54,6 +54,13 @@ export function TrashScreen({ onNotice }: { onNotice: (text: string) => void }) 
             </li>
           ))}
         </ul>
+      )}
+      {drafts && drafts.length < total && (
+        <p className="list-more">
+          <button type="button" onClick={showMore}>
+            {t('drafts.showMore', { shown: drafts.length, total })}
+          </button>
+        </p>
       )}
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </section>

@@ -55,3 +55,17 @@ test('a draft without a title is listed as "Ohne Titel" and opens', async ({ app
   await list.item('Ohne Titel').getByRole('link').click();
   expect(await editor.paragraphs()).toEqual(['Nur Text, noch kein Titel.']);
 });
+
+test('a long list shows the newest hundred first and more on request', async ({ app }) => {
+  await app.page.evaluate(async () => {
+    for (let index = 1; index <= 105; index++) {
+      const result = await window.pressestelle.drafts.create({});
+      if (!result.ok) throw new Error(result.error.message);
+    }
+  });
+  const list = app.page.getByRole('list', { name: 'Pressemitteilungen' });
+  await expect(list.getByRole('listitem')).toHaveCount(100);
+  await app.page.getByRole('button', { name: 'Weitere anzeigen (100 von 105)' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(105);
+  await expect(app.page.getByRole('button', { name: /Weitere anzeigen/ })).toHaveCount(0);
+});

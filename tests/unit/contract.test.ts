@@ -30,7 +30,7 @@ describe('the renderer<->main contract', () => {
     const created = await dispatch('drafts.create', undefined);
     expect(created.ok).toBe(true);
     const listed = await dispatch('drafts.list', undefined);
-    expect(listed).toMatchObject({ ok: true, value: [{ title: '' }] });
+    expect(listed).toMatchObject({ ok: true, value: { items: [{ title: '' }], total: 1 } });
   });
 
   it('refuses an id that is not a UUID, in German, without touching the store', async () => {

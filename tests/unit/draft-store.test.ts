@@ -50,6 +50,14 @@ describe('DraftStore', () => {
     expect(store.list('active')[0]).toMatchObject({ title: 'Erste Meldung', lead: 'Vorspann zu Erste Meldung' });
   });
 
+  it('pages the list: the newest first, as many as asked for, and the total', () => {
+    const ids = Array.from({ length: 5 }, () => store.create().id);
+    const page = store.page('active', 2);
+    expect(page.total).toBe(5);
+    expect(page.items.map((draft) => draft.id)).toEqual([ids[4], ids[3]]);
+    expect(store.page('trash', 2)).toEqual({ items: [], total: 0 });
+  });
+
   it('survives closing and reopening the database file', () => {
     const draft = store.create();
     store.save(draft.id, 1, article('Bleibt', ['Gespeicherter Text']));
