@@ -1,16 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, type Page } from '@playwright/test';
 import { BrowserEntryProcess } from '../tests/e2e/browser-entry.js';
 import { largeRelease, plainTextDocument } from './large-release.js';
+import { machine, ms, percentile, recordResults } from './results.js';
 
 const BLOCKS = 1_000;
 const ROUNDS = 3;
 const KEYSTROKES_PER_ROUND = 120;
 const OPEN_RUNS = 5;
-const resultsPath = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const baselineScript = fileURLToPath(new URL('../out/bench/baseline-editor.js', import.meta.url));
 
 /** Time from keydown to the next painted frame, for every key typed from now on. */
@@ -39,13 +39,6 @@ async function typeRound(page: Page): Promise<number[]> {
   await page.waitForTimeout(300);
   return page.evaluate(() => [...(window as unknown as { latencies: number[] }).latencies]);
 }
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 test('editor: keystroke latency and time to open a 1,000-block release', async ({ browser }) => {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'pressestelle-bench-'));
@@ -101,27 +94,19 @@ test('editor: keystroke latency and time to open a 1,000-block release', async (
     const appP95 = percentile(appSamples, 0.95);
     const baseP95 = percentile(baselineSamples, 0.95);
     const openMedian = percentile(openTimes, 0.5);
-    const cpu = cpus();
-    const section = [
-      `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}, Chromium ${browser.version()} (headless)`,
-      '',
-      `Release of ${BLOCKS} top-level blocks, every block kind in turn; ${ROUNDS * KEYSTROKES_PER_ROUND} keystrokes each, typed into a paragraph, alternating with the baseline (bare TipTap StarterKit holding the same text as plain paragraphs). Latency: keydown until the next painted frame.`,
-      '',
-      '| measure | Pressestelle editor | baseline | ratio | goal |',
-      '| --- | --- | --- | --- | --- |',
-      `| keystroke median | ${ms(appMedian)} | ${ms(baseMedian)} | ${(appMedian / baseMedian).toFixed(2)} | ≤ 1.5 |`,
-      `| keystroke p95 | ${ms(appP95)} | ${ms(baseP95)} | ${(appP95 / baseP95).toFixed(2)} | |`,
-      `| open until editable (median of ${OPEN_RUNS}) | ${ms(openMedian)} | | | ≤ 1000 ms |`,
-      '',
-    ].join('\n');
-    const previous = (() => {
-      try {
-        return readFileSync(resultsPath, 'utf8').split('\n').slice(2).join('\n');
-      } catch {
-        return '';
-      }
-    })();
-    writeFileSync(resultsPath, `# Benchmark results\n\nNewest first. Written by \`npm run bench\` (bench/editor.bench.ts).\n\n${section}\n${previous.replace(/^Newest first\..*\n\n/, '')}`);
+    const section = recordResults(
+      'editor',
+      machine(`, Chromium ${browser.version()} (headless)`),
+      [
+        `Release of ${BLOCKS} top-level blocks, every block kind in turn; ${ROUNDS * KEYSTROKES_PER_ROUND} keystrokes each, typed into a paragraph, alternating with the baseline (bare TipTap StarterKit holding the same text as plain paragraphs). Latency: keydown until the next painted frame.`,
+        '',
+        '| measure | Pressestelle editor | baseline | ratio | goal |',
+        '| --- | --- | --- | --- | --- |',
+        `| keystroke median | ${ms(appMedian)} | ${ms(baseMedian)} | ${(appMedian / baseMedian).toFixed(2)} | ≤ 1.5 |`,
+        `| keystroke p95 | ${ms(appP95)} | ${ms(baseP95)} | ${(appP95 / baseP95).toFixed(2)} | |`,
+        `| open until editable (median of ${OPEN_RUNS}) | ${ms(openMedian)} | | | ≤ 1000 ms |`,
+      ].join('\n'),
+    );
     console.log(section);
   } finally {
     await entry.stop();

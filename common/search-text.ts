@@ -8,17 +8,24 @@ const foldings: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss
  * `map[i]` is the index in the original text of folded character i.
  */
 export function foldGerman(text: string): { folded: string; map: number[] } {
-  let folded = '';
+  const parts: string[] = [];
   const map: number[] = [];
   for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // Most text is ASCII: lower-case it without touching Unicode tables.
+    if (code < 128) {
+      parts.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[index]!);
+      map.push(index);
+      continue;
+    }
     const char = text[index]!;
     const replacement = foldings[char] ?? char.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
     for (const part of replacement) {
-      folded += part;
+      parts.push(part);
       map.push(index);
     }
   }
-  return { folded, map };
+  return { folded: parts.join(''), map };
 }
 
 /** The attributes whose text people search for: captions, names, headlines, link texts, transcripts. */

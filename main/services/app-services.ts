@@ -33,7 +33,7 @@ export function openAppServices(dataDirectory: string): AppServices {
     dispose() {
       forward.dispose();
       events.clear();
-      drafts.changes.clear();
+      drafts.dispose();
       if (database.open) database.close();
     },
   };

@@ -20,6 +20,11 @@ interface ArticleRow {
 
 export type DraftChange = EventPayload<'drafts.changed'>;
 
+/** How long after a save the search index catches up (a search catches it up at once). */
+const INDEX_DELAY_MS = 1_500;
+/** Releases indexed per turn of the event loop when catching up. */
+const INDEX_BATCH = 200;
+
 export interface DraftStoreOptions {
   now?: () => Date;
   newId?: () => string;
@@ -31,6 +36,9 @@ export class DraftStore {
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly statements;
+  /** Releases saved since the search index last caught up. */
+  private readonly unindexed = new Set<string>();
+  private indexTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -59,9 +67,17 @@ export class DraftStore {
       setDeleted: db.prepare('UPDATE articles SET deleted_at = @deletedAt WHERE id = @id'),
       remove: db.prepare('DELETE FROM articles WHERE id = ?'),
       logEvent: db.prepare('INSERT INTO events (at, kind, article_id, data) VALUES (?, ?, ?, ?)'),
-      unindex: db.prepare('DELETE FROM article_search WHERE article_id = ?'),
+      unindex: db.prepare('DELETE FROM article_search WHERE rowid = ?'),
       index: db.prepare('INSERT INTO article_search (article_id, text, folded) VALUES (?, ?, ?)'),
+      markIndexed: db.prepare('UPDATE articles SET indexed_version = ?, search_rowid = ? WHERE id = ?'),
+      contentForIndex: db.prepare<[string], { content: string; version: number; search_rowid: number | null }>(
+        'SELECT content, version, search_rowid FROM articles WHERE id = ?',
+      ),
+      searchRowOf: db.prepare<[string], number | null>('SELECT search_rowid FROM articles WHERE id = ?').pluck(),
+      staleIndex: db.prepare<[], string>('SELECT id FROM articles WHERE indexed_version IS NOT version').pluck(),
     };
+    // Saves a crash left unindexed are indexed now, in the background.
+    for (const id of this.statements.staleIndex.all()) this.reindexSoon(id);
   }
 
   /** The newest `limit` drafts of the list (or of the trash), and how many there are in all. */
@@ -69,6 +85,33 @@ export class DraftStore {
     const active = scope === 'active';
     const rows = (active ? this.statements.listActive : this.statements.listTrash).all(limit);
     return { items: rows.map(toSummary), total: (active ? this.statements.countActive : this.statements.countTrash).get()! };
+  }
+
+  /** Brings the search index up to date with every save (at most `limit` releases); searches call it first. */
+  flushSearchIndex(limit = Number.POSITIVE_INFINITY): void {
+    if (this.indexTimer !== null) clearTimeout(this.indexTimer);
+    this.indexTimer = null;
+    if (this.unindexed.size === 0) return;
+    const ids = [...this.unindexed].slice(0, limit);
+    for (const id of ids) this.unindexed.delete(id);
+    this.db.transaction(() => {
+      for (const id of ids) {
+        const row = this.statements.contentForIndex.get(id);
+        if (!row) continue;
+        if (row.search_rowid !== null) this.statements.unindex.run(row.search_rowid);
+        const text = searchableText(articleSchema.parse(JSON.parse(row.content)));
+        const { lastInsertRowid } = this.statements.index.run(id, text, foldGerman(text).folded);
+        this.statements.markIndexed.run(row.version, lastInsertRowid, id);
+      }
+    })();
+    // A long catch-up (after a crash or an import) goes on in batches, so main stays responsive.
+    if (this.unindexed.size > 0) this.scheduleIndexing(0);
+  }
+
+  /** Stops the index timer after bringing the index up to date (on close). */
+  dispose(): void {
+    if (this.db.open) this.flushSearchIndex();
+    this.changes.clear();
   }
 
   list(scope: 'active' | 'trash'): DraftSummary[] {
@@ -84,9 +127,9 @@ export class DraftStore {
     const now = this.now().toISOString();
     this.db.transaction(() => {
       this.statements.insert.run({ id, ...columnsOf(article), now });
-      this.reindex(id, article);
       this.log(now, 'article.created', id);
     })();
+    this.reindexSoon(id);
     this.changes.emit({ id, kind: 'created' });
     return this.get(id);
   }
@@ -99,13 +142,11 @@ export class DraftStore {
     const now = this.now().toISOString();
     const updated = this.db.transaction(() => {
       const { changes } = this.statements.update.run({ id, baseVersion, ...columnsOf(article), now });
-      if (changes === 1) {
-        this.reindex(id, article);
-        this.log(now, 'article.saved', id, { version: baseVersion + 1 });
-      }
+      if (changes === 1) this.log(now, 'article.saved', id, { version: baseVersion + 1 });
       return changes === 1;
     })();
     if (updated) {
+      this.reindexSoon(id);
       this.changes.emit({ id, kind: 'saved' });
       return { status: 'saved', version: baseVersion + 1, updatedAt: now };
     }
@@ -132,8 +173,10 @@ export class DraftStore {
     if (row.deleted_at === null) throw new Failure('conflict', 'error.notInTrash');
     const now = this.now().toISOString();
     this.db.transaction(() => {
+      const searchRow = this.statements.searchRowOf.get(id);
       this.statements.remove.run(id);
-      this.statements.unindex.run(id);
+      if (searchRow !== null && searchRow !== undefined) this.statements.unindex.run(searchRow);
+      this.unindexed.delete(id);
       this.log(now, 'article.purged', id, { title: row.title });
     })();
     this.changes.emit({ id, kind: 'purged' });
@@ -153,9 +196,10 @@ export class DraftStore {
 
   /**
    * Releases containing every word of the query (folded German-style; parts of words count),
-   * best match first, each with the passage around the first match.
+   * most recently saved first, each with the passage around the first match.
    */
   search(query: string, filter: { scope: 'active' | 'trash' | 'all'; from?: string | undefined; to?: string | undefined }): SearchHit[] {
+    this.flushSearchIndex();
     const terms = queryTerms(query);
     if (terms.length === 0) return [];
     // The trigram index needs three characters; shorter words are checked in the text itself.
@@ -180,22 +224,36 @@ export class DraftStore {
       where.push('a.updated_at <= ?');
       params.push(`${filter.to}T23:59:59.999Z`);
     }
+    // A release is re-indexed on every save, so the highest rowid is the latest save: SQLite walks
+    // the index newest first and stops at 50 instead of ranking every match.
     const rows = this.db
       .prepare<unknown[], ArticleRow & { text: string }>(
         `SELECT a.id, a.title, a.lead, a.created_at, a.updated_at, a.deleted_at, s.text
          FROM article_search s JOIN articles a ON a.id = s.article_id
          WHERE ${where.join(' AND ')}
-         ORDER BY ${indexed.length > 0 ? 'rank, ' : ''}a.updated_at DESC
+         ORDER BY s.rowid DESC
          LIMIT 50`,
       )
       .all(...params);
     return rows.map((row) => ({ draft: toSummary(row), snippet: snippet(row.text, terms) }));
   }
 
-  private reindex(id: string, article: Article): void {
-    const text = searchableText(article);
-    this.statements.unindex.run(id);
-    this.statements.index.run(id, text, foldGerman(text).folded);
+  /**
+   * Indexing a long release takes longer than saving it, so it happens shortly after the save,
+   * off the autosave path, a release at a time however often it was saved meanwhile.
+   */
+  private reindexSoon(id: string): void {
+    this.unindexed.add(id);
+    this.scheduleIndexing(INDEX_DELAY_MS);
+  }
+
+  private scheduleIndexing(delay: number): void {
+    if (this.indexTimer !== null) return;
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = null;
+      if (this.db.open) this.flushSearchIndex(INDEX_BATCH);
+    }, delay);
+    this.indexTimer.unref?.();
   }
 
   private requireRow(id: string): ArticleRow {

@@ -115,6 +115,28 @@ describe('search over the store', () => {
   });
 });
 
+describe('the search index after a crash', () => {
+  it('catches up at start with saves that were never indexed', () => {
+    const temp = makeTempDirectory();
+    const file = join(temp.path, 'db.sqlite');
+    const first = openDatabase(file);
+    const store = new DraftStore(first);
+    const draft = store.create(release('Vorher', 'alter Text'));
+    store.flushSearchIndex();
+    store.save(draft.id, 1, release('Nachher', 'Verwaltungsdigitalisierung'));
+    // The process dies before the index caught up: no flush, no dispose.
+    first.close();
+
+    const second = openDatabase(file);
+    const reopened = new DraftStore(second);
+    expect(reopened.search('Verwaltung', { scope: 'all' }).map((hit) => hit.draft.title)).toEqual(['Nachher']);
+    expect(reopened.search('alter', { scope: 'all' })).toEqual([]);
+    reopened.dispose();
+    second.close();
+    temp.remove();
+  });
+});
+
 describe('migration 004', () => {
   it('indexes the releases that were there before', () => {
     const temp = makeTempDirectory();

@@ -10,8 +10,15 @@ export const search: Migration = {
   version: 4,
   name: 'search',
   up(db) {
-    db.exec(`CREATE VIRTUAL TABLE article_search USING fts5(article_id UNINDEXED, text UNINDEXED, folded, tokenize = 'trigram')`);
+    db.exec(`
+      CREATE VIRTUAL TABLE article_search USING fts5(article_id UNINDEXED, text UNINDEXED, folded, tokenize = 'trigram');
+      -- The version of the article that the search index holds; behind after a crash, caught up at start.
+      ALTER TABLE articles ADD COLUMN indexed_version INTEGER;
+      -- The article's row in article_search: deleting by rowid avoids scanning the whole index.
+      ALTER TABLE articles ADD COLUMN search_rowid INTEGER;
+    `);
     const insert = db.prepare('INSERT INTO article_search (article_id, text, folded) VALUES (?, ?, ?)');
+    const mark = db.prepare('UPDATE articles SET indexed_version = version, search_rowid = ? WHERE id = ?');
     // One release at a time: the index is written while reading, and releases can be large.
     const content = db.prepare<[string], string>('SELECT content FROM articles WHERE id = ?').pluck();
     for (const id of db.prepare<[], string>('SELECT id FROM articles').pluck().all()) {
@@ -23,7 +30,8 @@ export const search: Migration = {
       }
       if (!parsed.success) continue;
       const text = searchableText(parsed.data);
-      insert.run(id, text, foldGerman(text).folded);
+      const { lastInsertRowid } = insert.run(id, text, foldGerman(text).folded);
+      mark.run(lastInsertRowid, id);
     }
   },
 };

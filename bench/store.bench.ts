@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from '@playwright/test';
+import { emptyArticle, type Article, type DocumentNode } from '../common/article.js';
+import { createDispatcher, createHandlers } from '../main/contract-dispatcher.js';
+import { openAppServices } from '../main/services/app-services.js';
+import { largeRelease } from './large-release.js';
+import { machine, ms, percentile, recordResults } from './results.js';
+
+const RELEASES = 10_000;
+const sentences = [
+  'Die Verantwortlichen für die IT-Strategie auf Landesebene haben eine zentrale Entwicklung angemahnt.',
+  'Anlässlich des IT- und Organisationsforums erklärten die CIOs, es werde zu viel Geld in Insellösungen gesteckt.',
+  'Der Fokus solle auf nachgefragten Leistungen wie Elterngeld, Meldewesen oder Kfz-Zulassung liegen.',
+  'Der Thüringer Finanzstaatssekretär Dr. Hartmut Schubert sprach von einer Komplexitätsfalle.',
+  'Bürgermeisterin Müller eröffnete die sanierte Lindenstraße in Erfurt.',
+  'Der Haushaltsentwurf 2027 sieht Investitionen in Schulen und Straßen vor.',
+  'Die Veranstaltung findet alle zwei Jahre statt und wird von der Staatskanzlei organisiert.',
+  'In der Bibliothek mit Wendeltreppe sind diverse Ausstellungsstücke zu sehen.',
+  'Das Landesverwaltungsamt unterstützt die Kommunen bei der Verwaltungsdigitalisierung.',
+  'Der Verdienstorden wurde im Festsaal an zwölf Bürgerinnen und Bürger verliehen.',
+];
+const queries = ['Verwaltung', 'Digitalisierung', 'Mueller', 'Strasse', 'Haushalt 2027', 'Kfz', 'Staatssekretär Schubert', 'Elterngeld Meldewesen', 'Bibliothek', 'Festsaal Verdienstorden'];
+
+/** A small deterministic random source, so every run measures the same data. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) % 2 ** 32;
+    return state / 2 ** 32;
+  };
+}
+
+function realisticRelease(next: () => number, index: number): Article {
+  const pick = () => sentences[Math.floor(next() * sentences.length)]!;
+  const paragraph = (): DocumentNode => ({ type: 'paragraph', content: [{ type: 'text', text: `${pick()} ${pick()} ${pick()}` }] });
+  return {
+    ...emptyArticle(),
+    meta: { ...emptyArticle().meta, title: `Pressemitteilung ${index}: ${pick().slice(0, 60)}`, lead: `${pick()} ${pick()}`, topics: ['Verwaltung'] },
+    body: {
+      type: 'doc',
+      content: [
+        paragraph(),
+        paragraph(),
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Zwischenüberschrift' }] },
+        paragraph(),
+        { type: 'quote', attrs: { speaker: 'Dr. Hartmut Schubert', role: 'Staatssekretär' }, content: [paragraph()] },
+        paragraph(),
+        { type: 'background', attrs: { header: 'Hintergrund' }, content: [paragraph()] },
+      ],
+    },
+  };
+}
+
+function timed(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+test('store: search, list and autosave with 10,000 releases', async () => {
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'pressestelle-bench-store-'));
+  const services = openAppServices(dataDirectory);
+  try {
+    const { drafts, database } = services;
+    const next = random(42);
+    const fillMs = timed(() => database.transaction(() => {
+      for (let index = 0; index < RELEASES; index++) drafts.create(realisticRelease(next, index));
+    })());
+    // Indexing happens after saves, off the autosave path; measured here on its own.
+    const indexMs = timed(() => drafts.flushSearchIndex());
+
+    const searchTimes: number[] = [];
+    const naiveTimes: number[] = [];
+    const naive = database.prepare<[string], string>("SELECT id FROM articles WHERE deleted_at IS NULL AND content LIKE '%' || ? || '%' LIMIT 50").pluck();
+    for (let round = 0; round < 5; round++) {
+      for (const query of queries) {
+        searchTimes.push(timed(() => drafts.search(query, { scope: 'active' })));
+        naiveTimes.push(timed(() => naive.all(query.split(' ')[0]!)));
+      }
+    }
+
+    const pageTimes: number[] = [];
+    const wholeListTimes: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      pageTimes.push(timed(() => drafts.page('active', 100)));
+      wholeListTimes.push(timed(() => drafts.list('active')));
+    }
+
+    // Main's side of one autosave of a 1,000-block release: validation, write, search index.
+    const dispatch = createDispatcher(createHandlers(services));
+    const big = largeRelease(1_000);
+    const created = drafts.create(big);
+    const bareUpdate = database.prepare('UPDATE articles SET content = ?, updated_at = ? WHERE id = ?');
+    let version = created.version;
+    const saveTimes: number[] = [];
+    const bareTimes: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      const article = { ...big, meta: { ...big.meta, title: `${big.meta.title} ${round}` } };
+      const start = performance.now();
+      const result = await dispatch('drafts.save', { id: created.id, baseVersion: version, article });
+      saveTimes.push(performance.now() - start);
+      if (!result.ok) throw new Error(result.error.message);
+      version += 1;
+      bareTimes.push(timed(() => bareUpdate.run(JSON.stringify(article), new Date().toISOString(), created.id)));
+    }
+
+    const row = (name: string, value: number[], baseline: number[], goal: string) =>
+      `| ${name} | ${ms(percentile(value, 0.5))} / ${ms(percentile(value, 0.95))} | ${ms(percentile(baseline, 0.5))} / ${ms(percentile(baseline, 0.95))} | ${(percentile(value, 0.5) / percentile(baseline, 0.5)).toFixed(2)} | ${goal} |`;
+    const section = recordResults(
+      'store',
+      machine(`, SQLite ${database.prepare('SELECT sqlite_version()').pluck().get() as string}, WAL, synchronous=FULL`),
+      [
+        `${RELEASES.toLocaleString('en')} releases of realistic size (about ${Math.round(JSON.stringify(realisticRelease(random(1), 0)).length / 1024)} KB of article JSON each), written in ${(fillMs / 1000).toFixed(1)} s in one transaction and indexed for search in ${(indexMs / 1000).toFixed(1)} s. The autosave p95 includes SQLite's WAL checkpoints (every ~10 saves of this size, with an fsync at synchronous=FULL).`,
+        '',
+        '| measure (median / p95) | Pressestelle | baseline | ratio of medians | goal |',
+        '| --- | --- | --- | --- | --- |',
+        row(`search, ${queries.length} German queries × 5 (baseline: LIKE over the JSON, first word only)`, searchTimes, naiveTimes, 'p95 ≤ 20 ms'),
+        row('first page of the list, 100 of 10,000 (baseline: the whole list)', pageTimes, wholeListTimes, ''),
+        row('one autosave of a 1,000-block release, main side (baseline: bare UPDATE of the same JSON)', saveTimes, bareTimes, '≤ 20 ms'),
+      ].join('\n'),
+    );
+    console.log(section);
+  } finally {
+    services.dispose();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  }
+});
