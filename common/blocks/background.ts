@@ -1,9 +1,9 @@
-import { mergeAttributes, Node } from '@tiptap/core';
+import { Node } from '@tiptap/core';
 import { z } from 'zod';
 import { mediaPathResolver } from '../media.js';
 import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../rendering/rich-text.js';
-import { contentOr, defineBlock, stringAttr, type RenderContext } from './block-definition.js';
-import { nodeJson, plainAttribute, richContent } from './node-attributes.js';
+import { contentOr, defineBlock, type BlockDefinition, stringAttr, type RenderContext } from './block-definition.js';
+import { editorMarkup, nodeJson, plainAttribute, richContent } from './node-attributes.js';
 
 const fieldsSchema = z.object({ header: z.string().max(200), bodytext: richTextSchema });
 type Fields = z.infer<typeof fieldsSchema>;
@@ -30,14 +30,11 @@ const BackgroundNode = Node.create({
       getAttrs: (element) => ({ header: element.querySelector('.ce-background-header')?.textContent ?? 'Hintergrund' }),
     },
   ],
-  renderHTML: ({ node, HTMLAttributes }) => {
-    const [tag, attrs, ...rest] = render(backgroundBlock.toFields(nodeJson(node)), { media: mediaPathResolver, editor: true });
-    return [tag, mergeAttributes(HTMLAttributes, attrs), ...rest] as never;
-  },
+  renderHTML: ({ node, HTMLAttributes }) => editorMarkup(render(backgroundBlock.toFields(nodeJson(node)), { media: mediaPathResolver, editor: true }), HTMLAttributes),
 });
 
 /** The "Hintergrund" section at the end of a release: its own heading and text. */
-export const backgroundBlock = defineBlock<Fields>({
+export const backgroundBlock: BlockDefinition<Fields> = defineBlock<Fields>({
   name: 'background',
   elementType: 'mask_thbackground',
   label: 'block.background',

@@ -1,9 +1,9 @@
-import { mergeAttributes, Node } from '@tiptap/core';
+import { Node } from '@tiptap/core';
 import { z } from 'zod';
 import { mediaPathResolver } from '../media.js';
 import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../rendering/rich-text.js';
-import { contentOr, defineBlock, stringAttr, type RenderContext } from './block-definition.js';
-import { nodeJson, plainAttribute, richContent } from './node-attributes.js';
+import { contentOr, defineBlock, type BlockDefinition, stringAttr, type RenderContext } from './block-definition.js';
+import { editorMarkup, nodeJson, plainAttribute, richContent } from './node-attributes.js';
 
 /** The demo page's four boxes; colours live in the portal stylesheet, each at least 4.5:1. */
 export const boxVariants = ['blue', 'lightblue', 'black', 'gray'] as const;
@@ -32,14 +32,11 @@ const BoxNode = Node.create({
       getAttrs: (element) => ({ variant: variantOf(/ce-box-(\w+)/.exec(element.className)?.[1] ?? '') }),
     },
   ],
-  renderHTML: ({ node, HTMLAttributes }) => {
-    const [tag, attrs, ...rest] = render(boxBlock.toFields(nodeJson(node)), { media: mediaPathResolver, editor: true });
-    return [tag, mergeAttributes(HTMLAttributes, attrs), ...rest] as never;
-  },
+  renderHTML: ({ node, HTMLAttributes }) => editorMarkup(render(boxBlock.toFields(nodeJson(node)), { media: mediaPathResolver, editor: true }), HTMLAttributes),
 });
 
 /** "Kasten": highlighted text in one of the portal's four colour schemes. */
-export const boxBlock = defineBlock<Fields>({
+export const boxBlock: BlockDefinition<Fields> = defineBlock<Fields>({
   name: 'box',
   elementType: 'mask_thbox',
   label: 'block.box',

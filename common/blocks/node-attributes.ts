@@ -14,6 +14,23 @@ export function nodeJson(node: { toJSON(): unknown }) {
 export const richContent = '(paragraph | heading | bulletList | orderedList)+';
 
 /**
+ * TipTap's renderHTML for a block: the block's own markup (with the content hole), the editor's
+ * attributes merged into its outer element.
+ */
+export function editorMarkup(
+  spec: import('../rendering/html-spec.js').HtmlSpec,
+  HTMLAttributes: Record<string, unknown>,
+  extra: Record<string, string> = {},
+): never {
+  if (typeof spec === 'string' || spec === 0) return ['div', HTMLAttributes, spec] as never;
+  const [tag, maybeAttrs, ...rest] = spec;
+  const hasAttrs = typeof maybeAttrs === 'object' && maybeAttrs !== null && !Array.isArray(maybeAttrs);
+  const attrs = hasAttrs ? (maybeAttrs as Record<string, string>) : {};
+  const children = hasAttrs ? rest : [maybeAttrs, ...rest].filter((child) => child !== undefined);
+  return [tag, mergeAttributes(HTMLAttributes, attrs, extra), ...children] as never;
+}
+
+/**
  * The node of a block whose content lives in attributes (gallery, slider, teasers, link list,
  * video): one selectable unit in the editor, edited in the side panel, shown in the portal's look.
  */
@@ -32,14 +49,6 @@ export function atomBlockNode(options: {
     draggable: true,
     addAttributes: () => Object.fromEntries(Object.entries(options.defaults).map(([name, value]) => [name, plainAttribute(value)])),
     parseHTML: () => [{ tag: options.selector, getAttrs: (element) => options.readAttributes(element) }],
-    renderHTML: ({ node, HTMLAttributes }) => {
-      const spec = options.render(nodeJson(node));
-      if (typeof spec === 'string' || spec === 0) return ['div', HTMLAttributes, spec] as never;
-      const [tag, maybeAttrs, ...rest] = spec;
-      const hasAttrs = typeof maybeAttrs === 'object' && maybeAttrs !== null && !Array.isArray(maybeAttrs);
-      const attrs = hasAttrs ? (maybeAttrs as Record<string, string>) : {};
-      const children = hasAttrs ? rest : [maybeAttrs, ...rest].filter((child) => child !== undefined);
-      return [tag, mergeAttributes(HTMLAttributes, attrs, { contenteditable: 'false' }), ...children] as never;
-    },
+    renderHTML: ({ node, HTMLAttributes }) => editorMarkup(options.render(nodeJson(node)), HTMLAttributes, { contenteditable: 'false' }),
   });
 }

@@ -1,8 +1,8 @@
-import { mergeAttributes, Node } from '@tiptap/core';
+import { Node } from '@tiptap/core';
 import { z } from 'zod';
 import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../rendering/rich-text.js';
-import { contentOr, defineBlock, stringAttr, type RenderContext } from './block-definition.js';
-import { nodeJson, plainAttribute } from './node-attributes.js';
+import { contentOr, defineBlock, type BlockDefinition, stringAttr, type RenderContext } from './block-definition.js';
+import { editorMarkup, nodeJson, plainAttribute } from './node-attributes.js';
 import { mediaPathResolver } from '../media.js';
 import type { HtmlSpec } from '../rendering/html-spec.js';
 
@@ -38,14 +38,11 @@ const QuoteNode = Node.create({
     // A quotation pasted from elsewhere becomes a quote; speaker and role are then added in the panel.
     { tag: 'blockquote', priority: 40, attrs: { speaker: '', role: '' } },
   ],
-  renderHTML: ({ node, HTMLAttributes }) => {
-    const [tag, attrs, ...rest] = render(quoteBlock.toFields(nodeJson(node)), { media: mediaPathResolver, editor: true }) as [string, Record<string, string>, ...HtmlSpec[]];
-    return [tag, mergeAttributes(HTMLAttributes, attrs), ...rest] as never;
-  },
+  renderHTML: ({ node, HTMLAttributes }) => editorMarkup(render(quoteBlock.toFields(nodeJson(node)), { media: mediaPathResolver, editor: true }), HTMLAttributes),
 });
 
 /** A quoted statement („…“) with speaker and role, as on the demo page. */
-export const quoteBlock = defineBlock<Fields>({
+export const quoteBlock: BlockDefinition<Fields> = defineBlock<Fields>({
   name: 'quote',
   elementType: 'mask_thquote',
   label: 'block.quote',

@@ -1,12 +1,12 @@
-import { mergeAttributes, Node } from '@tiptap/core';
+import { Node } from '@tiptap/core';
 import { z } from 'zod';
 import { mediaPathResolver } from '../media.js';
 import type { HtmlSpec } from '../rendering/html-spec.js';
 import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../rendering/rich-text.js';
-import { contentOr, defineBlock, stringAttr, type RenderContext } from './block-definition.js';
+import { contentOr, defineBlock, type BlockDefinition, stringAttr, type RenderContext } from './block-definition.js';
 import { imageEditorFields } from './editor-fields.js';
 import { emptyImage, figcaptionSpec, imageFrom, imageFromElement, imageSchema, imageSpec } from './image.js';
-import { nodeJson, plainAttribute, richContent } from './node-attributes.js';
+import { editorMarkup, nodeJson, plainAttribute, richContent } from './node-attributes.js';
 
 export const imagePositions = ['above', 'left', 'right', 'full'] as const;
 type ImagePosition = (typeof imagePositions)[number];
@@ -48,14 +48,11 @@ const TextWithImageNode = Node.create({
       }),
     },
   ],
-  renderHTML: ({ node, HTMLAttributes }) => {
-    const [tag, attrs, ...rest] = render(textWithImageBlock.toFields(nodeJson(node)), { media: mediaPathResolver, editor: true }) as [string, Record<string, string>, ...HtmlSpec[]];
-    return [tag, mergeAttributes(HTMLAttributes, attrs), ...rest] as never;
-  },
+  renderHTML: ({ node, HTMLAttributes }) => editorMarkup(render(textWithImageBlock.toFields(nodeJson(node)), { media: mediaPathResolver, editor: true }), HTMLAttributes),
 });
 
 /** "Text mit Bild": text with one image above, to the left, to the right or at full width. */
-export const textWithImageBlock = defineBlock<Fields>({
+export const textWithImageBlock: BlockDefinition<Fields> = defineBlock<Fields>({
   name: 'textWithImage',
   elementType: 'textmedia',
   label: 'block.textWithImage',

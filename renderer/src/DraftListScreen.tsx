@@ -5,6 +5,7 @@ import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.js';
 import { createDraftAndOpen } from './create-draft.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
+import { ShowMore } from './ShowMore.js';
 import { hrefOf } from './routes.js';
 import { SearchBar, SearchResults, type SearchFilter } from './SearchResults.js';
 import { useDrafts } from './use-drafts.js';
@@ -75,13 +76,7 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
           ))}
         </ul>
       )}
-      {drafts && drafts.length < total && (
-        <p className="list-more">
-          <button type="button" onClick={showMore}>
-            {t('drafts.showMore', { shown: drafts.length, total })}
-          </button>
-        </p>
-      )}
+      {drafts && <ShowMore shown={drafts.length} total={total} onClick={showMore} />}
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </section>
   );

@@ -16,6 +16,7 @@ import { DraftSession } from './draft-session.js';
 import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './editor/block-commands.js';
 import { importFile } from './editor/MediaField.js';
 import { BlockMenu } from './editor/BlockMenu.js';
+import { CurrentBlock } from './editor/current-block.js';
 import { BlockPanel } from './editor/BlockPanel.js';
 import { DragHandle } from './editor/DragHandle.js';
 import { FormatToolbar } from './editor/FormatToolbar.js';
@@ -103,7 +104,7 @@ function DraftEditor({ draft }: { draft: Draft }) {
   );
   const saver = session.autosaver;
   const fieldId = useId();
-  const extensions = useMemo(() => [...documentExtensions(), GermanTypography, BlockCommands], []);
+  const extensions = useMemo(() => [...documentExtensions(), GermanTypography, BlockCommands, CurrentBlock], []);
 
   // Stable options: TipTap re-applies changed options on every render, which would move the caret.
   const editorProps = useMemo<EditorProps>(

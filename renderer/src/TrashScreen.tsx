@@ -5,6 +5,7 @@ import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.js';
 import { titleOf } from './DraftListScreen.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
+import { ShowMore } from './ShowMore.js';
 import { useDrafts } from './use-drafts.js';
 
 /** Deleted press releases: restore them, or remove them for good after a confirmation. */
@@ -55,13 +56,7 @@ export function TrashScreen({ onNotice }: { onNotice: (text: string) => void }) 
           ))}
         </ul>
       )}
-      {drafts && drafts.length < total && (
-        <p className="list-more">
-          <button type="button" onClick={showMore}>
-            {t('drafts.showMore', { shown: drafts.length, total })}
-          </button>
-        </p>
-      )}
+      {drafts && <ShowMore shown={drafts.length} total={total} onClick={showMore} />}
       <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
     </section>
   );

@@ -26,7 +26,9 @@ export class BrowserAppDriver implements AppDriver {
     await expect(this.page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
   }
 
+  /** As a person closes the app: the window first, then the back end; then both open again. */
   async restart(): Promise<void> {
+    await this.page.goto('about:blank');
     expect(await this.entry.stop()).toBe(0);
     await this.startAgain();
   }
