@@ -150,14 +150,3 @@ export function richTextSpecs(blocks: readonly RichBlock[]): HtmlSpec[] {
     return [block.ordered ? 'ol' : 'ul', attrs, ...block.items.map((item): HtmlSpec => ['li', ...richTextSpecs(item)])];
   });
 }
-
-/** The plain text of rich text, for search, checks and teasers. */
-export function plainText(blocks: readonly RichBlock[]): string {
-  return blocks
-    .map((block) =>
-      block.kind === 'list'
-        ? block.items.map((item) => plainText(item)).join('\n')
-        : block.content.map((inline) => ('hardBreak' in inline ? '\n' : inline.text)).join(''),
-    )
-    .join('\n');
-}
