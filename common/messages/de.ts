@@ -130,6 +130,7 @@ export const de = {
   'media.dropHint': 'Oder Datei hierher ziehen.',
   'media.importing': 'Datei wird übernommen …',
   'media.chosen': '{name} ({info})',
+  'save.unauthorized': 'Pressestelle wurde inzwischen neu gestartet, deshalb kann dieses Fenster nicht mehr speichern. Ihr Text ist hier noch vorhanden: Schließen Sie dieses Fenster nicht, öffnen Sie die neue Adresse aus dem Startfenster und übernehmen Sie den Text dorthin.',
   'save.saved': 'Gespeichert',
   'save.dirty': 'Nicht gespeichert',
   'save.saving': 'Wird gespeichert …',

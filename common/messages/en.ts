@@ -122,6 +122,7 @@ export const en: Record<MessageKey, string> = {
   'media.dropHint': 'Or drag a file here.',
   'media.importing': 'Taking the file …',
   'media.chosen': '{name} ({info})',
+  'save.unauthorized': 'Pressestelle has been restarted, so this window can no longer save. Your text is still here: do not close this window; open the new address from the start window and carry the text over.',
   'save.saved': 'Saved',
   'save.dirty': 'Not saved',
   'save.saving': 'Saving …',

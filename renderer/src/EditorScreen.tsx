@@ -10,7 +10,7 @@ import type { Draft } from '../../common/contract.js';
 import { mediaPathResolver } from '../../common/media.js';
 import { renderArticle } from '../../common/rendering/render-article.js';
 import { useBackend } from './api-context.js';
-import type { Api } from './bridge.js';
+import { BridgeError, type Api } from './bridge.js';
 import type { SaveState } from './autosave.js';
 import { DraftSession } from './draft-session.js';
 import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './editor/block-commands.js';
@@ -92,6 +92,8 @@ function DraftEditor({ draft }: { draft: Draft }) {
   const [title, setTitle] = useState(draft.article.meta.title);
   const [lead, setLead] = useState(draft.article.meta.lead);
   const [saveState, setSaveState] = useState<SaveState>('saved');
+  // Why the last save failed, when a person can do something about it.
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [menu, setMenu] = useState<MenuPlacement | null>(null);
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
@@ -152,7 +154,12 @@ function DraftEditor({ draft }: { draft: Draft }) {
   useEffect(() => session.attach(editor), [session, editor]);
 
   useEffect(() => {
-    const stop = saver.onState((state) => setSaveState(state));
+    const stop = saver.onState((state, error) => {
+      setSaveState(state);
+      // The explanation stays through the retries until a save succeeds.
+      if (state === 'failed') setSaveProblem(error instanceof BridgeError && error.code === 'unauthorized' ? t('save.unauthorized') : null);
+      if (state === 'saved') setSaveProblem(null);
+    });
     const onHidden = () => {
       if (document.visibilityState === 'hidden') void saver.flush();
     };
@@ -212,6 +219,11 @@ function DraftEditor({ draft }: { draft: Draft }) {
         </p>
       </header>
       {draft.deletedAt && <p className="notice-inline">{t('editor.inTrash')}</p>}
+      {saveProblem && (
+        <p role="alert" className="notice-inline notice-problem">
+          {saveProblem}
+        </p>
+      )}
       {notice && (
         <p role="alert" className="notice-inline">
           {notice}

@@ -11,8 +11,9 @@ export class BrowserEntryProcess {
     readonly output: () => string,
   ) {}
 
-  static async start(dataDirectory: string, timeoutMs = 20_000): Promise<BrowserEntryProcess> {
-    const child = spawn(process.execPath, [entryScript, '--data', dataDirectory, '--port', '0'], {
+  static async start(dataDirectory: string, options: { port?: number; timeoutMs?: number } = {}): Promise<BrowserEntryProcess> {
+    const timeoutMs = options.timeoutMs ?? 20_000;
+    const child = spawn(process.execPath, [entryScript, '--data', dataDirectory, '--port', String(options.port ?? 0)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

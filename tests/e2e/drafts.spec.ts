@@ -1,3 +1,4 @@
+import { BrowserEntryProcess } from './browser-entry.js';
 import { createAndReopen } from './scenarios/create-and-reopen.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
@@ -68,4 +69,23 @@ test('a long list shows the newest hundred first and more on request', async ({ 
   await app.page.getByRole('button', { name: 'Weitere anzeigen (100 von 105)' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(105);
   await expect(app.page.getByRole('button', { name: /Weitere anzeigen/ })).toHaveCount(0);
+});
+
+test('a window left open across a restart of the browser entry says why it cannot save, and keeps the text', async ({ app }) => {
+  app.allowConsoleErrors = true; // the old window's requests are refused on purpose
+  const list = new DraftListPage(app.page);
+  const editor = new EditorPage(app.page);
+  await list.createNew();
+  await editor.title.fill('Vor dem Neustart');
+  await editor.expectSaved();
+
+  // The entry restarts on the same address; this window still holds the old launch's token.
+  const port = Number(new URL(app.entry.url).port);
+  await app.entry.stop();
+  app.entry = await BrowserEntryProcess.start(app.dataDirectory, { port });
+
+  await editor.typeParagraphs(['Nach dem Neustart getippt.']);
+  await expect(app.page.getByRole('alert')).toContainText('Pressestelle wurde inzwischen neu gestartet');
+  await expect(editor.saveState).toHaveText('Speichern fehlgeschlagen – neuer Versuch läuft. Ihr Text bleibt erhalten.');
+  expect(await editor.paragraphs()).toEqual(['Nach dem Neustart getippt.']);
 });
