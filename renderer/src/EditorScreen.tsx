@@ -1,7 +1,7 @@
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorProps } from '@tiptap/pm/view';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { articleLimits } from '../../common/article.js';
 import { documentExtensions } from '../../common/blocks/catalog.js';
 import { downloadTypes, imageTypes } from '../../common/blocks/editor-fields.js';
@@ -75,6 +75,29 @@ async function dropFiles(api: Api, session: DraftSession, files: File[], report:
       report(caught instanceof Error ? caught.message : String(caught));
     }
   }
+}
+
+/** Title or lead: a labelled plain-text field with German typography and a length limit. */
+function TextField(props: { id: string; label: string; value: string; limit: number; className: string; multiline?: boolean; onChange: (value: string) => void; onBlur: () => void }) {
+  const { id, label, value, limit, className, multiline, onChange, onBlur } = props;
+  const common = {
+    id,
+    className,
+    value,
+    maxLength: limit,
+    onBlur,
+    lang: 'de',
+    spellCheck: true,
+    onBeforeInput: (event: FormEvent<HTMLInputElement | HTMLTextAreaElement>) => applyTypographyOnBeforeInput(event, (next) => onChange(next.slice(0, limit))),
+  };
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      {multiline ? <textarea {...common} rows={3} onChange={(event) => onChange(event.target.value)} /> : <input {...common} onChange={(event) => onChange(event.target.value)} />}
+    </div>
+  );
 }
 
 const saveLabels: Record<SaveState, Parameters<typeof t>[0]> = {
@@ -235,39 +258,8 @@ function DraftEditor({ draft }: { draft: Draft }) {
       )}
       <div className="editor-layout" hidden={previewHtml !== null}>
         <article className="article-form portal">
-          <div className="field">
-            <label className="field-label" htmlFor={`${fieldId}-title`}>
-              {t('editor.title')}
-            </label>
-            <input
-              id={`${fieldId}-title`}
-              className="title-input"
-              value={title}
-              maxLength={articleLimits.titleLength}
-              onChange={(event) => changeText('title', event.target.value)}
-              onBeforeInput={(event) => applyTypographyOnBeforeInput(event, (value) => changeText('title', value.slice(0, articleLimits.titleLength)))}
-              onBlur={() => void saver.flush()}
-              lang="de"
-              spellCheck
-            />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor={`${fieldId}-lead`}>
-              {t('editor.lead')}
-            </label>
-            <textarea
-              id={`${fieldId}-lead`}
-              className="lead-input"
-              value={lead}
-              rows={3}
-              maxLength={articleLimits.leadLength}
-              onChange={(event) => changeText('lead', event.target.value)}
-              onBeforeInput={(event) => applyTypographyOnBeforeInput(event, (value) => changeText('lead', value.slice(0, articleLimits.leadLength)))}
-              onBlur={() => void saver.flush()}
-              lang="de"
-              spellCheck
-            />
-          </div>
+          <TextField id={`${fieldId}-title`} label={t('editor.title')} value={title} limit={articleLimits.titleLength} className="title-input" onChange={(value) => changeText('title', value)} onBlur={() => void saver.flush()} />
+          <TextField id={`${fieldId}-lead`} label={t('editor.lead')} value={lead} limit={articleLimits.leadLength} className="lead-input" multiline onChange={(value) => changeText('lead', value)} onBlur={() => void saver.flush()} />
           <div className="field body-field">
             <span className="field-label" aria-hidden="true">
               {t('editor.body')}
