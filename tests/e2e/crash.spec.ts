@@ -29,8 +29,10 @@ test('kill -9 while typing: everything typed up to 2 s before is there, and the 
 
   await app.startAgain();
   await list.open('Absturztest');
-  const text = (await editor.paragraphs()).join(' ');
   const due = typed.filter(({ at }) => at <= killedAt - 2_000);
   expect(due.length).toBeGreaterThan(10);
+  // The editor opens asynchronously: wait for the body before reading it.
+  await expect(editor.body).toContainText(due[0]!.word);
+  const text = (await editor.paragraphs()).join(' ');
   for (const { word } of due) expect(text).toContain(`${word} `);
 });

@@ -54,7 +54,7 @@ test('a draft without a title is listed as "Ohne Titel" and opens', async ({ app
   await editor.expectSaved();
   await editor.back();
   await list.item('Ohne Titel').getByRole('link').click();
-  expect(await editor.paragraphs()).toEqual(['Nur Text, noch kein Titel.']);
+  await editor.expectParagraphs(['Nur Text, noch kein Titel.']);
 });
 
 test('a long list shows the newest hundred first and more on request', async ({ app }) => {
@@ -87,5 +87,5 @@ test('a window left open across a restart of the browser entry says why it canno
   await editor.typeParagraphs(['Nach dem Neustart getippt.']);
   await expect(app.page.getByRole('alert')).toContainText('Pressestelle wurde inzwischen neu gestartet');
   await expect(editor.saveState).toHaveText('Speichern fehlgeschlagen – neuer Versuch läuft. Ihr Text bleibt erhalten.');
-  expect(await editor.paragraphs()).toEqual(['Nach dem Neustart getippt.']);
+  await editor.expectParagraphs(['Nach dem Neustart getippt.']);
 });

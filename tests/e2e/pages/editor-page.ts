@@ -26,8 +26,14 @@ export class EditorPage {
     }
   }
 
+  /** The paragraphs of the body as they are now; use expectParagraphs to wait for them. */
   async paragraphs(): Promise<string[]> {
     return this.body.locator('p').allInnerTexts();
+  }
+
+  /** Waits until the body holds exactly these paragraphs (the editor may still be opening). */
+  async expectParagraphs(paragraphs: string[]): Promise<void> {
+    await expect(this.body.locator('p')).toHaveText(paragraphs);
   }
 
   async expectSaved(): Promise<void> {

@@ -35,7 +35,7 @@ export async function createAndReopen(app: AppDriver): Promise<void> {
 
   const reopened = new EditorPage(app.page);
   await expect(reopened.lead).toHaveValue(release.lead);
-  expect(await reopened.paragraphs()).toEqual(release.paragraphs);
+  await reopened.expectParagraphs(release.paragraphs);
 
   // Go on where they were: the text is editable and the change is saved.
   await reopened.typeParagraphs([' Fortsetzung.']);
