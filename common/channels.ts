@@ -12,9 +12,14 @@ export const methodNames = [
   'drafts.purge',
   'drafts.search',
   'media.import',
+  'history.list',
+  'history.get',
+  'history.checkpoint',
+  'history.saveVersion',
+  'history.restore',
 ] as const;
 
-export const eventNames = ['drafts.changed', 'app.command'] as const;
+export const eventNames = ['drafts.changed', 'history.changed', 'app.command'] as const;
 
 export type MethodName = (typeof methodNames)[number];
 export type EventName = (typeof eventNames)[number];

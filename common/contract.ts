@@ -49,6 +49,25 @@ export const searchHitSchema = z.object({
   snippet: z.array(z.object({ text: z.string(), match: z.boolean() })),
 });
 
+/** Why a revision was written. */
+export const revisionReasons = ['pause', 'blur', 'close', 'submit', 'named', 'before-restore', 'restore', 'import', 'recovered'] as const;
+export const checkpointReasons = ['pause', 'blur', 'close', 'submit'] as const;
+
+export const revisionSummarySchema = z.object({
+  id: z.number().int().positive(),
+  articleId: id,
+  createdAt: timestamp,
+  reason: z.enum(revisionReasons),
+  /** Names given with "Version speichern", oldest first. */
+  labels: z.array(z.string()),
+  /** SHA-256 of the canonical article JSON. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The revision a restore brought back. */
+  restoredFrom: z.number().int().positive().nullable(),
+});
+
+export const revisionLabelSchema = z.string().trim().min(1).max(120);
+
 /** An article whose body the schema of the block catalog accepts. */
 const validArticle = articleSchema.superRefine((article, context) => {
   const problem = documentProblem(article.body);
@@ -97,11 +116,25 @@ export const contract = {
     }),
     mediaRefSchema,
   ),
+  /** Every revision of a release, newest first. */
+  'history.list': method(byId, z.array(revisionSummarySchema)),
+  'history.get': method(
+    z.object({ id, revision: z.number().int().positive() }),
+    z.object({ revision: revisionSummarySchema, article: articleSchema }),
+  ),
+  /** Writes a revision of the stored release unless the newest one has the same content. */
+  'history.checkpoint': method(z.object({ id, reason: z.enum(checkpointReasons) }), revisionSummarySchema.nullable()),
+  /** "Version speichern": the stored release as a revision with a name, written to survive a power cut. */
+  'history.saveVersion': method(z.object({ id, label: revisionLabelSchema }), revisionSummarySchema),
+  /** "Wiederherstellen": an old revision becomes the newest; what was there stays a revision too. */
+  'history.restore': method(z.object({ id, revision: z.number().int().positive(), baseVersion: z.number().int().nonnegative() }), draftSchema),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   /** A draft was created, saved, moved to or from the trash, or removed for good. */
   'drafts.changed': z.object({ id, kind: z.enum(['created', 'saved', 'deleted', 'restored', 'purged']) }),
+  /** A revision of the release was written. */
+  'history.changed': z.object({ id }),
   /** A command from the application menu (Electron only). */
   'app.command': z.object({ command: z.enum(['draft.new']) }),
 } satisfies Record<EventName, z.ZodType>;
@@ -117,3 +150,5 @@ export type DraftSummary = z.infer<typeof draftSummarySchema>;
 export type Draft = z.infer<typeof draftSchema>;
 export type SaveResult = z.infer<typeof saveResultSchema>;
 export type SearchHit = z.infer<typeof searchHitSchema>;
+export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+export type RevisionReason = (typeof revisionReasons)[number];

@@ -9,7 +9,7 @@ export type Dispatch = (method: string, input: unknown) => Promise<Result<unknow
 
 /** Maps every contract method onto the services. */
 export function createHandlers(services: AppServices): Handlers {
-  const { drafts, media } = services;
+  const { drafts, history, media } = services;
   return {
     'drafts.list': ({ scope, limit }) => drafts.page(scope, limit),
     'drafts.get': ({ id }) => drafts.get(id),
@@ -20,6 +20,11 @@ export function createHandlers(services: AppServices): Handlers {
     'drafts.purge': ({ id }) => drafts.purge(id),
     'drafts.search': ({ query, scope, from, to }) => drafts.search(query, { scope, from, to }),
     'media.import': ({ name, data, accept }) => media.import(name, data, accept),
+    'history.list': ({ id }) => history.list(id),
+    'history.get': ({ id, revision }) => history.get(id, revision),
+    'history.checkpoint': ({ id, reason }) => history.checkpoint(id, reason),
+    'history.saveVersion': ({ id, label }) => history.saveVersion(id, label),
+    'history.restore': ({ id, revision, baseVersion }) => history.restore(id, revision, baseVersion),
   };
 }
 

@@ -3,9 +3,11 @@
  * Placeholders are written {name} and filled by `formatMessage`.
  */
 import { deBlocks } from './de-blocks.js';
+import { deStore } from './de-store.js';
 
 export const de = {
   ...deBlocks,
+  ...deStore,
   'app.title': 'Pressestelle',
   'app.loading': 'Pressestelle wird geladen …',
 

@@ -1,18 +1,22 @@
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorProps } from '@tiptap/pm/view';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FocusEvent, type FormEvent } from 'react';
 import { articleLimits } from '../../common/article.js';
 import { documentExtensions } from '../../common/blocks/catalog.js';
 import { downloadTypes, imageTypes } from '../../common/blocks/editor-fields.js';
 import { emptyImage } from '../../common/blocks/image.js';
-import type { Draft } from '../../common/contract.js';
+import type { Draft, RevisionSummary } from '../../common/contract.js';
 import { mediaPathResolver } from '../../common/media.js';
 import { renderArticle } from '../../common/rendering/render-article.js';
 import { useBackend } from './api-context.js';
 import { BridgeError, type Api } from './bridge.js';
 import type { SaveState } from './autosave.js';
+import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.js';
 import { DraftSession } from './draft-session.js';
+import { formatDateTime } from './format-date.js';
+import { HistoryView } from './history/HistoryView.js';
+import { SaveVersionDialog } from './history/SaveVersionDialog.js';
 import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './editor/block-commands.js';
 import { importFile } from './editor/MediaField.js';
 import { BlockMenu } from './editor/BlockMenu.js';
@@ -31,6 +35,8 @@ export function EditorScreen({ id }: { id: string }) {
   const { api } = useBackend();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Set when the release was replaced as a whole (a restore): the editor starts afresh on it.
+  const [replaced, setReplaced] = useState<{ count: number; message: string } | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -54,7 +60,17 @@ export function EditorScreen({ id }: { id: string }) {
     );
   }
   if (!draft) return <p className="loading">{t('app.loading')}</p>;
-  return <DraftEditor key={draft.id} draft={draft} />;
+  return (
+    <DraftEditor
+      key={`${draft.id}:${replaced?.count ?? 0}`}
+      draft={draft}
+      initialNotice={replaced?.message ?? null}
+      onReplaced={(next, message) => {
+        setDraft(next);
+        setReplaced((previous) => ({ count: (previous?.count ?? 0) + 1, message }));
+      }}
+    />
+  );
 }
 
 /** Dropped files become blocks: images a "Text mit Bild", documents a download in a "Linkliste". */
@@ -110,16 +126,21 @@ const saveLabels: Record<SaveState, Parameters<typeof t>[0]> = {
 /** Where the insert menu opens: under the toolbar, or at the cursor after "/". */
 type MenuPlacement = { at: 'toolbar' } | { at: 'cursor'; top: number; left: number };
 
-function DraftEditor({ draft }: { draft: Draft }) {
+type Mode = 'edit' | 'preview' | 'history';
+
+function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initialNotice: string | null; onReplaced: (draft: Draft, message: string) => void }) {
   const { api } = useBackend();
   const [title, setTitle] = useState(draft.article.meta.title);
   const [lead, setLead] = useState(draft.article.meta.lead);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   // Why the last save failed, when a person can do something about it.
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(initialNotice);
   const [menu, setMenu] = useState<MenuPlacement | null>(null);
+  const [mode, setMode] = useState<Mode>('edit');
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
+  const [savingVersion, setSavingVersion] = useState(false);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [session] = useState(
     () =>
       new DraftSession(api, draft, (copy) => {
@@ -170,7 +191,7 @@ function DraftEditor({ draft }: { draft: Draft }) {
     injectCSS: false,
     shouldRerenderOnTransaction: false,
     editorProps,
-    onUpdate: () => saver.change(),
+    onUpdate: () => session.changed(),
     onBlur: () => void saver.flush(),
   });
 
@@ -186,6 +207,8 @@ function DraftEditor({ draft }: { draft: Draft }) {
     const onHidden = () => {
       if (document.visibilityState === 'hidden') void saver.flush();
     };
+    // The window loses focus (the person turns to another program): a revision of the state.
+    const onWindowBlur = () => void session.checkpoint('blur');
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (!saver.hasUnsavedChanges) return;
       // Hold the window until the last change is stored; in Electron the close then proceeds.
@@ -194,13 +217,15 @@ function DraftEditor({ draft }: { draft: Draft }) {
     };
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('blur', onWindowBlur);
     return () => {
       stop();
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('blur', onWindowBlur);
       session.snapshot();
-      // Leaving the screen by other means than "Zur Übersicht": keep saving until it is stored.
-      void saver.flush().then((saved) => saved && saver.dispose());
+      // However the screen is left: keep saving until it is stored, then keep a revision.
+      session.close();
     };
   }, [session, saver]);
 
@@ -212,6 +237,50 @@ function DraftEditor({ draft }: { draft: Draft }) {
 
   async function back() {
     if (await saver.flush()) navigate({ screen: 'drafts' });
+  }
+
+  /** Focus left the editor screen altogether (not just moved between its fields). */
+  function onScreenBlur(event: FocusEvent<HTMLElement>) {
+    const next = event.relatedTarget;
+    if (next instanceof Node && event.currentTarget.contains(next)) return;
+    void session.checkpoint('blur');
+  }
+
+  function toggleMode(next: Mode) {
+    const target = mode === next ? 'edit' : next;
+    setPreviewHtml(target === 'preview' ? renderArticle(session.snapshot(), mediaPathResolver) : null);
+    setMode(target);
+  }
+
+  async function saveVersion(label: string) {
+    try {
+      if (!(await saver.flush())) throw new Error(t('save.failed'));
+      await api.history.saveVersion({ id: session.id, label });
+      setNotice(t('history.versionSaved', { label }));
+    } catch (caught) {
+      setNotice(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+
+  function askRestore(revision: RevisionSummary) {
+    const date = formatDateTime(revision.createdAt);
+    setConfirm({
+      title: t('history.restoreTitle'),
+      text: t('history.restoreText', { date }),
+      confirmLabel: t('history.restore'),
+      onConfirm: () => void restore(revision, date),
+    });
+  }
+
+  async function restore(revision: RevisionSummary, date: string) {
+    try {
+      if (!(await saver.flush())) throw new Error(t('save.failed'));
+      const restored = await api.history.restore({ id: session.id, revision: revision.id, baseVersion: session.version });
+      session.retire();
+      onReplaced(restored, t('history.restored', { date }));
+    } catch (caught) {
+      setNotice(caught instanceof Error ? caught.message : String(caught));
+    }
   }
 
   function pick(editorInstance: Editor, blockName: string) {
@@ -229,13 +298,19 @@ function DraftEditor({ draft }: { draft: Draft }) {
   }
 
   return (
-    <section className="screen editor-screen" aria-label={title.trim() || t('drafts.untitled')}>
+    <section className="screen editor-screen" aria-label={title.trim() || t('drafts.untitled')} onBlur={onScreenBlur}>
       <header className="screen-header editor-toolbar">
         <button type="button" onClick={() => void back()}>
           ← {t('editor.back')}
         </button>
-        <button type="button" aria-pressed={previewHtml !== null} onClick={() => setPreviewHtml(previewHtml === null ? renderArticle(session.snapshot(), mediaPathResolver) : null)}>
-          {previewHtml === null ? t('toolbar.preview') : t('toolbar.edit')}
+        <button type="button" aria-pressed={mode === 'preview'} onClick={() => toggleMode('preview')}>
+          {mode === 'preview' ? t('toolbar.edit') : t('toolbar.preview')}
+        </button>
+        <button type="button" aria-pressed={mode === 'history'} onClick={() => toggleMode('history')}>
+          {mode === 'history' ? t('history.close') : t('history.open')}
+        </button>
+        <button type="button" onClick={() => setSavingVersion(true)}>
+          {t('history.saveVersion')}
         </button>
         <p role="status" aria-live="polite" data-testid="save-state" className={`save-state save-state-${saveState}`}>
           {t(saveLabels[saveState])}
@@ -252,11 +327,12 @@ function DraftEditor({ draft }: { draft: Draft }) {
           {notice}
         </p>
       )}
-      {previewHtml !== null && (
+      {mode === 'history' && <HistoryView articleId={session.id} current={() => session.snapshot()} onRestore={askRestore} />}
+      {mode === 'preview' && previewHtml !== null && (
         // The same renderer as publishing; its output is built from escaped, structured data.
         <div className="portal-preview portal" role="region" aria-label={t('preview.label')} dangerouslySetInnerHTML={{ __html: previewHtml }} />
       )}
-      <div className="editor-layout" hidden={previewHtml !== null}>
+      <div className="editor-layout" hidden={mode !== 'edit'}>
         <article className="article-form portal">
           <TextField id={`${fieldId}-title`} label={t('editor.title')} value={title} limit={articleLimits.titleLength} className="title-input" onChange={(value) => changeText('title', value)} onBlur={() => void saver.flush()} />
           <TextField id={`${fieldId}-lead`} label={t('editor.lead')} value={lead} limit={articleLimits.leadLength} className="lead-input" multiline onChange={(value) => changeText('lead', value)} onBlur={() => void saver.flush()} />
@@ -282,6 +358,8 @@ function DraftEditor({ draft }: { draft: Draft }) {
           <TeaserImagePanel initial={draft.article.meta.teaserImage} onChange={(image) => session.setMeta('teaserImage', image)} />
         </aside>
       </div>
+      <SaveVersionDialog open={savingVersion} onSave={(label) => void saveVersion(label)} onClose={() => setSavingVersion(false)} />
+      <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
       {editor && menu?.at === 'cursor' && (
         <div className="block-menu-floating" style={{ top: menu.top, left: menu.left }}>
           <BlockMenu onPick={(name) => pick(editor, name)} onClose={closeMenu} />

@@ -55,6 +55,8 @@ export class Autosaver {
 
   /** Saves now if anything is unsaved; resolves true once everything is saved. */
   async flush(): Promise<boolean> {
+    // A disposed saver has handed over (its release was replaced, e.g. by a restore): it saves nothing more.
+    if (this.disposed) return this.dirtySince === null && this.inFlight === null;
     this.clearTimer();
     if (this.inFlight) await this.inFlight;
     if (this.dirtySince === null) return true;

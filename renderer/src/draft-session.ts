@@ -1,8 +1,13 @@
 import type { Editor } from '@tiptap/core';
 import type { Article, ArticleMeta } from '../../common/article.js';
-import type { Draft } from '../../common/contract.js';
+import type { Draft, RevisionSummary } from '../../common/contract.js';
 import { Autosaver } from './autosave.js';
 import type { Api } from './bridge.js';
+
+/** A pause this long in writing leaves a revision in the history. */
+export const REVISION_PAUSE_MS = 20_000;
+
+type CheckpointReason = 'pause' | 'blur' | 'close' | 'submit';
 
 /**
  * One open press release: what is being edited, where it is saved to, and the autosaver.
@@ -14,6 +19,8 @@ export class DraftSession {
   private readonly meta: ArticleMeta;
   private editor_: Editor | null = null;
   private lastArticle: Article;
+  private pauseTimer: ReturnType<typeof setTimeout> | null = null;
+  private retired = false;
 
   constructor(
     private readonly api: Api,
@@ -31,6 +38,59 @@ export class DraftSession {
     return this.target.id;
   }
 
+  /** The stored version this window's next save builds on. */
+  get version(): number {
+    return this.target.version;
+  }
+
+  /** Marks the content as changed: saved soon, and a revision written after a pause. */
+  changed(): void {
+    if (this.retired) return;
+    this.autosaver.change();
+    if (this.pauseTimer !== null) clearTimeout(this.pauseTimer);
+    this.pauseTimer = setTimeout(() => {
+      this.pauseTimer = null;
+      void this.checkpoint('pause');
+    }, REVISION_PAUSE_MS);
+  }
+
+  /**
+   * Saves what is unsaved, then asks for a revision of it (main writes none if the content
+   * equals the newest revision). A failed checkpoint is not a lost text: the save stands, and
+   * main catches revisions up at its next start.
+   */
+  async checkpoint(reason: CheckpointReason): Promise<RevisionSummary | null> {
+    if (this.retired || !(await this.autosaver.flush())) return null;
+    try {
+      return await this.api.history.checkpoint({ id: this.target.id, reason });
+    } catch (error) {
+      console.warn('checkpoint failed', error);
+      return null;
+    }
+  }
+
+  /** The release was replaced as a whole (a restore): this session saves nothing more. */
+  retire(): void {
+    this.retired = true;
+    if (this.pauseTimer !== null) clearTimeout(this.pauseTimer);
+    this.autosaver.dispose();
+  }
+
+  /**
+   * Leaving the release: save (retrying until it is stored, however long that takes), then keep
+   * the state as a revision.
+   */
+  close(): void {
+    if (this.pauseTimer !== null) clearTimeout(this.pauseTimer);
+    this.pauseTimer = null;
+    if (this.retired) return;
+    void this.autosaver.flush().then(async (saved) => {
+      if (!saved) return;
+      await this.checkpoint('close');
+      this.autosaver.dispose();
+    });
+  }
+
   /** The editor showing this draft, once it exists. */
   get editor(): Editor | null {
     return this.editor_;
@@ -42,7 +102,7 @@ export class DraftSession {
 
   setMeta<K extends keyof ArticleMeta>(field: K, value: ArticleMeta[K]): void {
     this.meta[field] = value;
-    this.autosaver.change();
+    this.changed();
   }
 
   /** The article as it stands; taken when a save runs, never per keystroke. */

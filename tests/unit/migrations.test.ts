@@ -37,7 +37,7 @@ describe('migrations', () => {
     const db = new Database(file);
     migrate(db, migrations.slice(0, version));
     db.prepare(
-      `INSERT INTO articles VALUES ('a1', 3, 'Titel', 'Vorspann', '{}', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL)`,
+      `INSERT INTO articles (id, version, title, lead, content, created_at, updated_at, deleted_at) VALUES ('a1', 3, 'Titel', 'Vorspann', '{}', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', NULL)`,
     ).run();
     return db;
   }
@@ -62,8 +62,22 @@ describe('migrations', () => {
   it('003 adds the media table, keyed by SHA-256', () => {
     databaseAt(2).close();
     const db = openDatabase(file);
-    db.prepare("INSERT INTO media VALUES (?, 'image/png', 1, 'a.png', '2026-01-01T00:00:00.000Z')").run('a'.repeat(64));
-    expect(() => db.prepare("INSERT INTO media VALUES (?, 'image/png', 1, 'b.png', '2026-01-01T00:00:00.000Z')").run('a'.repeat(64))).toThrow(/UNIQUE/);
+    const insert = db.prepare("INSERT INTO media (sha256, mime_type, size, name, created_at) VALUES (?, 'image/png', 1, ?, '2026-01-01T00:00:00.000Z')");
+    insert.run('a'.repeat(64), 'a.png');
+    expect(() => insert.run('a'.repeat(64), 'b.png')).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('005 keeps revisions immutable and removes them only with their release', () => {
+    databaseAt(4).close();
+    const db = openDatabase(file);
+    db.prepare(
+      `INSERT INTO revisions (article_id, article_version, created_at, reason, content_hash, content) VALUES ('a1', 3, '2026-01-03T00:00:00.000Z', 'pause', ?, '{}')`,
+    ).run('f'.repeat(64));
+    expect(() => db.prepare("UPDATE revisions SET reason = 'named'").run()).toThrow(/immutable/);
+    expect(() => db.prepare('DELETE FROM revisions').run()).toThrow(/only with their article/);
+    db.prepare("DELETE FROM articles WHERE id = 'a1'").run();
+    expect(db.prepare('SELECT COUNT(*) FROM revisions').pluck().get()).toBe(0);
     db.close();
   });
 

@@ -2,9 +2,10 @@ import { articles } from './001-articles.js';
 import { eventLog } from './002-event-log.js';
 import { media } from './003-media.js';
 import { search } from './004-search.js';
+import { history } from './005-history.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, in order; the last one's version is the schema this build writes. */
-export const migrations: readonly Migration[] = [articles, eventLog, media, search];
+export const migrations: readonly Migration[] = [articles, eventLog, media, search, history];
