@@ -61,7 +61,7 @@ function timed(run: () => unknown): number {
 
 test('store: search, list and autosave with 10,000 releases', async () => {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'pressestelle-bench-store-'));
-  const services = openAppServices(dataDirectory);
+  const services = await openAppServices(dataDirectory, { dailyBackups: false });
   try {
     const { drafts, database } = services;
     const next = random(42);

@@ -17,9 +17,14 @@ export const methodNames = [
   'history.checkpoint',
   'history.saveVersion',
   'history.restore',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'app.notices',
+  'app.dismissNotice',
 ] as const;
 
-export const eventNames = ['drafts.changed', 'history.changed', 'app.command'] as const;
+export const eventNames = ['drafts.changed', 'history.changed', 'app.restored', 'app.command'] as const;
 
 export type MethodName = (typeof methodNames)[number];
 export type EventName = (typeof eventNames)[number];

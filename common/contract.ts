@@ -68,6 +68,21 @@ export const revisionSummarySchema = z.object({
 
 export const revisionLabelSchema = z.string().trim().min(1).max(120);
 
+export const backupReasons = ['daily', 'migration', 'manual', 'before-restore'] as const;
+
+export const backupInfoSchema = z.object({
+  /** The backup's file name; the only way to name it. */
+  name: z.string().regex(/^pressestelle-[\dTZ-]+-[a-z-]+\.sqlite$/),
+  createdAt: timestamp,
+  reason: z.enum(backupReasons),
+  size: z.number().int().nonnegative(),
+  /** Press releases (not in the trash) it holds; null if it cannot be read. */
+  releases: z.number().int().nonnegative().nullable(),
+});
+
+/** Something main tells the person once: the database was recovered at start, for instance. */
+export const noticeSchema = z.object({ id: z.string().min(1).max(100), message: z.string() });
+
 /** An article whose body the schema of the block catalog accepts. */
 const validArticle = articleSchema.superRefine((article, context) => {
   const problem = documentProblem(article.body);
@@ -128,6 +143,15 @@ export const contract = {
   'history.saveVersion': method(z.object({ id, label: revisionLabelSchema }), revisionSummarySchema),
   /** "Wiederherstellen": an old revision becomes the newest; what was there stays a revision too. */
   'history.restore': method(z.object({ id, revision: z.number().int().positive(), baseVersion: z.number().int().nonnegative() }), draftSchema),
+  /** The backups of the database, newest first. */
+  'backups.list': method(z.object({}).default({}), z.array(backupInfoSchema)),
+  /** "Jetzt sichern". */
+  'backups.create': method(z.object({}).default({}), backupInfoSchema),
+  /** "Sicherung wiederherstellen": backs the current state up, then puts the chosen backup in its place. */
+  'backups.restore': method(z.object({ name: backupInfoSchema.shape.name }), z.object({ restored: backupInfoSchema, safety: backupInfoSchema })),
+  /** Messages for the person from the start of the app (a recovered database); until dismissed. */
+  'app.notices': method(z.object({}).default({}), z.array(noticeSchema)),
+  'app.dismissNotice': method(z.object({ id: noticeSchema.shape.id }), z.object({})),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -135,6 +159,8 @@ export const events = {
   'drafts.changed': z.object({ id, kind: z.enum(['created', 'saved', 'deleted', 'restored', 'purged']) }),
   /** A revision of the release was written. */
   'history.changed': z.object({ id }),
+  /** A backup was restored: every list and open release is to be loaded again. */
+  'app.restored': z.object({ name: z.string() }),
   /** A command from the application menu (Electron only). */
   'app.command': z.object({ command: z.enum(['draft.new']) }),
 } satisfies Record<EventName, z.ZodType>;
@@ -152,3 +178,6 @@ export type SaveResult = z.infer<typeof saveResultSchema>;
 export type SearchHit = z.infer<typeof searchHitSchema>;
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 export type RevisionReason = (typeof revisionReasons)[number];
+export type BackupInfo = z.infer<typeof backupInfoSchema>;
+export type BackupReason = (typeof backupReasons)[number];
+export type Notice = z.infer<typeof noticeSchema>;

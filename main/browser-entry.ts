@@ -22,15 +22,16 @@ export async function runBrowserEntry(argv: string[] = process.argv.slice(2)): P
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   }
-  const services = openAppServices(values.data ?? defaultDataDirectory());
+  const services = await openAppServices(values.data ?? defaultDataDirectory());
+  for (const notice of services.pendingNotices()) process.stderr.write(`${notice.message}\n`);
   const server = await startBrowserServer({ services, dispatch: createDispatcher(createHandlers(services)), port });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    void server.close().finally(() => {
-      services.dispose();
+    void server.close().finally(async () => {
+      await services.close();
       process.exitCode = 0;
       process.stdout.write(`stopped: ${signal}\n`);
     });

@@ -9,22 +9,29 @@ export type Dispatch = (method: string, input: unknown) => Promise<Result<unknow
 
 /** Maps every contract method onto the services. */
 export function createHandlers(services: AppServices): Handlers {
-  const { drafts, history, media } = services;
   return {
-    'drafts.list': ({ scope, limit }) => drafts.page(scope, limit),
-    'drafts.get': ({ id }) => drafts.get(id),
-    'drafts.create': ({ article }) => drafts.create(article),
-    'drafts.save': ({ id, baseVersion, article }) => drafts.save(id, baseVersion, article),
-    'drafts.delete': ({ id }) => drafts.delete(id),
-    'drafts.restore': ({ id }) => drafts.restore(id),
-    'drafts.purge': ({ id }) => drafts.purge(id),
-    'drafts.search': ({ query, scope, from, to }) => drafts.search(query, { scope, from, to }),
-    'media.import': ({ name, data, accept }) => media.import(name, data, accept),
-    'history.list': ({ id }) => history.list(id),
-    'history.get': ({ id, revision }) => history.get(id, revision),
-    'history.checkpoint': ({ id, reason }) => history.checkpoint(id, reason),
-    'history.saveVersion': ({ id, label }) => history.saveVersion(id, label),
-    'history.restore': ({ id, revision, baseVersion }) => history.restore(id, revision, baseVersion),
+    'drafts.list': ({ scope, limit }) => services.drafts.page(scope, limit),
+    'drafts.get': ({ id }) => services.drafts.get(id),
+    'drafts.create': ({ article }) => services.drafts.create(article),
+    'drafts.save': ({ id, baseVersion, article }) => services.drafts.save(id, baseVersion, article),
+    'drafts.delete': ({ id }) => services.drafts.delete(id),
+    'drafts.restore': ({ id }) => services.drafts.restore(id),
+    'drafts.purge': ({ id }) => services.drafts.purge(id),
+    'drafts.search': ({ query, scope, from, to }) => services.drafts.search(query, { scope, from, to }),
+    'media.import': ({ name, data, accept }) => services.media.import(name, data, accept),
+    'history.list': ({ id }) => services.history.list(id),
+    'history.get': ({ id, revision }) => services.history.get(id, revision),
+    'history.checkpoint': ({ id, reason }) => services.history.checkpoint(id, reason),
+    'history.saveVersion': ({ id, label }) => services.history.saveVersion(id, label),
+    'history.restore': ({ id, revision, baseVersion }) => services.history.restore(id, revision, baseVersion),
+    'backups.list': () => services.backups.list(),
+    'backups.create': () => services.backupNow(),
+    'backups.restore': ({ name }) => services.restoreBackup(name),
+    'app.notices': () => services.pendingNotices(),
+    'app.dismissNotice': ({ id }) => {
+      services.dismissNotice(id);
+      return {};
+    },
   };
 }
 

@@ -39,15 +39,22 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('will-quit', () => services?.dispose());
+  // Closing waits for a running backup; quitting resumes when the services are closed.
+  app.on('will-quit', (event) => {
+    const closing = services;
+    if (!closing) return;
+    services = undefined;
+    event.preventDefault();
+    void closing.close().finally(() => app.quit());
+  });
 
   app.on('activate', () => {
     if (services && BrowserWindow.getAllWindows().length === 0) createMainWindow(preload);
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     try {
-      services = openAppServices(app.getPath('userData'));
+      services = await openAppServices(app.getPath('userData'));
     } catch (error) {
       const message = error instanceof Failure ? error.message : formatMessage('error.internal');
       if (!(error instanceof Failure)) console.error(error);

@@ -1,51 +1,256 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppEvent } from '../../common/contract.js';
+import Database from 'better-sqlite3';
+import type { AppEvent, BackupInfo, Notice } from '../../common/contract.js';
+import { formatMessage } from '../../common/messages/index.js';
+import { Failure } from '../../common/result.js';
+import { Backups, copyBackup, DAILY_MS } from './backups.js';
 import { DATABASE_FILE } from './data-directory.js';
-import { openDatabase, type SqliteDatabase } from './database.js';
+import { hasPendingMigrations, migrate, openDatabase, type SqliteDatabase } from './database.js';
 import { Emitter, type Disposable } from './disposable.js';
 import { DraftStore } from './draft-store.js';
 import { HistoryStore } from './history-store.js';
 import { MediaStore } from './media-store.js';
+import { migrations } from './migrations/index.js';
 
-/** Every back-end service of one data folder, shared by the Electron and the browser entry. */
-export interface AppServices extends Disposable {
-  readonly dataDirectory: string;
-  readonly database: SqliteDatabase;
-  readonly drafts: DraftStore;
-  readonly history: HistoryStore;
-  readonly media: MediaStore;
-  /** Events for the renderer, whatever the transport. */
-  readonly events: Emitter<AppEvent>;
+/** When the first daily-backup check runs after start, and how often after that. */
+const FIRST_BACKUP_CHECK_MS = 30_000;
+const BACKUP_CHECK_MS = 60 * 60 * 1000;
+
+export interface AppServicesOptions {
+  now?: () => Date;
+  /** Daily backups while the app runs (off in tests that do not want timers). */
+  dailyBackups?: boolean;
 }
 
-export function openAppServices(dataDirectory: string): AppServices {
-  mkdirSync(dataDirectory, { recursive: true });
-  const database = openDatabase(join(dataDirectory, DATABASE_FILE));
-  const drafts = new DraftStore(database);
-  const history = new HistoryStore(database, drafts);
-  // Saves since the last revision (the app was closed or crashed before a checkpoint) get one now.
-  history.checkpointAll('recovered');
-  const media = new MediaStore(database, join(dataDirectory, 'media'));
-  const events = new Emitter<AppEvent>();
-  const forwards = [
-    drafts.changes.on((payload) => events.emit({ name: 'drafts.changed', payload })),
-    history.changes.on((payload) => events.emit({ name: 'history.changed', payload })),
-  ];
-  return {
-    dataDirectory,
-    database,
-    drafts,
-    history,
-    media,
-    events,
-    dispose() {
-      for (const forward of forwards) forward.dispose();
-      events.clear();
-      if (database.open) history.checkpointAll('close');
-      history.dispose();
-      drafts.dispose();
-      if (database.open) database.close();
-    },
-  };
+/** The stores over one open database; replaced as a whole when a backup is restored. */
+interface Stores {
+  database: SqliteDatabase;
+  drafts: DraftStore;
+  history: HistoryStore;
+  media: MediaStore;
+  forwards: Disposable[];
+}
+
+/**
+ * Every back-end service of one data folder, shared by the Electron and the browser entry.
+ * The stores are read through getters at each call, because restoring a backup reopens them.
+ */
+export class AppServices implements Disposable {
+  /** Events for the renderer, whatever the transport. */
+  readonly events = new Emitter<AppEvent>();
+  readonly backups: Backups;
+  private stores: Stores | null = null;
+  private readonly notices: Notice[] = [];
+  private backupTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly now: () => Date;
+  private readonly file: string;
+
+  private constructor(
+    readonly dataDirectory: string,
+    private readonly options: AppServicesOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.file = join(dataDirectory, DATABASE_FILE);
+    this.backups = new Backups(join(dataDirectory, 'backups'), this.now);
+  }
+
+  /**
+   * Opens the data folder: checks the database (`quick_check`), recovers a damaged one from the
+   * newest intact backup (moving it aside, never deleting it), backs up before migrating.
+   */
+  static async open(dataDirectory: string, options: AppServicesOptions = {}): Promise<AppServices> {
+    mkdirSync(dataDirectory, { recursive: true });
+    const services = new AppServices(dataDirectory, options);
+    await services.openStores();
+    if (options.dailyBackups !== false) services.scheduleBackupCheck(FIRST_BACKUP_CHECK_MS);
+    return services;
+  }
+
+  get database(): SqliteDatabase {
+    return this.current.database;
+  }
+  get drafts(): DraftStore {
+    return this.current.drafts;
+  }
+  get history(): HistoryStore {
+    return this.current.history;
+  }
+  get media(): MediaStore {
+    return this.current.media;
+  }
+
+  /** What the person is to be told once (a recovery at start), until dismissed. */
+  pendingNotices(): Notice[] {
+    return [...this.notices];
+  }
+
+  dismissNotice(id: string): void {
+    const index = this.notices.findIndex((notice) => notice.id === id);
+    if (index !== -1) this.notices.splice(index, 1);
+  }
+
+  /** "Jetzt sichern". */
+  backupNow(): Promise<BackupInfo> {
+    return this.backups.create(this.database, 'manual');
+  }
+
+  /**
+   * "Sicherung wiederherstellen": the chosen backup is checked and copied first, the current
+   * state is backed up, then the copy takes the database's place and the stores reopen on it.
+   */
+  async restoreBackup(name: string): Promise<{ restored: BackupInfo; safety: BackupInfo }> {
+    const source = this.backups.pathOf(name);
+    const restored = this.backups.list().find((backup) => backup.name === name)!;
+    const staging = `${this.file}.restoring`;
+    copyBackup(source, staging);
+    let safety: BackupInfo;
+    try {
+      safety = await this.backups.create(this.database, 'before-restore');
+    } catch (error) {
+      rmSync(staging, { force: true });
+      throw error;
+    }
+    this.closeStores();
+    for (const suffix of ['-wal', '-shm']) rmSync(this.file + suffix, { force: true });
+    renameSync(staging, this.file);
+    await this.openStores();
+    this.events.emit({ name: 'app.restored', payload: { name } });
+    return { restored, safety };
+  }
+
+  /** Waits for a running backup, then closes everything. */
+  async close(): Promise<void> {
+    if (this.backupTimer !== null) clearTimeout(this.backupTimer);
+    this.backupTimer = null;
+    await this.backups.settle();
+    this.dispose();
+  }
+
+  dispose(): void {
+    if (this.backupTimer !== null) clearTimeout(this.backupTimer);
+    this.backupTimer = null;
+    this.closeStores();
+    this.events.clear();
+  }
+
+  private get current(): Stores {
+    if (!this.stores) throw new Failure('internal', 'error.internal');
+    return this.stores;
+  }
+
+  private async openStores(): Promise<void> {
+    const database = await this.openCheckedDatabase();
+    const drafts = new DraftStore(database, { now: this.now });
+    const history = new HistoryStore(database, drafts, this.now);
+    // Saves since the last revision (the app was closed or crashed before a checkpoint) get one now.
+    history.checkpointAll('recovered');
+    const media = new MediaStore(database, join(this.dataDirectory, 'media'), this.now);
+    const forwards = [
+      drafts.changes.on((payload) => this.events.emit({ name: 'drafts.changed', payload })),
+      history.changes.on((payload) => this.events.emit({ name: 'history.changed', payload })),
+    ];
+    this.stores = { database, drafts, history, media, forwards };
+  }
+
+  private closeStores(): void {
+    const stores = this.stores;
+    if (!stores) return;
+    this.stores = null;
+    for (const forward of stores.forwards) forward.dispose();
+    if (stores.database.open) stores.history.checkpointAll('close');
+    stores.history.dispose();
+    stores.drafts.dispose();
+    if (stores.database.open) stores.database.close();
+  }
+
+  private async openCheckedDatabase(): Promise<SqliteDatabase> {
+    if (existsSync(this.file)) {
+      const damage = this.inspect();
+      if (damage) this.recover(damage);
+    }
+    const database = openDatabase(this.file, undefined, { migrate: false });
+    try {
+      // An existing database is backed up before its schema changes.
+      if (hasPendingMigrations(database) && (database.pragma('user_version', { simple: true }) as number) > 0) {
+        await this.backups.create(database, 'migration');
+      }
+      migrate(database, migrations);
+      return database;
+    } catch (error) {
+      database.close();
+      throw error;
+    }
+  }
+
+  /** Null for a sound database; a description of the damage otherwise. Other errors pass. */
+  private inspect(): string | null {
+    let db: SqliteDatabase | undefined;
+    try {
+      db = openDatabase(this.file, undefined, { migrate: false });
+      const check = db.pragma('quick_check', { simple: true });
+      return check === 'ok' ? null : String(check);
+    } catch (error) {
+      if (isDamage(error)) return error instanceof Error ? error.message : String(error);
+      throw error;
+    } finally {
+      if (db?.open) db.close();
+    }
+  }
+
+  private recover(damage: string): void {
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    const damagedDirectory = join(this.dataDirectory, 'beschaedigt');
+    mkdirSync(damagedDirectory, { recursive: true });
+    const damaged = join(damagedDirectory, `pressestelle-${stamp}.sqlite`);
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(this.file + suffix)) renameSync(this.file + suffix, damaged + suffix);
+    }
+    const backup = this.backups.newestIntact();
+    if (backup) {
+      const staging = `${this.file}.restoring`;
+      copyBackup(join(this.backups.directory, backup.name), staging);
+      renameSync(staging, this.file);
+      this.notices.push({
+        id: `recovery-${stamp}`,
+        message: formatMessage('recovery.restored', {
+          date: formatBerlin(backup.createdAt),
+          count: backup.releases ?? formatMessage('backups.unknownCount'),
+          damaged,
+        }),
+      });
+    } else {
+      this.notices.push({ id: `recovery-${stamp}`, message: formatMessage('recovery.noBackup', { damaged }) });
+    }
+    console.error(`Database damaged (${damage}); moved to ${damaged}.`);
+  }
+
+  private scheduleBackupCheck(delay: number): void {
+    this.backupTimer = setTimeout(() => {
+      this.backupTimer = null;
+      if (this.stores && this.backups.dailyDue()) {
+        this.backups.create(this.database, 'daily').catch((error: unknown) => console.error('Daily backup failed:', error));
+      }
+      this.scheduleBackupCheck(BACKUP_CHECK_MS);
+    }, Math.min(delay, DAILY_MS));
+    this.backupTimer.unref?.();
+  }
+}
+
+/** Opens the services of a data folder (see AppServices.open). */
+export function openAppServices(dataDirectory: string, options?: AppServicesOptions): Promise<AppServices> {
+  return AppServices.open(dataDirectory, options);
+}
+
+/** Errors that mean the file is damaged (or not a database), not that it is busy or unreachable. */
+function isDamage(error: unknown): boolean {
+  if (error instanceof Failure) return error.messageKey === 'error.databaseUnreadable';
+  if (error instanceof Database.SqliteError) return /^SQLITE_(CORRUPT|NOTADB)/.test(error.code);
+  return false;
+}
+
+const berlin = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+
+function formatBerlin(iso: string): string {
+  return berlin.format(new Date(iso));
 }

@@ -9,7 +9,7 @@ export type SqliteDatabase = Database.Database;
  * A database written by a newer version, or a file that is not a database, is refused
  * before anything is written to it.
  */
-export function openDatabase(file: string, migrations: readonly Migration[] = allMigrations): SqliteDatabase {
+export function openDatabase(file: string, migrations: readonly Migration[] = allMigrations, options: { migrate?: boolean } = {}): SqliteDatabase {
   const db = new Database(file);
   try {
     const found = readUserVersion(db, file);
@@ -23,7 +23,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = al
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db, migrations);
+    if (options.migrate !== false) migrate(db, migrations);
     return db;
   } catch (error) {
     db.close();
@@ -63,6 +63,11 @@ function readUserVersion(db: SqliteDatabase, file: string): number {
   } catch (error) {
     throw new Failure('internal', 'error.databaseUnreadable', { file }, [String(error)]);
   }
+}
+
+/** Whether `migrate` would change anything. */
+export function hasPendingMigrations(db: SqliteDatabase, migrations: readonly Migration[] = allMigrations): boolean {
+  return (db.pragma('user_version', { simple: true }) as number) < latestVersion(migrations);
 }
 
 function latestVersion(migrations: readonly Migration[]): number {

@@ -4,8 +4,11 @@ import { createDraftAndOpen } from './create-draft.js';
 import { DraftListScreen } from './DraftListScreen.js';
 import { EditorScreen } from './EditorScreen.js';
 import { t } from './messages.js';
-import { hrefOf, useRoute } from './routes.js';
+import { hrefOf, parseRoute, useRoute } from './routes.js';
 import { TrashScreen } from './TrashScreen.js';
+import { BackupsScreen } from './BackupsScreen.js';
+import { Notices } from './Notices.js';
+import { navigate } from './routes.js';
 
 export function App() {
   const { api, bridge } = useBackend();
@@ -15,6 +18,8 @@ export function App() {
   useEffect(
     () =>
       bridge.events.subscribe((event) => {
+        // A restored backup replaced every release: an open one is closed (unsaved text is kept as its own draft).
+        if (event.name === 'app.restored' && parseRoute(window.location.hash).screen === 'editor') navigate({ screen: 'drafts' });
         if (event.name === 'app.command' && event.payload.command === 'draft.new') {
           createDraftAndOpen(api).catch((caught: unknown) => setNotice(caught instanceof Error ? caught.message : String(caught)));
         }
@@ -36,8 +41,10 @@ export function App() {
         </nav>
       </header>
       <main className="app-main">
+        <Notices />
         {route.screen === 'drafts' && <DraftListScreen onNotice={setNotice} />}
         {route.screen === 'trash' && <TrashScreen onNotice={setNotice} />}
+        {route.screen === 'backups' && <BackupsScreen onNotice={setNotice} />}
         {route.screen === 'editor' && <EditorScreen key={route.id} id={route.id} />}
       </main>
       <p className="notice" role="status" aria-live="polite" data-testid="notice">

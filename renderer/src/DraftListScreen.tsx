@@ -6,7 +6,7 @@ import { createDraftAndOpen } from './create-draft.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
 import { ShowMore } from './ShowMore.js';
-import { hrefOf } from './routes.js';
+import { hrefOf, navigate } from './routes.js';
 import { SearchBar, SearchResults, type SearchFilter } from './SearchResults.js';
 import { useDrafts } from './use-drafts.js';
 
@@ -52,9 +52,14 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
     <section className="screen" aria-labelledby="drafts-heading">
       <header className="screen-header">
         <h1 id="drafts-heading">{t('drafts.heading')}</h1>
-        <button type="button" className="primary" onClick={() => void createDraft()} disabled={busy}>
-          {t('drafts.new')}
-        </button>
+        <div className="screen-actions">
+          <button type="button" onClick={() => navigate({ screen: 'backups' })}>
+            {t('backups.open')}
+          </button>
+          <button type="button" className="primary" onClick={() => void createDraft()} disabled={busy}>
+            {t('drafts.new')}
+          </button>
+        </div>
       </header>
       <SearchBar filter={filter} onChange={setFilter} />
       {searching && <SearchResults filter={filter} />}

@@ -26,7 +26,7 @@ export function useDrafts(scope: 'active' | 'trash') {
       );
     void load();
     const stop = bridge.events.subscribe((event) => {
-      if (event.name === 'drafts.changed') void load();
+      if (event.name === 'drafts.changed' || event.name === 'app.restored') void load();
     });
     return () => {
       active = false;

@@ -35,7 +35,7 @@ describe('the browser entry refuses everyone but its own page', () => {
   let apiHeaders: Record<string, string>;
 
   beforeAll(async () => {
-    services = openAppServices(temp.path);
+    services = await openAppServices(temp.path, { dailyBackups: false });
     server = await startBrowserServer({ services, dispatch: createDispatcher(createHandlers(services)) });
     host = `127.0.0.1:${server.port}`;
     apiHeaders = { Host: host, 'Content-Type': 'application/json', [TOKEN_HEADER]: server.token };
@@ -137,7 +137,7 @@ describe('media over the browser entry', () => {
   let host: string;
 
   beforeAll(async () => {
-    services = openAppServices(temp.path);
+    services = await openAppServices(temp.path, { dailyBackups: false });
     server = await startBrowserServer({ services, dispatch: createDispatcher(createHandlers(services)) });
     host = `127.0.0.1:${server.port}`;
   });

@@ -12,9 +12,9 @@ describe('the renderer<->main contract', () => {
   let dispatch: Dispatch;
   const logged: unknown[] = [];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     temp = makeTempDirectory();
-    services = openAppServices(temp.path);
+    services = await openAppServices(temp.path, { dailyBackups: false });
     dispatch = createDispatcher(createHandlers(services), (error) => logged.push(error));
   });
   afterEach(() => {
@@ -84,7 +84,7 @@ describe('the renderer<->main contract', () => {
 describe('documents at the boundary', () => {
   it('refuses a body with an unknown block type or a block where it may not stand, in German', async () => {
     const temp = makeTempDirectory();
-    const services = openAppServices(temp.path);
+    const services = await openAppServices(temp.path, { dailyBackups: false });
     const dispatch = createDispatcher(createHandlers(services));
     try {
       const unknown = await dispatch('drafts.create', { article: { ...emptyArticle(), body: { type: 'doc', content: [{ type: 'iframe' }] } } });
