@@ -12,6 +12,8 @@ export const methodNames = [
   'drafts.purge',
   'drafts.search',
   'media.import',
+  'drafts.export',
+  'drafts.import',
   'history.list',
   'history.get',
   'history.checkpoint',

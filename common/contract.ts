@@ -131,6 +131,10 @@ export const contract = {
     }),
     mediaRefSchema,
   ),
+  /** One release with its media as a single file (JSON text) to hand on. */
+  'drafts.export': method(byId, z.object({ fileName: z.string().min(1).max(120), content: z.string() })),
+  /** A release file becomes a new release; a malformed or oversized file changes nothing. */
+  'drafts.import': method(z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }), draftSchema),
   /** Every revision of a release, newest first. */
   'history.list': method(byId, z.array(revisionSummarySchema)),
   'history.get': method(

@@ -9,6 +9,21 @@ export const mediaRefSchema = z.object({
 });
 export type MediaRef = z.infer<typeof mediaRefSchema>;
 
+/** Every media file a value (an article, a block) refers to, each once, in order of appearance. */
+export function collectMediaRefs(value: unknown, into = new Map<string, MediaRef>()): MediaRef[] {
+  if (Array.isArray(value)) {
+    for (const item of value) collectMediaRefs(item, into);
+  } else if (value && typeof value === 'object') {
+    const parsed = mediaRefSchema.safeParse(value);
+    if (parsed.success) {
+      if (!into.has(parsed.data.sha256)) into.set(parsed.data.sha256, parsed.data);
+    } else {
+      for (const inner of Object.values(value)) collectMediaRefs(inner, into);
+    }
+  }
+  return [...into.values()];
+}
+
 /** Where a renderer finds a media file: the app's preview and the portal answer differently. */
 export interface MediaResolver {
   url(media: MediaRef): string;

@@ -14,6 +14,8 @@ export const TOKEN_HEADER = 'x-pressestelle-token';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** Media travels base64-encoded: a 200 MB video is about 267 MB of JSON. */
 const MAX_MEDIA_BODY_BYTES = 300 * 1024 * 1024;
+/** A release file of up to 300 MB, base64-encoded in the request. */
+const MAX_IMPORT_BODY_BYTES = 410 * 1024 * 1024;
 const MEDIA_PATH = /^\/media\/([0-9a-f]{64})$/;
 const LOOPBACK = '127.0.0.1';
 
@@ -83,7 +85,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function callMethod(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
     const contentType = request.headers['content-type'] ?? '';
     if (!contentType.startsWith('application/json')) return sendError(response, 415, 'error.badJson');
-    const limit = method === 'media.import' ? MAX_MEDIA_BODY_BYTES : MAX_BODY_BYTES;
+    const limit = method === 'media.import' ? MAX_MEDIA_BODY_BYTES : method === 'drafts.import' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
     const body = await readBody(request, limit);
     if (body === null) {
       // Stop reading the rest; answer and close this connection.

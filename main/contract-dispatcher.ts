@@ -19,6 +19,8 @@ export function createHandlers(services: AppServices): Handlers {
     'drafts.purge': ({ id }) => services.drafts.purge(id),
     'drafts.search': ({ query, scope, from, to }) => services.drafts.search(query, { scope, from, to }),
     'media.import': ({ name, data, accept }) => services.media.import(name, data, accept),
+    'drafts.export': ({ id }) => services.releaseFiles.export(id),
+    'drafts.import': ({ name, data }) => services.releaseFiles.import(name, data),
     'history.list': ({ id }) => services.history.list(id),
     'history.get': ({ id, revision }) => services.history.get(id, revision),
     'history.checkpoint': ({ id, reason }) => services.history.checkpoint(id, reason),

@@ -93,7 +93,7 @@ export const deStore = {
   'transfer.import': 'Datei importieren',
   'transfer.importLabel': 'Pressemitteilung aus Datei importieren',
   'transfer.imported': '„{title}“ wurde als neue Pressemitteilung importiert.',
-  'transfer.exported': 'Die Datei {name} wurde gespeichert.',
+  'transfer.exported': 'Die Pressemitteilung wurde als Datei „{name}“ exportiert.',
   'transfer.tooLarge': 'Die Datei „{name}“ ist zu groß ({size}); höchstens {limit} sind möglich. Es wurde nichts importiert.',
   'transfer.notAnExport': 'Die Datei „{name}“ ist keine von Pressestelle exportierte Pressemitteilung. Es wurde nichts importiert.',
   'transfer.newerFormat':
@@ -102,5 +102,4 @@ export const deStore = {
   'transfer.mediaMismatch':
     'Die Datei „{name}“ ist beschädigt: Eine enthaltene Mediendatei stimmt nicht mit ihrer Prüfsumme überein. Es wurde nichts importiert.',
   'transfer.mediaMissing': 'Die Datei „{name}“ ist unvollständig: Die Mediendatei „{media}“ fehlt. Es wurde nichts importiert.',
-  'transfer.importedSuffix': '(importiert)',
 } as const;

@@ -88,12 +88,11 @@ export const enStore: Record<keyof typeof deStore, string> = {
   'transfer.import': 'Import file',
   'transfer.importLabel': 'Import press release from file',
   'transfer.imported': '“{title}” was imported as a new press release.',
-  'transfer.exported': 'The file {name} was saved.',
+  'transfer.exported': 'The press release was exported as the file “{name}”.',
   'transfer.tooLarge': 'The file “{name}” is too large ({size}); at most {limit} is possible. Nothing was imported.',
   'transfer.notAnExport': 'The file “{name}” is not a press release exported by Pressestelle. Nothing was imported.',
   'transfer.newerFormat': 'The file “{name}” comes from a newer version of Pressestelle. Please update Pressestelle. Nothing was imported.',
   'transfer.invalid': 'The file “{name}” is damaged or incomplete ({reason}). Nothing was imported.',
   'transfer.mediaMismatch': 'The file “{name}” is damaged: a media file in it does not match its checksum. Nothing was imported.',
   'transfer.mediaMissing': 'The file “{name}” is incomplete: the media file “{media}” is missing. Nothing was imported.',
-  'transfer.importedSuffix': '(imported)',
 };

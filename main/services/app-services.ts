@@ -11,7 +11,11 @@ import { Emitter, type Disposable } from './disposable.js';
 import { DraftStore } from './draft-store.js';
 import { HistoryStore } from './history-store.js';
 import { MediaStore } from './media-store.js';
+import { ReleaseFiles } from './release-files.js';
 import { migrations } from './migrations/index.js';
+
+/** How long a media file stays after nothing refers to it any more (and longer while a backup may). */
+export const MEDIA_GRACE_MS = 14 * 24 * 60 * 60 * 1000;
 
 /** When the first daily-backup check runs after start, and how often after that. */
 const FIRST_BACKUP_CHECK_MS = 30_000;
@@ -29,6 +33,7 @@ interface Stores {
   drafts: DraftStore;
   history: HistoryStore;
   media: MediaStore;
+  releaseFiles: ReleaseFiles;
   forwards: Disposable[];
 }
 
@@ -78,6 +83,25 @@ export class AppServices implements Disposable {
   }
   get media(): MediaStore {
     return this.current.media;
+  }
+  get releaseFiles(): ReleaseFiles {
+    return this.current.releaseFiles;
+  }
+
+  /**
+   * Removes media files no release, revision or kept backup refers to, after the grace period.
+   * A file may go only once every kept backup was made after it became unreferenced, so that
+   * restoring any backup never lacks a file.
+   */
+  collectMediaGarbage(): { marked: number; removed: number } {
+    const referenced = new Set<string>();
+    const pattern = /"sha256":"([0-9a-f]{64})"/g;
+    const contents = this.database.prepare<[], string>('SELECT content FROM articles UNION ALL SELECT content FROM revisions').pluck();
+    for (const content of contents.iterate()) for (const match of content.matchAll(pattern)) referenced.add(match[1]!);
+    const oldestBackup = this.backups.list().at(-1);
+    const graceEnd = this.now().getTime() - MEDIA_GRACE_MS;
+    const cutoff = Math.min(graceEnd, oldestBackup ? Date.parse(oldestBackup.createdAt) : graceEnd);
+    return this.media.sweep(referenced, new Date(cutoff));
   }
 
   /** What the person is to be told once (a recovery at start), until dismissed. */
@@ -150,7 +174,8 @@ export class AppServices implements Disposable {
       drafts.changes.on((payload) => this.events.emit({ name: 'drafts.changed', payload })),
       history.changes.on((payload) => this.events.emit({ name: 'history.changed', payload })),
     ];
-    this.stores = { database, drafts, history, media, forwards };
+    const releaseFiles = new ReleaseFiles(drafts, history, media, this.now);
+    this.stores = { database, drafts, history, media, releaseFiles, forwards };
   }
 
   private closeStores(): void {
@@ -229,7 +254,10 @@ export class AppServices implements Disposable {
     this.backupTimer = setTimeout(() => {
       this.backupTimer = null;
       if (this.stores && this.backups.dailyDue()) {
-        this.backups.create(this.database, 'daily').catch((error: unknown) => console.error('Daily backup failed:', error));
+        this.backups
+          .create(this.database, 'daily')
+          .then(() => this.stores && this.collectMediaGarbage())
+          .catch((error: unknown) => console.error('Daily backup or media clean-up failed:', error));
       }
       this.scheduleBackupCheck(BACKUP_CHECK_MS);
     }, Math.min(delay, DAILY_MS));

@@ -9,6 +9,7 @@ import { ShowMore } from './ShowMore.js';
 import { hrefOf, navigate } from './routes.js';
 import { SearchBar, SearchResults, type SearchFilter } from './SearchResults.js';
 import { useDrafts } from './use-drafts.js';
+import { ImportButton } from './transfer.js';
 
 export function titleOf(draft: Pick<DraftSummary, 'title'>): string {
   return draft.title.trim() === '' ? t('drafts.untitled') : draft.title;
@@ -56,6 +57,7 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
           <button type="button" onClick={() => navigate({ screen: 'backups' })}>
             {t('backups.open')}
           </button>
+          <ImportButton onNotice={onNotice} />
           <button type="button" className="primary" onClick={() => void createDraft()} disabled={busy}>
             {t('drafts.new')}
           </button>

@@ -17,6 +17,7 @@ import { DraftSession } from './draft-session.js';
 import { formatDateTime } from './format-date.js';
 import { HistoryView } from './history/HistoryView.js';
 import { SaveVersionDialog } from './history/SaveVersionDialog.js';
+import { downloadText } from './transfer.js';
 import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './editor/block-commands.js';
 import { importFile } from './editor/MediaField.js';
 import { BlockMenu } from './editor/BlockMenu.js';
@@ -262,6 +263,17 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
     }
   }
 
+  async function exportFile() {
+    try {
+      if (!(await saver.flush())) throw new Error(t('save.failed'));
+      const { fileName, content } = await api.drafts.export({ id: session.id });
+      downloadText(fileName, content);
+      setNotice(t('transfer.exported', { name: fileName }));
+    } catch (caught) {
+      setNotice(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+
   function askRestore(revision: RevisionSummary) {
     const date = formatDateTime(revision.createdAt);
     setConfirm({
@@ -311,6 +323,9 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
         </button>
         <button type="button" onClick={() => setSavingVersion(true)}>
           {t('history.saveVersion')}
+        </button>
+        <button type="button" onClick={() => void exportFile()}>
+          {t('transfer.export')}
         </button>
         <p role="status" aria-live="polite" data-testid="save-state" className={`save-state save-state-${saveState}`}>
           {t(saveLabels[saveState])}
