@@ -166,7 +166,7 @@ export const events = {
   /** A backup was restored: every list and open release is to be loaded again. */
   'app.restored': z.object({ name: z.string() }),
   /** A command from the application menu (Electron only). */
-  'app.command': z.object({ command: z.enum(['draft.new']) }),
+  'app.command': z.object({ command: z.enum(['draft.new', 'backups.open']) }),
 } satisfies Record<EventName, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -74,7 +74,7 @@ if (!app.requestSingleInstanceLock()) {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
     };
     services.events.on(send);
-    Menu.setApplicationMenu(buildApplicationMenu(() => send({ name: 'app.command', payload: { command: 'draft.new' } })));
+    Menu.setApplicationMenu(buildApplicationMenu((command) => send({ name: 'app.command', payload: { command } })));
     createMainWindow(preload);
   });
 }

@@ -1,13 +1,18 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { EventPayload } from '../../common/contract.js';
 import { formatMessage } from '../../common/messages/index.js';
 
-/** The German application menu; `onNewDraft` asks the renderer to start a new release. */
-export function buildApplicationMenu(onNewDraft: () => void): Menu {
+type AppCommand = EventPayload<'app.command'>['command'];
+
+/** The German application menu; its commands are handed to the renderer. */
+export function buildApplicationMenu(command: (name: AppCommand) => void): Menu {
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'Datei',
       submenu: [
-        { label: formatMessage('drafts.new'), accelerator: 'CmdOrCtrl+N', click: onNewDraft },
+        { label: formatMessage('drafts.new'), accelerator: 'CmdOrCtrl+N', click: () => command('draft.new') },
+        { type: 'separator' },
+        { label: `${formatMessage('backups.open')} …`, click: () => command('backups.open') },
         { type: 'separator' },
         { label: 'Beenden', role: 'quit' },
       ],

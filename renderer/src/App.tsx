@@ -20,6 +20,7 @@ export function App() {
       bridge.events.subscribe((event) => {
         // A restored backup replaced every release: an open one is closed (unsaved text is kept as its own draft).
         if (event.name === 'app.restored' && parseRoute(window.location.hash).screen === 'editor') navigate({ screen: 'drafts' });
+        if (event.name === 'app.command' && event.payload.command === 'backups.open') navigate({ screen: 'backups' });
         if (event.name === 'app.command' && event.payload.command === 'draft.new') {
           createDraftAndOpen(api).catch((caught: unknown) => setNotice(caught instanceof Error ? caught.message : String(caught)));
         }

@@ -1,14 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { bluePng, orangePng, pdfBytes, vttBytes } from '../fixtures/media.js';
+import { checkAccessibility } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { BlockEditor, EditorPage } from './pages/editor-page.js';
 
 const fixturePath = fileURLToPath(new URL('../fixtures/demo-release.json', import.meta.url));
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 // The demo page's press release, as on the portal (../shared/seeds): title, lead, quotes, background.
 const demo = {
@@ -187,17 +186,7 @@ test('the demo page release, with one block of every kind, built through the UI;
   await expect(preview.locator('figure.ce-quote')).toHaveCount(3);
   await expect.poll(() => preview.locator('img').evaluateAll((images) => images.every((image) => (image as HTMLImageElement).naturalWidth > 0))).toBe(true);
 
-  await page.addScriptTag({ path: axePath });
-  const { violations, passed } = await page.evaluate(async () => {
-    type AxeResult = { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>; passes: Array<{ id: string }> };
-    const axe = (window as unknown as { axe: { run: (context: Element, options: unknown) => Promise<AxeResult> } }).axe;
-    const region = document.querySelector('.portal-preview')!;
-    const result = await axe.run(region, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return {
-      violations: result.violations.map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) })),
-      passed: result.passes.map((pass) => pass.id),
-    };
-  });
+  const { violations, passed } = await checkAccessibility(page, '.portal-preview');
   expect(violations).toEqual([]);
   // axe really looked at the content: images, contrast, tables and lists were checked.
   expect(passed).toEqual(expect.arrayContaining(['image-alt', 'color-contrast', 'th-has-data-cells', 'list']));

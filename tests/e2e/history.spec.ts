@@ -1,7 +1,10 @@
+import { checkAccessibility } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { EditorPage } from './pages/editor-page.js';
 import { HistoryPage } from './pages/history-page.js';
+
+test.use({ bypassCSP: true }); // only to inject axe-core into the history view
 
 test('"Verlauf": versions are kept, compared block by block and word by word, and an old one restored', async ({ app }) => {
   const list = new DraftListPage(app.page);
@@ -46,6 +49,9 @@ test('"Verlauf": versions are kept, compared block by block and word by word, an
   await expect(changes.locator('ins')).toHaveText(['eingefügt: Der Landtag berät im Dezember.']);
   await expect(changes.locator('del')).toHaveText(['gelöscht: Die Opposition kritisiert den Entwurf.']);
   await expect(changes.getByText('1 unveränderter Baustein')).toBeVisible();
+  const { violations, passed } = await checkAccessibility(app.page, '.history');
+  expect(violations).toEqual([]);
+  expect(passed).toEqual(expect.arrayContaining(['color-contrast', 'label', 'list']));
 
   // Restore the first named version: it becomes the newest, nothing is lost.
   await history.restore('Erste Fassung');

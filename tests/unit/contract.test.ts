@@ -60,8 +60,31 @@ describe('the renderer<->main contract', () => {
     expect(tooDeep).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     if (!tooDeep.ok) expect(tooDeep.error.message).toContain('zu tief verschachtelt');
 
+    const body = (content: unknown) => ({ ...base, body: { type: 'doc', content } });
+    for (const [content, where] of [
+      [[{ type: 'paragraph', content: [{ type: 'text', text: 42 }] }], 'body.content.0.content.0.text'],
+      [[{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: '' }] }] }], 'body.content.0.content.0.marks'],
+      [[{ type: 'paragraph', attrs: ['id'] }], 'body.content.0.attrs'],
+      [[{ type: 'paragraph', content: 'Text' }], 'body.content.0.content'],
+      [[{ content: [] }], 'body.content.0.type'],
+      ['kein Array', 'body.content'],
+    ] as const) {
+      const refused = await dispatch('drafts.save', { id, baseVersion: 1, article: body(content) });
+      expect(refused, where).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      if (!refused.ok) expect(refused.error.details?.[0]).toContain(`${where}:`);
+    }
+
     const stored = await dispatch('drafts.get', { id });
     expect(stored).toMatchObject({ ok: true, value: { version: 1, article: base } });
+  });
+
+  it('keeps only the known keys of document nodes', async () => {
+    const article = { ...emptyArticle(), body: { type: 'doc', content: [{ type: 'paragraph', onclick: 'alert(1)', content: [{ type: 'text', text: 'Hallo', extra: { big: 'x'.repeat(1000) } }] }] } };
+    const created = await dispatch('drafts.create', { article });
+    expect(created).toMatchObject({ ok: true });
+    if (created.ok) expect((created.value as { article: unknown }).article).toMatchObject({ body: { content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hallo' }] }] } });
+    if (created.ok) expect(JSON.stringify(created.value)).not.toContain('onclick');
+    if (created.ok) expect(JSON.stringify(created.value)).not.toContain('extra');
   });
 
   it('refuses unknown methods and never leaks a stack trace', async () => {
