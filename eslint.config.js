@@ -52,6 +52,17 @@ const layerRules = [
     },
   },
   {
+    files: ['portal/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'portal/ is its own server: it shares common/ with the app, nothing else.' },
+          { group: ['electron'], message: 'The portal runs without Electron.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['preload/**/*.ts'],
     ignores: ['preload/vite.config.ts'],
     rules: {

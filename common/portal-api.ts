@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { articleSchema } from './article.js';
+
+/**
+ * The Portal API: the contract between the app and a portal's backend, shared by the app's
+ * portal client and the reference portal (`portal/`). `docs/portal-api.yaml` is generated
+ * from these schemas (`npm run portal:openapi`), and a test keeps the two from drifting.
+ */
+
+export const PORTAL_API_VERSION = '1.0.0';
+
+export const roles = ['author', 'approver', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const articleStatuses = ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'withdrawn'] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+
+export const transitionActions = ['submit', 'request_changes', 'approve', 'publish', 'withdraw', 'correct'] as const;
+export type TransitionAction = (typeof transitionActions)[number];
+
+const uuid = z.uuid();
+const timestamp = z.iso.datetime();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** Every error: a stable code for programs, a German sentence for people, never a stack trace. */
+export const portalErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum([
+        'bad_request',
+        'invalid_content',
+        'unauthorized',
+        'forbidden',
+        'not_found',
+        'conflict',
+        'precondition_failed',
+        'precondition_required',
+        'too_large',
+        'unsupported_media_type',
+        'rate_limited',
+        'gone',
+        'internal',
+      ]),
+      message: z.string(),
+      /** Where the problem is: a block id, a field. */
+      details: z.array(z.object({ blockId: z.string().optional(), path: z.string().optional(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const sessionRequestSchema = z
+  .object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) })
+  .meta({ id: 'SessionRequest' });
+
+export const sessionSchema = z
+  .object({
+    token: z.string().min(32),
+    expiresAt: timestamp,
+    user: z.object({ name: z.string(), role: z.enum(roles) }),
+  })
+  .meta({ id: 'Session' });
+
+export const elementTypeSchema = z.object({
+  /** The portal's element type (CType), e.g. `mask_thquote`. */
+  name: z.string().min(1).max(100),
+  /** The catalog block that maps to it. */
+  block: z.string(),
+  /** The element's fields, as the portal stores them. */
+  fields: z.array(z.string()),
+  /** False when the portal has no rendering definition for it: it must not go live. */
+  renderable: z.boolean(),
+});
+
+export const profileSchema = z
+  .object({
+    portal: z.object({ name: z.string().min(1), url: z.url() }),
+    /** Changes whenever the operator changes the profile; the app caches by it. */
+    profileVersion: z.string().min(1),
+    elementTypes: z.array(elementTypeSchema),
+    ministries: z.array(z.string().min(1)),
+    imageSizes: z.array(z.object({ name: z.string(), width: z.number().int().positive(), height: z.number().int().positive().optional() })),
+    limits: z.object({
+      /** Bytes per media file, by kind. */
+      image: z.number().int().positive(),
+      video: z.number().int().positive(),
+      document: z.number().int().positive(),
+      captions: z.number().int().positive(),
+      leadLength: z.number().int().positive(),
+    }),
+  })
+  .meta({ id: 'Profile' });
+
+/** An article as the portal holds it. */
+export const portalArticleSchema = z
+  .object({
+    id: uuid,
+    /** Increases with every change of content; `ETag` and `If-Match` carry it. */
+    revision: z.number().int().positive(),
+    status: z.enum(articleStatuses),
+    article: articleSchema,
+    /** The revision an approval belongs to, if any. */
+    approvedRevision: z.number().int().positive().nullable(),
+    publishedRevision: z.number().int().positive().nullable(),
+    /** When a scheduled publication goes live. */
+    scheduledAt: timestamp.nullable(),
+    publishedAt: timestamp.nullable(),
+    correctedAt: timestamp.nullable(),
+    /** The public address, once published. */
+    url: z.string().nullable(),
+    createdBy: z.string(),
+    updatedBy: z.string(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Article' });
+
+export const articleListSchema = z.object({ items: z.array(portalArticleSchema), total: z.number().int().nonnegative() }).meta({ id: 'ArticleList' });
+
+export const transitionRequestSchema = z
+  .object({
+    action: z.enum(transitionActions),
+    /** The revision the action is meant for: an approval belongs to exactly this revision. */
+    revision: z.number().int().positive(),
+    /** For `publish`: when; absent means now. Never before the embargo. */
+    at: timestamp.optional(),
+    /** Why: shown in the history (required for `withdraw` and `correct`). */
+    reason: z.string().max(2000).optional(),
+  })
+  .meta({ id: 'TransitionRequest' });
+
+export const commentRequestSchema = z
+  .object({ blockId: z.string().min(1).max(100), revision: z.number().int().positive(), text: z.string().trim().min(1).max(5000) })
+  .meta({ id: 'CommentRequest' });
+
+export const commentSchema = z
+  .object({
+    id: uuid,
+    articleId: uuid,
+    blockId: z.string(),
+    revision: z.number().int().positive(),
+    text: z.string(),
+    author: z.string(),
+    createdAt: timestamp,
+    resolvedBy: z.string().nullable(),
+    resolvedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'Comment' });
+
+export const historyEntrySchema = z
+  .object({
+    seq: z.number().int().positive(),
+    articleId: uuid,
+    at: timestamp,
+    actor: z.string(),
+    action: z.string(),
+    revision: z.number().int().nonnegative(),
+    reason: z.string().nullable(),
+    /** SHA-256 of the previous entry (of all articles), or 64 zeros for the first. */
+    previousHash: sha256,
+    /** SHA-256 over this entry's fields and `previousHash`. */
+    hash: sha256,
+  })
+  .meta({ id: 'HistoryEntry' });
+
+export const mediaInfoSchema = z.object({ sha256, mimeType: z.string(), size: z.number().int().nonnegative() }).meta({ id: 'MediaInfo' });
+
+export type PortalError = z.infer<typeof portalErrorSchema>;
+export type PortalErrorCode = PortalError['error']['code'];
+export type Profile = z.infer<typeof profileSchema>;
+export type PortalArticle = z.infer<typeof portalArticleSchema>;
+export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
+export type Comment = z.infer<typeof commentSchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type Session = z.infer<typeof sessionSchema>;

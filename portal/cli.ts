@@ -1,0 +1,120 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { roles, type Role } from '../common/portal-api.js';
+import { Portal } from './portal.js';
+import { loadProfileConfig } from './profile.js';
+import { startPortalServer } from './server.js';
+
+const exampleProfile = fileURLToPath(new URL(import.meta.url.includes('/out/') ? '../../portal/profile.example.json' : './profile.example.json', import.meta.url));
+
+/** The demo users of `npm run portal -- demo`, documented in the README; for local trials only. */
+export const demoUsers: ReadonlyArray<{ name: string; role: Role; password: string }> = [
+  { name: 'redaktion', role: 'author', password: 'redaktion-demo' },
+  { name: 'redaktion2', role: 'author', password: 'redaktion2-demo' },
+  { name: 'freigabe', role: 'approver', password: 'freigabe-demo' },
+  { name: 'freigabe2', role: 'approver', password: 'freigabe2-demo' },
+  { name: 'admin', role: 'admin', password: 'admin-demo' },
+];
+
+const usage = `Usage:
+  npm run portal -- [--data DIR] [--port PORT] [--profile FILE] [--public-url URL]
+  npm run portal -- user add NAME --role author|approver|admin [--data DIR]
+      (password from the environment variable PORTAL_PASSWORD, or from stdin)
+  npm run portal -- demo [--port PORT]
+  npm run portal -- check [--data DIR]     verify the hash chain of the history`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      profile: { type: 'string' },
+      'public-url': { type: 'string' },
+      role: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const dataDirectory = values.data ?? join(process.cwd(), 'portal-data');
+  const profile = loadProfileConfig(values.profile ?? exampleProfile);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  const [command, ...rest] = positionals;
+
+  if (command === 'user') {
+    const [sub, name] = rest;
+    if (sub !== 'add' || !name) throw new Error(usage);
+    const role = values.role as Role;
+    if (!roles.includes(role)) throw new Error(`--role must be one of ${roles.join(', ')}`);
+    const password = process.env.PORTAL_PASSWORD ?? (await readStdin()).trim();
+    const portal = new Portal({ dataDirectory, profile, baseUrl: 'http://127.0.0.1' });
+    try {
+      portal.addUser(name, role, password);
+    } finally {
+      portal.close();
+    }
+    process.stdout.write(`user: ${name} (${role})\n`);
+    return 0;
+  }
+
+  if (command === 'check') {
+    const portal = new Portal({ dataDirectory, profile, baseUrl: 'http://127.0.0.1' });
+    try {
+      const result = portal.verifyHistory();
+      if (result.ok) {
+        process.stdout.write(`history: ok (${result.entries} entries)\n`);
+        return 0;
+      }
+      process.stdout.write(`history: broken at entry ${result.brokenAt}: ${result.reason}\n`);
+      return 1;
+    } finally {
+      portal.close();
+    }
+  }
+
+  if (command !== undefined && command !== 'demo') throw new Error(usage);
+  const directory = command === 'demo' && values.data === undefined ? mkdtempSync(join(tmpdir(), 'pressestelle-portal-demo-')) : dataDirectory;
+  const server = await startPortalServer({ dataDirectory: directory, profile, port, ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}) });
+  if (command === 'demo') {
+    for (const user of demoUsers) server.portal.addUser(user.name, user.role, user.password);
+    process.stdout.write(`demo users: ${demoUsers.map((user) => `${user.name}/${user.password} (${user.role})`).join(', ')}\n`);
+  }
+  const stop = (signal: string) => {
+    void server.close().then(() => {
+      process.stdout.write(`stopped: ${signal}\n`);
+      process.exit(0);
+    });
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.stdout.write(`ready: ${server.url}\n`);
+  return -1;
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk: string) => (data += chunk));
+    process.stdin.on('end', () => resolve(data));
+    process.stdin.on('error', reject);
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,53 @@
+/** The German sentences the portal answers with (errors and website texts). */
+export const portalMessages = {
+  badJson: 'Die Anfrage ist kein gültiges JSON.',
+  invalidRequest: 'Die Anfrage ist ungültig: {details}',
+  tooLarge: 'Die Anfrage ist zu groß (höchstens {limit}).',
+  unauthorized: 'Bitte melden Sie sich an.',
+  loginFailed: 'Benutzername oder Passwort ist falsch.',
+  rateLimited: 'Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie {minutes} Minuten.',
+  forbiddenRole: 'Diese Aktion ist Ihrer Rolle ({role}) nicht erlaubt.',
+  notFound: 'Nicht gefunden.',
+  articleNotFound: 'Diese Pressemitteilung gibt es im Portal nicht.',
+  idempotencyRequired: 'Jede schreibende Anfrage braucht einen Idempotency-Key.',
+  idempotencyReused: 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.',
+  ifMatchRequired: 'Änderungen brauchen If-Match mit der Revision, auf der sie beruhen.',
+  stale: 'Die Pressemitteilung wurde inzwischen geändert (aktuelle Revision {current}, Ihre Änderung beruht auf {based}).',
+  staleTransition: 'Die Aktion bezieht sich auf Revision {requested}, aktuell ist Revision {current}.',
+  invalidDocument: 'Der Inhalt ist ungültig: {reason}',
+  unknownElementType: 'Der Baustein „{label}“ ({type}) ist im Portal nicht bekannt.',
+  notRenderable: 'Der Baustein „{label}“ ({type}) kann im Portal nicht dargestellt werden und darf nicht veröffentlicht werden.',
+  leadTooLong: 'Der Vorspann ist zu lang ({length} Zeichen, das Portal erlaubt {limit}).',
+  unknownMinistry: 'Das Ministerium „{ministry}“ ist im Portal nicht bekannt.',
+  wrongState: '„{action}“ ist im Status „{status}“ nicht möglich.',
+  fourEyes: 'Sie haben an dieser Pressemitteilung mitgeschrieben und dürfen sie deshalb nicht freigeben (Vier-Augen-Prinzip).',
+  notApproved: 'Revision {revision} ist nicht freigegeben.',
+  beforeEmbargo: 'Vor Ablauf der Sperrfrist ({embargo} Uhr) darf nichts veröffentlicht werden.',
+  scheduleInPast: 'Der Zeitpunkt liegt in der Vergangenheit.',
+  reasonRequired: 'Bitte geben Sie einen Grund an.',
+  useCorrect: 'Die Pressemitteilung ist bereits veröffentlicht; eine neue Fassung geht mit „correct“ online.',
+  neverPublished: 'Nur eine veröffentlichte Pressemitteilung kann korrigiert werden.',
+  unknownBlock: 'Der Baustein {blockId} steht nicht in Revision {revision}.',
+  commentNotFound: 'Diesen Kommentar gibt es nicht.',
+  mediaHashMismatch: 'Die Datei passt nicht zu ihrer Prüfsumme.',
+  mediaType: 'Dateien dieser Art ({type}) nimmt das Portal nicht an.',
+  mediaTooLarge: 'Die Datei ist zu groß ({size}); das Portal erlaubt für diese Art höchstens {limit}.',
+  gone: 'Diese Pressemitteilung wurde zurückgezogen.',
+  internal: 'Im Portal ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal.',
+  // Website
+  siteHeading: 'Medieninformationen',
+  siteEmpty: 'Noch keine Medieninformationen.',
+  siteNewer: 'Neuere',
+  siteOlder: 'Ältere',
+  sitePage: 'Seite {page}',
+  siteUpdated: 'aktualisiert am {date}',
+  siteBack: 'Alle Medieninformationen',
+  siteGoneTitle: 'Zurückgezogen',
+  siteNotFoundTitle: 'Nicht gefunden',
+} as const;
+
+export type PortalMessage = keyof typeof portalMessages;
+
+export function portalMessage(key: PortalMessage, params: Record<string, string | number> = {}): string {
+  return portalMessages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}

@@ -1,0 +1,198 @@
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import type { Article } from '../common/article.js';
+import type { MediaResolver } from '../common/media.js';
+import { escapeHtml } from '../common/rendering/html.js';
+import { dateLine, renderArticle } from '../common/rendering/render-article.js';
+import { portalMessage } from './messages.js';
+import type { Portal } from './portal.js';
+
+const PAGE_SIZE = 10;
+
+/** Public media of live releases, and embeds from anywhere (a portal page may load a player). */
+const websiteMedia: MediaResolver = { url: (media) => `/media/${media.sha256}`, external: (href) => href };
+
+let stylesheet: string | undefined;
+
+/** The portal stylesheet the app's preview uses, from the source tree (next to the build or not). */
+function portalCss(): string {
+  if (stylesheet !== undefined) return stylesheet;
+  for (const relative of ['../common/rendering/portal.css', '../../common/rendering/portal.css']) {
+    const path = fileURLToPath(new URL(relative, import.meta.url));
+    if (existsSync(path)) return (stylesheet = readFileSync(path, 'utf8'));
+  }
+  throw new Error('common/rendering/portal.css not found');
+}
+
+/** The public website: `/presse/` (list), `/presse/<slug>` (a release), `/presse/feed.xml` (Atom). */
+export async function handleWebsite(portal: Portal, method: string, url: URL, response: ServerResponse): Promise<boolean> {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  const path = url.pathname;
+  if (path === '/' || path === '/presse') {
+    response.writeHead(301, { Location: '/presse/' });
+    response.end();
+    return true;
+  }
+  if (path === '/presse/portal.css') {
+    send(response, 200, 'text/css; charset=utf-8', portalCss());
+    return true;
+  }
+  if (path === '/presse/') {
+    const page = Math.max(1, Number.parseInt(url.searchParams.get('seite') ?? '1', 10) || 1);
+    send(response, 200, 'text/html; charset=utf-8', listPage(portal, page));
+    return true;
+  }
+  if (path === '/presse/feed.xml') {
+    send(response, 200, 'application/atom+xml; charset=utf-8', feed(portal));
+    return true;
+  }
+  const slug = /^\/presse\/([a-z0-9-]{1,120})$/.exec(path)?.[1];
+  if (slug) {
+    const found = portal.publishedBySlug(slug);
+    if (found === 'gone') send(response, 410, 'text/html; charset=utf-8', page(portal, portalMessage('siteGoneTitle'), `<main><h1>${escapeHtml(portalMessage('siteGoneTitle'))}</h1><p>${escapeHtml(portalMessage('gone'))}</p></main>`));
+    else if (!found) send(response, 404, 'text/html; charset=utf-8', page(portal, portalMessage('siteNotFoundTitle'), `<main><h1>${escapeHtml(portalMessage('siteNotFoundTitle'))}</h1></main>`));
+    else send(response, 200, 'text/html; charset=utf-8', articlePage(portal, slug, found.row, found.article));
+    return true;
+  }
+  const media = /^\/media\/([0-9a-f]{64})$/.exec(path)?.[1];
+  if (media) {
+    const file = portal.isPublicMedia(media) ? portal.mediaFile(media) : null;
+    if (!file) {
+      send(response, 404, 'text/plain; charset=utf-8', portalMessage('notFound'));
+      return true;
+    }
+    response.writeHead(200, { 'Content-Type': file.mimeType, 'Content-Length': file.size, 'Cache-Control': 'public, max-age=31536000, immutable' });
+    createReadStream(file.path).pipe(response);
+    return true;
+  }
+  return false;
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Content-Security-Policy': "default-src 'self'; img-src 'self'; media-src 'self'; frame-src https:; style-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'",
+  });
+  response.end(body);
+}
+
+function page(portal: Portal, title: string, main: string, head = ''): string {
+  const name = portal.profile().portal.name;
+  return `<!doctype html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} – ${escapeHtml(name)}</title>
+<link rel="stylesheet" href="/presse/portal.css">
+<link rel="alternate" type="application/atom+xml" title="${escapeHtml(portalMessage('siteHeading'))}" href="/presse/feed.xml">
+${head}</head>
+<body class="portal">
+<header class="portal-site-header"><p><a href="/presse/">${escapeHtml(name)}</a></p></header>
+${main}
+</body>
+</html>
+`;
+}
+
+const longDate = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Berlin' });
+const dateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+
+function listPage(portal: Portal, pageNumber: number): string {
+  const { items, total } = portal.publishedPage(PAGE_SIZE, (pageNumber - 1) * PAGE_SIZE);
+  const heading = portalMessage('siteHeading');
+  const entries = items
+    .map(({ row, article }) => {
+      const meta = [longDate.format(new Date(row.published_at!)), article.meta.ministry].filter(Boolean).map(escapeHtml).join(' · ');
+      return `<li class="portal-list-item">
+<h2><a href="/presse/${escapeHtml(row.slug!)}">${escapeHtml(article.meta.title)}</a></h2>
+<p class="portal-list-meta">${meta}</p>
+${article.meta.lead ? `<p>${escapeHtml(article.meta.lead)}</p>` : ''}
+</li>`;
+    })
+    .join('\n');
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const nav: string[] = [];
+  if (pageNumber > 1) nav.push(`<a href="/presse/?seite=${pageNumber - 1}" rel="prev">${escapeHtml(portalMessage('siteNewer'))}</a>`);
+  if (pageNumber < pages) nav.push(`<a href="/presse/?seite=${pageNumber + 1}" rel="next">${escapeHtml(portalMessage('siteOlder'))}</a>`);
+  const title = pageNumber > 1 ? `${heading} – ${portalMessage('sitePage', { page: pageNumber })}` : heading;
+  return page(
+    portal,
+    title,
+    `<main class="portal-list">
+<h1>${escapeHtml(heading)}</h1>
+${items.length === 0 ? `<p>${escapeHtml(portalMessage('siteEmpty'))}</p>` : `<ol class="portal-list-items">\n${entries}\n</ol>`}
+${nav.length > 0 ? `<nav aria-label="${escapeHtml(portalMessage('sitePage', { page: pageNumber }))}">${nav.join(' ')}</nav>` : ''}
+</main>`,
+  );
+}
+
+interface PublishedRow {
+  id: string;
+  slug: string | null;
+  published_at: string | null;
+  corrected_at: string | null;
+}
+
+function articlePage(portal: Portal, slug: string, row: PublishedRow, article: Article): string {
+  const address = `${portal.baseUrl}/presse/${slug}`;
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.meta.title,
+    description: article.meta.lead || undefined,
+    inLanguage: 'de',
+    datePublished: row.published_at,
+    dateModified: row.corrected_at ?? row.published_at,
+    url: address,
+    mainEntityOfPage: address,
+    author: article.meta.ministry ? { '@type': 'GovernmentOrganization', name: article.meta.ministry } : undefined,
+    publisher: { '@type': 'GovernmentOrganization', name: portal.profile().portal.name },
+    image: article.meta.teaserImage?.media ? [`${portal.baseUrl}/media/${article.meta.teaserImage.media.sha256}`] : undefined,
+  };
+  // "<" is escaped so that no text of the release can close the script element.
+  const head = `<script type="application/ld+json">${JSON.stringify(jsonLd).replace(/</g, '\\u003c')}</script>\n<link rel="canonical" href="${escapeHtml(address)}">\n`;
+  const updated = row.corrected_at ? `<p class="portal-article-updated">${escapeHtml(portalMessage('siteUpdated', { date: dateTime.format(new Date(row.corrected_at)) }))}</p>` : '';
+  return page(
+    portal,
+    article.meta.title,
+    `<main>
+${renderArticle(article, websiteMedia)}
+${updated}
+<p><a href="/presse/">${escapeHtml(portalMessage('siteBack'))}</a></p>
+</main>`,
+    head,
+  );
+}
+
+function feed(portal: Portal): string {
+  const { items } = portal.publishedPage(50, 0);
+  const name = portal.profile().portal.name;
+  const updated = items[0]?.row.corrected_at ?? items[0]?.row.published_at ?? new Date(0).toISOString();
+  const entries = items
+    .map(({ row, article }) => {
+      const address = `${portal.baseUrl}/presse/${row.slug!}`;
+      return `<entry>
+<id>urn:uuid:${row.id}</id>
+<title>${escapeHtml(article.meta.title)}</title>
+<link rel="alternate" type="text/html" href="${escapeHtml(address)}"/>
+<published>${row.published_at!}</published>
+<updated>${row.corrected_at ?? row.published_at!}</updated>
+${article.meta.ministry ? `<author><name>${escapeHtml(article.meta.ministry)}</name></author>` : `<author><name>${escapeHtml(name)}</name></author>`}
+<summary>${escapeHtml([dateLine(article.meta.place, article.meta.date), article.meta.lead].filter(Boolean).join(' – '))}</summary>
+</entry>`;
+    })
+    .join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">
+<id>${escapeHtml(portal.baseUrl)}/presse/</id>
+<title>${escapeHtml(`${portalMessage('siteHeading')} – ${name}`)}</title>
+<link rel="self" href="${escapeHtml(portal.baseUrl)}/presse/feed.xml"/>
+<link rel="alternate" type="text/html" href="${escapeHtml(portal.baseUrl)}/presse/"/>
+<updated>${updated}</updated>
+${entries}
+</feed>
+`;
+}
