@@ -45,20 +45,17 @@ export const portalErrorSchema = z
       /** Where the problem is: a block id, a field. */
       details: z.array(z.object({ blockId: z.string().optional(), path: z.string().optional(), message: z.string() })).optional(),
     }),
-  })
-  .meta({ id: 'Error' });
+  });
 
 export const sessionRequestSchema = z
-  .object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) })
-  .meta({ id: 'SessionRequest' });
+  .object({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) });
 
 export const sessionSchema = z
   .object({
     token: z.string().min(32),
     expiresAt: timestamp,
     user: z.object({ name: z.string(), role: z.enum(roles) }),
-  })
-  .meta({ id: 'Session' });
+  });
 
 export const elementTypeSchema = z.object({
   /** The portal's element type (CType), e.g. `mask_thquote`. */
@@ -87,8 +84,7 @@ export const profileSchema = z
       captions: z.number().int().positive(),
       leadLength: z.number().int().positive(),
     }),
-  })
-  .meta({ id: 'Profile' });
+  });
 
 /** An article as the portal holds it. */
 export const portalArticleSchema = z
@@ -111,10 +107,9 @@ export const portalArticleSchema = z
     updatedBy: z.string(),
     createdAt: timestamp,
     updatedAt: timestamp,
-  })
-  .meta({ id: 'Article' });
+  });
 
-export const articleListSchema = z.object({ items: z.array(portalArticleSchema), total: z.number().int().nonnegative() }).meta({ id: 'ArticleList' });
+export const articleListSchema = z.object({ items: z.array(portalArticleSchema), total: z.number().int().nonnegative() });
 
 export const transitionRequestSchema = z
   .object({
@@ -125,12 +120,10 @@ export const transitionRequestSchema = z
     at: timestamp.optional(),
     /** Why: shown in the history (required for `withdraw` and `correct`). */
     reason: z.string().max(2000).optional(),
-  })
-  .meta({ id: 'TransitionRequest' });
+  });
 
 export const commentRequestSchema = z
-  .object({ blockId: z.string().min(1).max(100), revision: z.number().int().positive(), text: z.string().trim().min(1).max(5000) })
-  .meta({ id: 'CommentRequest' });
+  .object({ blockId: z.string().min(1).max(100), revision: z.number().int().positive(), text: z.string().trim().min(1).max(5000) });
 
 export const commentSchema = z
   .object({
@@ -143,8 +136,7 @@ export const commentSchema = z
     createdAt: timestamp,
     resolvedBy: z.string().nullable(),
     resolvedAt: timestamp.nullable(),
-  })
-  .meta({ id: 'Comment' });
+  });
 
 export const historyEntrySchema = z
   .object({
@@ -159,10 +151,25 @@ export const historyEntrySchema = z
     previousHash: sha256,
     /** SHA-256 over this entry's fields and `previousHash`. */
     hash: sha256,
-  })
-  .meta({ id: 'HistoryEntry' });
+  });
 
-export const mediaInfoSchema = z.object({ sha256, mimeType: z.string(), size: z.number().int().nonnegative() }).meta({ id: 'MediaInfo' });
+export const mediaInfoSchema = z.object({ sha256, mimeType: z.string(), size: z.number().int().nonnegative() });
+
+/** Every schema of the Portal API by the name `docs/portal-api.yaml` gives it. */
+export const portalApiSchemas = {
+  Error: portalErrorSchema,
+  SessionRequest: sessionRequestSchema,
+  Session: sessionSchema,
+  Profile: profileSchema,
+  ArticleContent: articleSchema,
+  Article: portalArticleSchema,
+  ArticleList: articleListSchema,
+  TransitionRequest: transitionRequestSchema,
+  CommentRequest: commentRequestSchema,
+  Comment: commentSchema,
+  HistoryEntry: historyEntrySchema,
+  MediaInfo: mediaInfoSchema,
+} as const;
 
 export type PortalError = z.infer<typeof portalErrorSchema>;
 export type PortalErrorCode = PortalError['error']['code'];

@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { roles, type Role } from '../common/portal-api.js';
+import { openApiYaml } from './openapi-yaml.js';
 import { Portal } from './portal.js';
 import { loadProfileConfig } from './profile.js';
 import { startPortalServer } from './server.js';
@@ -24,7 +25,8 @@ const usage = `Usage:
   npm run portal -- user add NAME --role author|approver|admin [--data DIR]
       (password from the environment variable PORTAL_PASSWORD, or from stdin)
   npm run portal -- demo [--port PORT]
-  npm run portal -- check [--data DIR]     verify the hash chain of the history`;
+  npm run portal -- check [--data DIR]     verify the hash chain of the history
+  npm run portal -- openapi [--out FILE]   write the OpenAPI document (default docs/portal-api.yaml)`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -36,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       profile: { type: 'string' },
       'public-url': { type: 'string' },
       role: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -43,11 +46,18 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
+  const [command, ...rest] = positionals;
+  if (command === 'openapi') {
+    const out = values.out ?? join(process.cwd(), 'docs', 'portal-api.yaml');
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, openApiYaml());
+    process.stdout.write(`written: ${out}\n`);
+    return 0;
+  }
   const dataDirectory = values.data ?? join(process.cwd(), 'portal-data');
   const profile = loadProfileConfig(values.profile ?? exampleProfile);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
-  const [command, ...rest] = positionals;
 
   if (command === 'user') {
     const [sub, name] = rest;

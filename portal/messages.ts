@@ -9,6 +9,7 @@ export const portalMessages = {
   forbiddenRole: 'Diese Aktion ist Ihrer Rolle ({role}) nicht erlaubt.',
   notFound: 'Nicht gefunden.',
   articleNotFound: 'Diese Pressemitteilung gibt es im Portal nicht.',
+  mediaNotFound: 'Diese Datei gibt es im Portal nicht.',
   idempotencyRequired: 'Jede schreibende Anfrage braucht einen Idempotency-Key.',
   idempotencyReused: 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.',
   ifMatchRequired: 'Änderungen brauchen If-Match mit der Revision, auf der sie beruhen.',

@@ -121,7 +121,7 @@ async function handle(portal: Portal, request: IncomingMessage, response: Server
       const hash = media[1]!;
       if (method === 'GET') {
         const file = portal.mediaFile(hash);
-        if (!file) return sendError(response, 404, 'not_found', portalMessage('notFound'));
+        if (!file) return sendError(response, 404, 'not_found', portalMessage('mediaNotFound'));
         response.writeHead(200, { 'Content-Type': file.mimeType, 'Content-Length': file.size });
         createReadStream(file.path).pipe(response);
         return;

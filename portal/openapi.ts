@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { articleBodySchema, articleLimits } from '../common/article.js';
+import { articleStatuses, PORTAL_API_VERSION, portalApiSchemas } from '../common/portal-api.js';
+
+type Json = Record<string, unknown>;
+
+const ref = (name: keyof typeof portalApiSchemas) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Json) => ({ 'application/json': { schema } });
+const error = (description: string) => ({ description, content: json(ref('Error')) });
+
+/** The document body as JSON Schema: zod checks it with an iterative transform JSON Schema cannot express. */
+const documentSchemas = {
+  DocumentNode: {
+    type: 'object',
+    description: 'A node of a TipTap/ProseMirror JSON document. Which node may stand where is checked against the block catalog.',
+    properties: {
+      type: { type: 'string', minLength: 1, maxLength: articleLimits.nodeTypeLength },
+      attrs: { type: 'object' },
+      content: { type: 'array', items: { $ref: '#/components/schemas/DocumentNode' } },
+      marks: { type: 'array', items: { type: 'object', properties: { type: { type: 'string' }, attrs: { type: 'object' } }, required: ['type'] } },
+      text: { type: 'string', maxLength: articleLimits.textLength },
+    },
+    required: ['type'],
+  },
+  Document: {
+    type: 'object',
+    properties: { type: { const: 'doc' }, content: { type: 'array', items: { $ref: '#/components/schemas/DocumentNode' } } },
+    required: ['type', 'content'],
+  },
+};
+
+/** The components, generated from the zod schemas in `common/portal-api.ts`. */
+function components(): Record<string, Json> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(portalApiSchemas)) registry.add(schema, { id });
+  const generated = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+    override: (context) => {
+      if (context.zodSchema === articleBodySchema) {
+        for (const key of Object.keys(context.jsonSchema)) delete (context.jsonSchema as Json)[key];
+        Object.assign(context.jsonSchema, { $ref: '#/components/schemas/Document' });
+      }
+    },
+  }).schemas as Record<string, Json>;
+  for (const schema of Object.values(generated)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return { ...generated, ...documentSchemas };
+}
+
+const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: true, description: 'One per intended write; a retry with the same key returns the first answer.', schema: { type: 'string', pattern: '^[\\w.:-]{8,200}$' } };
+const articleId = { name: 'id', in: 'path', required: true, description: 'Chosen by the client (UUID).', schema: { type: 'string', format: 'uuid' } };
+const auth = [{ bearer: [] }];
+const common = { '401': error('Not signed in, or the token expired.'), '413': error('The body is too large.') };
+
+/** The Portal API as OpenAPI 3.1; `docs/portal-api.yaml` is this, written by `npm run portal:openapi`. */
+export function buildOpenApi(): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Pressestelle Portal API',
+      version: PORTAL_API_VERSION,
+      description:
+        'How Pressestelle hands press releases to a portal: sign in, read the profile, store articles and media, move them through review and publication. Every error is JSON with a stable code and a German message. Generated from common/portal-api.ts; do not edit by hand.',
+    },
+    servers: [{ url: 'http://127.0.0.1:{port}', variables: { port: { default: '8080' } } }],
+    security: auth,
+    paths: {
+      '/api/v1/session': {
+        post: {
+          summary: 'Sign in: a bearer token that expires. Failed attempts are rate-limited per user name and client.',
+          security: [],
+          requestBody: { required: true, content: json(ref('SessionRequest')) },
+          responses: { '201': { description: 'Signed in.', content: json(ref('Session')) }, '400': error('Malformed request.'), '401': error('Wrong name or password.'), '429': error('Too many failed attempts.') },
+        },
+      },
+      '/api/v1/profile': {
+        get: {
+          summary: 'What the portal knows: element types (and whether it can render them), ministries, image sizes, limits.',
+          responses: { '200': { description: 'The profile.', content: json(ref('Profile')) }, ...common },
+        },
+      },
+      '/api/v1/articles': {
+        get: {
+          summary: 'Articles, newest change first, optionally by status.',
+          parameters: [
+            { name: 'status', in: 'query', schema: { type: 'string', enum: [...articleStatuses] } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+            { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+          ],
+          responses: { '200': { description: 'A page of articles.', content: json(ref('ArticleList')) }, ...common },
+        },
+      },
+      '/api/v1/articles/{id}': {
+        parameters: [articleId],
+        get: {
+          summary: 'One article at its current revision (ETag: the revision).',
+          responses: { '200': { description: 'The article.', content: json(ref('Article')) }, '404': error('No such article.'), ...common },
+        },
+        put: {
+          summary: 'Create (no If-Match) or update (If-Match: the revision it is based on). Content is checked against the block catalog and the profile.',
+          parameters: [idempotencyKey, { name: 'If-Match', in: 'header', required: false, description: 'Required for updates: "<revision>".', schema: { type: 'string' } }],
+          requestBody: { required: true, content: json(ref('ArticleContent')) },
+          responses: {
+            '200': { description: 'Updated (or unchanged).', content: json(ref('Article')) },
+            '201': { description: 'Created.', content: json(ref('Article')) },
+            '400': error('Malformed request.'),
+            '412': { description: 'Based on a stale revision; `current` holds the article as it is.', content: json({ allOf: [ref('Error'), { type: 'object', properties: { current: ref('Article') } }] }) },
+            '422': error('Content the catalog or the profile does not allow; details name the block.'),
+            '428': error('If-Match or Idempotency-Key missing.'),
+            ...common,
+          },
+        },
+      },
+      '/api/v1/articles/{id}/transitions': {
+        parameters: [articleId],
+        post: {
+          summary: 'submit, request_changes, approve, publish (now or at a time), withdraw, correct: for exactly the named revision.',
+          parameters: [idempotencyKey],
+          requestBody: { required: true, content: json(ref('TransitionRequest')) },
+          responses: {
+            '200': { description: 'The article after the transition.', content: json(ref('Article')) },
+            '403': error('Not allowed for this role, or the four-eyes principle.'),
+            '409': error('Not possible in this state, or for this revision.'),
+            '422': error('Before the embargo, an unrenderable block, or a missing reason.'),
+            ...common,
+          },
+        },
+      },
+      '/api/v1/articles/{id}/comments': {
+        parameters: [articleId],
+        get: { summary: 'Review comments.', responses: { '200': { description: 'Comments.', content: json({ type: 'array', items: ref('Comment') }) }, ...common } },
+        post: {
+          summary: 'A comment on one block of one revision.',
+          parameters: [idempotencyKey],
+          requestBody: { required: true, content: json(ref('CommentRequest')) },
+          responses: { '201': { description: 'Added.', content: json(ref('Comment')) }, '422': error('No such block in that revision.'), ...common },
+        },
+      },
+      '/api/v1/articles/{id}/comments/{commentId}/resolve': {
+        parameters: [articleId, { name: 'commentId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+        post: { summary: 'Resolve a comment.', parameters: [idempotencyKey], responses: { '200': { description: 'Resolved.', content: json(ref('Comment')) }, ...common } },
+      },
+      '/api/v1/articles/{id}/history': {
+        parameters: [articleId],
+        get: {
+          summary: "The article's entries of the append-only, hash-chained history.",
+          responses: { '200': { description: 'History entries.', content: json({ type: 'array', items: ref('HistoryEntry') }) }, ...common },
+        },
+      },
+      '/api/v1/media/{sha256}': {
+        parameters: [{ name: 'sha256', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } }],
+        get: { summary: 'A stored media file.', responses: { '200': { description: 'The file.' }, '404': error('No such file.'), ...common } },
+        put: {
+          summary: 'Store a file under its SHA-256 (idempotent). The hash is checked, the type taken from the content, the size limited by the profile.',
+          parameters: [idempotencyKey],
+          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } },
+          responses: {
+            '200': { description: 'Already stored.', content: json(ref('MediaInfo')) },
+            '201': { description: 'Stored.', content: json(ref('MediaInfo')) },
+            '415': error('A type the portal does not take.'),
+            '422': error('The content does not match the hash.'),
+            ...common,
+          },
+        },
+      },
+    },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: components() },
+  };
+}

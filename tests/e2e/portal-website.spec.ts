@@ -1,0 +1,62 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+import type { Article } from '../../common/article.js';
+import { loadProfileConfig } from '../../portal/profile.js';
+import { startPortalServer, type PortalServer } from '../../portal/server.js';
+import { bluePng, orangePng, pdfBytes, vttBytes } from '../fixtures/media.js';
+import { makeTempDirectory } from '../temp-directory.js';
+import { checkAccessibility } from './axe.js';
+
+const demoRelease = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/demo-release.json', import.meta.url)), 'utf8')) as Article;
+
+const test = base.extend<{ portal: PortalServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern; this one needs none
+  portal: async ({}, use) => {
+    const temp = makeTempDirectory();
+    const server = await startPortalServer({ dataDirectory: temp.path, profile: loadProfileConfig(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url))) });
+    try {
+      await use(server);
+    } finally {
+      await server.close();
+      temp.remove();
+    }
+  },
+});
+test.use({ bypassCSP: true }); // only to inject axe-core into the published page
+
+async function session(server: PortalServer, name: string, role: 'author' | 'approver'): Promise<(method: string, path: string, body?: BodyInit, headers?: Record<string, string>) => Promise<Response>> {
+  server.portal.addUser(name, role, `${name}-passwort`);
+  const response = await fetch(`${server.url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: name, password: `${name}-passwort` }) });
+  const { token } = (await response.json()) as { token: string };
+  return (method, path, body, headers = {}) => fetch(`${server.url}${path}`, { method, body, headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': randomUUID(), ...headers } });
+}
+
+test('the demo release published on the reference portal: its page has no axe violations, and the list and feed show it', async ({ page, portal }) => {
+  const author = await session(portal, 'redaktion', 'author');
+  const approver = await session(portal, 'freigabe', 'approver');
+  for (const bytes of [bluePng, orangePng, pdfBytes, vttBytes]) {
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    expect((await author('PUT', `/api/v1/media/${hash}`, new Blob([new Uint8Array(bytes)]))).ok).toBe(true);
+  }
+  // The portal of the example profile cannot render videos (as on the demo page): the release goes without.
+  const article: Article = { ...demoRelease, body: { ...demoRelease.body, content: demoRelease.body.content.filter((node) => node.type !== 'video') } };
+  const id = randomUUID();
+  expect((await author('PUT', `/api/v1/articles/${id}`, JSON.stringify(article))).status).toBe(201);
+  expect((await author('POST', `/api/v1/articles/${id}/transitions`, JSON.stringify({ action: 'submit', revision: 1 }))).status).toBe(200);
+  expect((await approver('POST', `/api/v1/articles/${id}/transitions`, JSON.stringify({ action: 'approve', revision: 1 }))).status).toBe(200);
+  const published = (await (await author('POST', `/api/v1/articles/${id}/transitions`, JSON.stringify({ action: 'publish', revision: 1 }))).json()) as { url: string };
+
+  await page.goto(`${portal.url}/presse/`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Medieninformationen' })).toBeVisible();
+  await page.getByRole('link', { name: article.meta.title }).click();
+  await expect(page).toHaveURL(published.url);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.meta.title);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect.poll(() => page.locator('img').evaluateAll((images) => images.every((image) => (image as HTMLImageElement).naturalWidth > 0))).toBe(true);
+
+  const { violations, passed } = await checkAccessibility(page, 'html');
+  expect(violations).toEqual([]);
+  expect(passed).toEqual(expect.arrayContaining(['image-alt', 'color-contrast', 'html-has-lang', 'document-title', 'list']));
+});

@@ -1,0 +1,67 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDirectory } from '../temp-directory.js';
+
+const cli = fileURLToPath(new URL('../../out/portal/cli.js', import.meta.url));
+
+/** Starts `portal/cli.js` with arguments and waits for its `ready:` line. */
+async function startPortal(args: string[]): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /^ready: (http:\/\/127\.0\.0\.1:\d+)$/m.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the portal ended (${code}): ${output}`)));
+  });
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+describe('npm run portal', () => {
+  let temp: ReturnType<typeof makeTempDirectory>;
+  beforeEach(() => {
+    if (!existsSync(cli)) throw new Error('These tests run the built portal: run `npm run build` first (npm test does).');
+    temp = makeTempDirectory();
+  });
+  afterEach(() => temp.remove());
+
+  it('adds users with a role (password from the environment), serves on 127.0.0.1, and verifies its history', async () => {
+    const added = spawnSync(process.execPath, [cli, 'user', 'add', 'redaktion', '--role', 'author', '--data', temp.path], { env: { ...process.env, PORTAL_PASSWORD: 'geheim-genug' }, encoding: 'utf8' });
+    expect(added.stdout).toBe('user: redaktion (author)\n');
+    const refused = spawnSync(process.execPath, [cli, 'user', 'add', 'x', '--role', 'chef', '--data', temp.path], { env: { ...process.env, PORTAL_PASSWORD: 'geheim-genug' }, encoding: 'utf8' });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--role must be one of author, approver, admin');
+
+    const portal = await startPortal(['--data', temp.path, '--port', '0']);
+    const session = await fetch(`${portal.url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: 'redaktion', password: 'geheim-genug' }) });
+    expect(session.status).toBe(201);
+    expect(await portal.stop()).toBe(0);
+    expect(portal.output()).toContain('stopped: SIGTERM');
+
+    const check = spawnSync(process.execPath, [cli, 'check', '--data', temp.path], { encoding: 'utf8' });
+    expect(check.stdout).toBe('history: ok (0 entries)\n');
+    expect(check.status).toBe(0);
+  });
+
+  it('"demo" starts with the documented demo users', async () => {
+    const portal = await startPortal(['demo', '--data', temp.path]);
+    expect(portal.output()).toContain('freigabe/freigabe-demo (approver)');
+    const session = await fetch(`${portal.url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: 'freigabe', password: 'freigabe-demo' }) });
+    expect(((await session.json()) as { user: unknown }).user).toEqual({ name: 'freigabe', role: 'approver' });
+    expect((await fetch(`${portal.url}/presse/`)).status).toBe(200);
+    await portal.stop();
+  });
+});
