@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyArticle, type Article } from '../../common/article.js';
@@ -166,7 +167,22 @@ describe('the reference portal over HTTP', () => {
     expect(changedAgain).toMatchObject({ status: 200, body: { revision: 2 } });
     expect((await as.author.call('GET', `/api/v1/articles/${id}/history`)).body.map((entry: { action: string }) => entry.action)).toEqual(['created', 'updated']);
 
-    const reused = await as.author.put(id, release('Etwas anderes'), 2, update);
+    // The response really lost: the request reaches the portal, its answer never reaches the client.
+    const lost = { 'Idempotency-Key': 'retry-key-0003' };
+    const request = httpRequest(`${server.url}/api/v1/articles/${id}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${as.author.token}`, 'If-Match': '"2"', ...lost },
+    });
+    request.on('error', () => undefined);
+    request.on('response', (response) => response.destroy());
+    request.end(JSON.stringify(release('Dreimal')));
+    await expect.poll(async () => (await as.author.call('GET', `/api/v1/articles/${id}`)).body.revision).toBe(3);
+    request.destroy();
+    const afterLoss = await as.author.put(id, release('Dreimal'), 2, lost);
+    expect(afterLoss).toMatchObject({ status: 200, body: { revision: 3 } });
+    expect((await as.author.call('GET', `/api/v1/articles/${id}/history`)).body).toHaveLength(3);
+
+    const reused = await as.author.put(id, release('Etwas anderes'), 3, update);
     expect(reused.status).toBe(422);
     expect(reused.body.error.message).toBe('Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.');
     const withoutKey = await fetch(`${server.url}/api/v1/articles/${id}`, { method: 'PUT', headers: { Authorization: `Bearer ${as.author.token}`, 'If-Match': '"2"' }, body: JSON.stringify(release('Ohne Schlüssel')) });
@@ -307,6 +323,16 @@ describe('the reference portal over HTTP', () => {
     const fakeHash = (await import('node:crypto')).createHash('sha256').update(fakeJpeg).digest('hex');
     const fake = await as.author.call('PUT', `/api/v1/media/${fakeHash}`, new Uint8Array(fakeJpeg), { 'Content-Type': 'image/jpeg' });
     expect(fake.status).toBe(415);
+    // The profile's limit per kind: an image over it is refused.
+    profile = { ...profile, limits: { ...profile.limits, image: 50 } };
+    await server.close();
+    await start();
+    await loginAll();
+    const orange = (await import('../fixtures/media.js')).orangePng;
+    const orangeHash = (await import('node:crypto')).createHash('sha256').update(orange).digest('hex');
+    const tooLarge = await as.author.call('PUT', `/api/v1/media/${orangeHash}`, new Uint8Array(orange));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.message).toMatch(/^Die Datei ist zu groß \(.*\); das Portal erlaubt für diese Art höchstens 50 Byte\.$/);
     // Only media of live releases are public.
     expect((await fetch(`${server.url}/media/${hash}`)).status).toBe(404);
   });
