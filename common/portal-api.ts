@@ -120,6 +120,11 @@ export const transitionRequestSchema = z
     at: timestamp.optional(),
     /** Why: shown in the history (required for `withdraw` and `correct`). */
     reason: z.string().max(2000).optional(),
+    /**
+     * Approvers and admins only: go ahead although the checks found errors, for this reason
+     * (stored in the history with who and when). An unrenderable block can never be overridden.
+     */
+    override: z.string().trim().min(10).max(2000).optional(),
   });
 
 export const commentRequestSchema = z

@@ -34,6 +34,8 @@ export const portalMessages = {
   mediaType: 'Dateien dieser Art ({type}) nimmt das Portal nicht an.',
   mediaTooLarge: 'Die Datei ist zu groß ({size}); das Portal erlaubt für diese Art höchstens {limit}.',
   gone: 'Diese Pressemitteilung wurde zurückgezogen.',
+  checksFailed: 'Die Prüfung hat {count} Fehler gefunden. Beheben Sie sie, oder eine Freigabeberechtigte Person setzt sich mit Begründung darüber hinweg.',
+  overrideRole: 'Nur Freigebende dürfen sich über Fehler der Prüfung hinwegsetzen.',
   internal: 'Im Portal ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal.',
   // Website
   siteHeading: 'Medieninformationen',

@@ -7,6 +7,7 @@ import { berlinToInstant } from '../common/berlin-time.js';
 import { blockOfNode } from '../common/blocks/catalog.js';
 import { captionTypes, downloadTypes, imageTypes, videoTypes } from '../common/blocks/editor-fields.js';
 import { documentProblem } from '../common/blocks/validate-document.js';
+import { checkArticle } from '../common/checks/rules.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { formatMessage } from '../common/messages/index.js';
 import { formatFileSize } from '../common/media.js';
@@ -243,6 +244,21 @@ export class Portal {
       const entries = Object.entries({ ...columns, updated_by: user.name, updated_at: now });
       this.db.prepare(`UPDATE articles SET ${entries.map(([key]) => `${key} = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([, value]) => value), id);
     };
+    // The same checks as the editor: errors stop submit and publish unless an approver overrides them.
+    let overridden: string | null = null;
+    if (action === 'submit' || action === 'publish' || action === 'correct') {
+      const article = this.revisionContent(id, revision);
+      const errors = checkArticle(article, { profile: this.profile(), now: this.now() }).filter(
+        (finding) => finding.severity === 'error' && finding.ruleId !== 'preflight.renderable' && !(action !== 'submit' && finding.ruleId === 'preflight.embargoPast'),
+      );
+      if (errors.length > 0) {
+        if (!request.override) {
+          throw new PortalFailure(422, 'invalid_content', portalMessage('checksFailed', { count: errors.length }), errors.map((finding) => ({ ...(finding.blockId ? { blockId: finding.blockId } : {}), path: finding.ruleId, message: finding.message })));
+        }
+        requireRole('approver', 'admin');
+        overridden = `${request.override.trim()} [${[...new Set(errors.map((finding) => finding.ruleId))].join(', ')}]`;
+      }
+    }
     switch (action) {
       case 'submit':
         if (row.status !== 'draft' && row.status !== 'changes_requested') wrongState();
@@ -291,6 +307,7 @@ export class Portal {
         set({ status: 'withdrawn', scheduled_at: null, withdrawn_at: row.status === 'published' ? now : null });
         break;
     }
+    if (overridden) this.appendHistory(id, user.name, 'override', revision, overridden);
     this.appendHistory(id, user.name, action === 'publish' && request.at && new Date(request.at) > this.now() ? 'schedule' : action, revision, reason);
     return this.getArticle(id);
   }

@@ -14,6 +14,9 @@ import { portalMessage } from './messages.js';
 import { Portal, PortalFailure, sha256, type PortalOptions, type User } from './portal.js';
 import { handleWebsite } from './website.js';
 
+// Validation messages reach people: German.
+z.config(z.locales.de());
+
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
 const SCHEDULER_INTERVAL_MS = 1_000;
 

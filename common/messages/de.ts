@@ -4,10 +4,12 @@
  */
 import { deBlocks } from './de-blocks.js';
 import { deStore } from './de-store.js';
+import { deChecks } from './de-checks.js';
 
 export const de = {
   ...deBlocks,
   ...deStore,
+  ...deChecks,
   'app.title': 'Pressestelle',
   'app.loading': 'Pressestelle wird geladen …',
 

@@ -303,6 +303,29 @@ describe('the reference portal over HTTP', () => {
     expect(history.at(-1)).toMatchObject({ action: 'withdraw', actor: 'freigabe', revision: 2, reason: 'Rechtliche Prüfung' });
   });
 
+  it('runs the same checks as the app: errors stop submit and publish; an approver may override them with a reason', async () => {
+    const id = randomUUID();
+    const defective: Article = {
+      ...release('Mit Fehlern'),
+      body: { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p-1' }, content: [{ type: 'text', text: 'Mehr zum Haushalt ' }, { type: 'text', text: 'hier', marks: [{ type: 'link', attrs: { href: 'https://finanzen.thueringen.de/' } }] }] }] },
+    };
+    await as.author.put(id, defective);
+    const refused = await as.author.transition(id, 'submit', 1);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toMatch(/^Die Prüfung hat 1 Fehler gefunden/);
+    expect(refused.body.error.details).toEqual([{ blockId: 'p-1', path: 'a11y.linkGeneric', message: expect.stringContaining('Der Linktext „hier“') }]);
+
+    expect((await as.author.transition(id, 'submit', 1, { override: 'Der Link ist so gewollt.' })).status).toBe(403);
+    const overridden = await as.approver.transition(id, 'submit', 1, { override: 'Zitat aus dem Original, Link bleibt.' });
+    expect(overridden.body.status).toBe('in_review');
+    const history = (await as.author.call('GET', `/api/v1/articles/${id}/history`)).body;
+    expect(history.at(-2)).toMatchObject({ action: 'override', actor: 'freigabe', reason: 'Zitat aus dem Original, Link bleibt. [a11y.linkGeneric]' });
+
+    await as.approver2.transition(id, 'approve', 1);
+    expect((await as.author.transition(id, 'publish', 1)).status).toBe(422);
+    expect((await as.approver2.transition(id, 'publish', 1, { override: 'Zitat aus dem Original, Link bleibt.' })).body.status).toBe('published');
+  });
+
   it('comments anchor to a block of a revision; they are listed and resolved', async () => {
     const id = randomUUID();
     await as.author.put(id, release('Kommentare'));
