@@ -351,6 +351,34 @@ function findingsOfBlock(node: DocumentNode, options: CheckOptions): Finding[] {
   return findings;
 }
 
+interface BlockFacts {
+  headings: Array<{ level: number; text: string }>;
+  links: Link[];
+  /** Each acronym's first use in the block, and whether it is explained there. */
+  acronyms: Array<{ acronym: string; explained: boolean }>;
+}
+
+/** Per block JSON object: the editor reuses the JSON of unchanged blocks, so these are computed once. */
+const factsCache = new WeakMap<DocumentNode, BlockFacts>();
+
+function factsOf(node: DocumentNode): BlockFacts {
+  const cached = factsCache.get(node);
+  if (cached) return cached;
+  const text = textOf(node);
+  const acronyms: BlockFacts['acronyms'] = [];
+  const seen = new Set<string>();
+  for (const match of text.matchAll(/\b\p{Lu}{2,6}\b/gu)) {
+    const acronym = match[0];
+    if (seen.has(acronym) || knownAcronyms.has(acronym)) continue;
+    seen.add(acronym);
+    const index = match.index;
+    acronyms.push({ acronym, explained: text[index - 1] === '(' || text.slice(index + acronym.length, index + acronym.length + 2) === ' (' });
+  }
+  const facts = { headings: headingsOf(node), links: linksOf(node), acronyms };
+  factsCache.set(node, facts);
+  return facts;
+}
+
 /** Findings that need the whole release: metadata, heading order, links across blocks, acronyms. */
 function findingsOfDocument(article: Article, options: CheckOptions): Finding[] {
   const findings: Finding[] = [];
@@ -376,24 +404,21 @@ function findingsOfDocument(article: Article, options: CheckOptions): Finding[] 
   const seenAcronyms = new Set<string>();
   for (const node of article.body.content) {
     const blockId = blockIdOf(node);
-    for (const heading of headingsOf(node)) {
+    const facts = factsOf(node);
+    for (const heading of facts.headings) {
       if (heading.level > previous + 1) add('a11y.headingSkip', 'warning', 'check.headingSkip', blockId, { from: previous, to: heading.level }, { wcag: '1.3.1' });
       previous = heading.level;
     }
-    for (const link of linksOf(node)) {
+    for (const link of facts.links) {
       const key = normaliseLinkText(link.text);
       if (key === '' || genericLinkTexts.has(key)) continue;
       const earlier = linkTargets.get(key);
       if (earlier && earlier.href !== link.href) add('a11y.linkSameText', 'warning', 'check.linkSameText', blockId, { text: link.text.trim() }, { wcag: '2.4.4' });
       else if (!earlier) linkTargets.set(key, { href: link.href, blockId });
     }
-    const text = textOf(node);
-    for (const match of text.matchAll(/\b\p{Lu}{2,6}\b/gu)) {
-      const acronym = match[0];
-      if (seenAcronyms.has(acronym) || knownAcronyms.has(acronym)) continue;
+    for (const { acronym, explained } of facts.acronyms) {
+      if (seenAcronyms.has(acronym)) continue;
       seenAcronyms.add(acronym);
-      const index = match.index;
-      const explained = text[index - 1] === '(' || text.slice(index + acronym.length, index + acronym.length + 2) === ' (';
       if (!explained) add('read.acronym', 'hint', 'check.acronym', blockId, { acronym });
     }
   }
@@ -411,6 +436,23 @@ export function checkArticle(article: Article, options: CheckOptions = {}, perBl
 }
 
 export { findingsOfBlock };
+
+/**
+ * A checker for the editor: the findings of a block are kept per block JSON object, so after an
+ * edit only the changed block is checked again, and the whole-release rules read cached facts.
+ */
+export function createChecker(options: CheckOptions = {}): (article: Article) => Finding[] {
+  const cache = new WeakMap<DocumentNode, Finding[]>();
+  return (article) =>
+    checkArticle(article, options, (node) => {
+      let findings = cache.get(node);
+      if (!findings) {
+        findings = findingsOfBlock(node, options);
+        cache.set(node, findings);
+      }
+      return findings;
+    });
+}
 
 const rank: Record<Severity, number> = { error: 0, warning: 1, hint: 2 };
 

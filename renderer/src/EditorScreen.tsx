@@ -22,6 +22,9 @@ import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './edi
 import { importFile } from './editor/MediaField.js';
 import { BlockMenu } from './editor/BlockMenu.js';
 import { CurrentBlock } from './editor/current-block.js';
+import { CheckMarks, EditorChecks } from './editor/checks.js';
+import { CheckPanel } from './editor/CheckPanel.js';
+import type { Finding } from '../../common/checks/rules.js';
 import { BlockPanel } from './editor/BlockPanel.js';
 import { DragHandle } from './editor/DragHandle.js';
 import { FormatToolbar } from './editor/FormatToolbar.js';
@@ -151,7 +154,9 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   );
   const saver = session.autosaver;
   const fieldId = useId();
-  const extensions = useMemo(() => [...documentExtensions(), GermanTypography, BlockCommands, CurrentBlock], []);
+  const extensions = useMemo(() => [...documentExtensions(), GermanTypography, BlockCommands, CurrentBlock, CheckMarks], []);
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [checks, setChecks] = useState<EditorChecks | null>(null);
 
   // Stable options: TipTap re-applies changed options on every render, which would move the caret.
   const editorProps = useMemo<EditorProps>(
@@ -197,6 +202,21 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   });
 
   useEffect(() => session.attach(editor), [session, editor]);
+
+  // The checks run after each pause in typing, never on the keystroke itself.
+  useEffect(() => {
+    if (!editor) return;
+    const editorChecks = new EditorChecks(editor, () => session.currentMeta);
+    setChecks(editorChecks);
+    const stopFindings = editorChecks.onFindings(setFindings);
+    const stopChanges = session.onChange(() => editorChecks.schedule());
+    editorChecks.run();
+    return () => {
+      stopFindings();
+      stopChanges();
+      editorChecks.dispose();
+    };
+  }, [editor, session]);
 
   useEffect(() => {
     const stop = saver.onState((state, error) => {
@@ -368,6 +388,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
           </div>
         </article>
         <aside className="editor-panel" aria-label={t('panel.label')}>
+          {checks && <CheckPanel findings={findings} onShow={(blockId) => checks.show(blockId)} onFix={(finding) => checks.fix(finding)} />}
           {editor && <BlockPanel editor={editor} />}
           <MetaPanel initial={draft.article.meta} onChange={(field, value) => session.setMeta(field, value)} />
           <TeaserImagePanel initial={draft.article.meta.teaserImage} onChange={(image) => session.setMeta('teaserImage', image)} />

@@ -21,6 +21,7 @@ export class DraftSession {
   private lastArticle: Article;
   private pauseTimer: ReturnType<typeof setTimeout> | null = null;
   private retired = false;
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(
     private readonly api: Api,
@@ -38,6 +39,17 @@ export class DraftSession {
     return this.target.id;
   }
 
+  /** Called after every change of text or metadata (cheap listeners only: this is the typing path). */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** The metadata as edited so far (for the checks). */
+  get currentMeta(): ArticleMeta {
+    return this.meta;
+  }
+
   /** The stored version this window's next save builds on. */
   get version(): number {
     return this.target.version;
@@ -47,6 +59,7 @@ export class DraftSession {
   changed(): void {
     if (this.retired) return;
     this.autosaver.change();
+    for (const listener of this.changeListeners) listener();
     if (this.pauseTimer !== null) clearTimeout(this.pauseTimer);
     this.pauseTimer = setTimeout(() => {
       this.pauseTimer = null;

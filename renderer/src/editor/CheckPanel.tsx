@@ -1,0 +1,56 @@
+import { useId } from 'react';
+import { severities, type Finding, type Severity } from '../../../common/checks/rules.js';
+import type { MessageKey } from '../../../common/messages/index.js';
+import { t } from '../messages.js';
+
+const headings: Record<Severity, MessageKey> = { error: 'check.severity.error', warning: 'check.severity.warning', hint: 'check.severity.hint' };
+
+/** "Prüfung": the findings of the checks, grouped by severity, each with its block and fix. */
+export function CheckPanel({ findings, onShow, onFix }: { findings: readonly Finding[]; onShow: (blockId: string) => void; onFix: (finding: Finding) => void }) {
+  const headingId = useId();
+  const count = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  return (
+    <section className="panel-section check-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {t('check.panel')}
+      </h2>
+      <p className="check-count" data-testid="check-count">
+        {t('check.count', { errors: count('error'), warnings: count('warning'), hints: count('hint') })}
+      </p>
+      {findings.length === 0 && <p className="panel-empty">{t('check.none')}</p>}
+      {severities.map((severity) => {
+        const group = findings.filter((finding) => finding.severity === severity);
+        if (group.length === 0) return null;
+        return (
+          <div key={severity} className={`check-group check-group-${severity}`}>
+            <h3>
+              {t(headings[severity])} ({group.length})
+            </h3>
+            <ul aria-label={t(headings[severity])}>
+              {group.map((finding, index) => (
+                <li key={`${finding.ruleId}-${finding.blockId ?? 'meta'}-${index}`} className={`check-finding check-${severity}`}>
+                  <p>{finding.message}</p>
+                  {finding.wcag && <p className="check-wcag">{t('check.wcag', { criterion: finding.wcag })}</p>}
+                  <div className="check-actions">
+                    {finding.blockId !== null ? (
+                      <button type="button" onClick={() => onShow(finding.blockId!)}>
+                        {t('check.show')}
+                      </button>
+                    ) : (
+                      <span className="check-meta">{t('check.metadata')}</span>
+                    )}
+                    {finding.fix && (
+                      <button type="button" onClick={() => onFix(finding)}>
+                        {t('check.fix', { label: finding.fix.label })}
+                      </button>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { Extension, type Editor } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import type { ArticleMeta, DocumentNode } from '../../../common/article.js';
+import { createDocumentChecker } from '../../../common/checks/incremental.js';
+import type { Finding, Severity } from '../../../common/checks/rules.js';
+
+const checksKey = new PluginKey<DecorationSet>('checks');
+
+/** Holds the marks of the latest check run: blocks with findings, like spelling mistakes. */
+export const CheckMarks = Extension.create({
+  name: 'checkMarks',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<DecorationSet>({
+        key: checksKey,
+        state: {
+          init: () => DecorationSet.empty,
+          apply: (tr, previous) => (tr.getMeta(checksKey) as DecorationSet | undefined) ?? previous.map(tr.mapping, tr.doc),
+        },
+        props: { decorations: (state) => checksKey.getState(state) },
+      }),
+    ];
+  },
+});
+
+const rank: Record<Severity, number> = { error: 0, warning: 1, hint: 2 };
+/** How long after the last change the checks run: off the typing path. */
+const CHECK_DELAY_MS = 300;
+
+/** Runs the checks of one open release after each pause, and marks the blocks they point to. */
+export class EditorChecks {
+  private readonly check = createDocumentChecker();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly listeners = new Set<(findings: Finding[]) => void>();
+  findings: Finding[] = [];
+
+  constructor(
+    private readonly editor: Editor,
+    private readonly meta: () => ArticleMeta,
+  ) {}
+
+  onFindings(listener: (findings: Finding[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  schedule(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.run(), CHECK_DELAY_MS);
+  }
+
+  run(): void {
+    this.timer = null;
+    const { editor } = this;
+    if (editor.isDestroyed) return;
+    this.findings = this.check(editor.state.doc, this.meta());
+    const byBlock = new Map<string, Finding[]>();
+    for (const finding of this.findings) {
+      if (finding.blockId === null || finding.severity === 'hint') continue;
+      byBlock.set(finding.blockId, [...(byBlock.get(finding.blockId) ?? []), finding]);
+    }
+    const decorations: Decoration[] = [];
+    editor.state.doc.forEach((node, offset) => {
+      const findings = byBlock.get(String(node.attrs.id ?? ''));
+      if (!findings) return;
+      const worst = findings.reduce((a, b) => (rank[a.severity] <= rank[b.severity] ? a : b)).severity;
+      decorations.push(Decoration.node(offset, offset + node.nodeSize, { class: `check-flag check-${worst}`, title: findings.map((finding) => finding.message).join('\n') }));
+    });
+    editor.view.dispatch(editor.state.tr.setMeta(checksKey, DecorationSet.create(editor.state.doc, decorations)).setMeta('addToHistory', false));
+    for (const listener of this.listeners) listener(this.findings);
+  }
+
+  /** Puts the cursor into the block a finding points to and scrolls it into view. */
+  show(blockId: string): void {
+    const position = this.positionOf(blockId);
+    if (!position) return;
+    const { editor } = this;
+    const selection = TextSelection.near(editor.state.doc.resolve(position.pos + 1));
+    editor.view.dispatch(editor.state.tr.setSelection(selection).scrollIntoView());
+    editor.view.focus();
+  }
+
+  /** Applies a finding's one-click fix to its block (one undo step), then checks again. */
+  fix(finding: Finding): void {
+    if (!finding.fix || finding.blockId === null) return;
+    const position = this.positionOf(finding.blockId);
+    if (!position) return;
+    const { editor } = this;
+    const fixed = finding.fix.apply(position.node.toJSON() as DocumentNode);
+    const node = editor.schema.nodeFromJSON(fixed);
+    editor.view.dispatch(editor.state.tr.replaceWith(position.pos, position.pos + position.node.nodeSize, node));
+    this.run();
+  }
+
+  dispose(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.listeners.clear();
+  }
+
+  private positionOf(blockId: string) {
+    let found: { pos: number; node: ProseMirrorNode } | null = null;
+    this.editor.state.doc.forEach((node, offset) => {
+      if (!found && node.attrs.id === blockId) found = { pos: offset, node };
+    });
+    return found as { pos: number; node: ProseMirrorNode } | null;
+  }
+}

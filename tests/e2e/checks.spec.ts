@@ -1,0 +1,49 @@
+import { expect, test } from './fixtures.js';
+import { DraftListPage } from './pages/draft-list-page.js';
+import { EditorPage } from './pages/editor-page.js';
+
+test('"Prüfung" lists findings as the person types, marks the block, shows it, and fixes it in one click', async ({ app }) => {
+  const page = app.page;
+  const list = new DraftListPage(page);
+  const editor = new EditorPage(page);
+  await list.createNew();
+  const panel = page.getByRole('region', { name: 'Prüfung' });
+  await expect(panel.getByTestId('check-count')).toHaveText('4 Fehler, 0 Warnungen, 0 Hinweise');
+  await expect(panel).toContainText('Der Titel fehlt.');
+
+  await editor.title.fill('Elterngeld wird digital');
+  await editor.lead.fill('Anträge gehen ab Januar online.');
+  await expect(panel.getByTestId('check-count')).toHaveText('2 Fehler, 0 Warnungen, 0 Hinweise');
+
+  // "- " would become a list as it is typed; a bullet character pasted from elsewhere does not.
+  await editor.typeParagraphs(['• Elterngeld online beantragen']);
+  const finding = panel.getByRole('listitem').filter({ hasText: 'sieht aus wie ein Listenpunkt' });
+  await expect(finding).toBeVisible();
+  // Marked in the text like a spelling mistake, the message on hover.
+  const flagged = editor.body.locator('.check-warning');
+  await expect(flagged).toHaveAttribute('title', /sieht aus wie ein Listenpunkt/);
+
+  await finding.getByRole('button', { name: 'Beheben: In Aufzählung umwandeln' }).click();
+  await expect(editor.body.locator('ul > li')).toHaveText(['Elterngeld online beantragen']);
+  await expect(finding).toHaveCount(0);
+  await expect(editor.body.locator('.check-flag')).toHaveCount(0);
+
+  // Undo brings the paragraph back; the finding returns.
+  await editor.body.click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(panel.getByRole('listitem').filter({ hasText: 'sieht aus wie ein Listenpunkt' })).toBeVisible();
+  await editor.expectSaved();
+});
+
+test('"Zum Baustein" puts the cursor into the block a finding points to', async ({ app }) => {
+  const page = app.page;
+  const editor = new EditorPage(page);
+  await new DraftListPage(page).createNew();
+  await editor.typeParagraphs(['Erster Absatz ohne Befund.', 'Den Entwurf gibt es HIERUNDJETZTSOFORT im Netz.']);
+  const panel = page.getByRole('region', { name: 'Prüfung' });
+  const finding = panel.getByRole('listitem').filter({ hasText: 'steht in Großbuchstaben' });
+  await editor.body.locator('p').first().click();
+  await finding.getByRole('button', { name: 'Zum Baustein' }).click();
+  await page.keyboard.type('Eingefügt: ');
+  await expect(editor.body.locator('p').nth(1)).toContainText('Eingefügt: ');
+});
