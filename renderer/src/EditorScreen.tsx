@@ -156,7 +156,6 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   const fieldId = useId();
   const extensions = useMemo(() => [...documentExtensions(), GermanTypography, BlockCommands, CurrentBlock, CheckMarks], []);
   const [findings, setFindings] = useState<Finding[]>([]);
-  const [checks, setChecks] = useState<EditorChecks | null>(null);
 
   // Stable options: TipTap re-applies changed options on every render, which would move the caret.
   const editorProps = useMemo<EditorProps>(
@@ -204,19 +203,18 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   useEffect(() => session.attach(editor), [session, editor]);
 
   // The checks run after each pause in typing, never on the keystroke itself.
+  const checks = useMemo(() => (editor ? new EditorChecks(editor, () => session.currentMeta) : null), [editor, session]);
   useEffect(() => {
-    if (!editor) return;
-    const editorChecks = new EditorChecks(editor, () => session.currentMeta);
-    setChecks(editorChecks);
-    const stopFindings = editorChecks.onFindings(setFindings);
-    const stopChanges = session.onChange(() => editorChecks.schedule());
-    editorChecks.run();
+    if (!checks) return;
+    const stopFindings = checks.onFindings(setFindings);
+    const stopChanges = session.onChange(() => checks.schedule());
+    checks.schedule();
     return () => {
       stopFindings();
       stopChanges();
-      editorChecks.dispose();
+      checks.dispose();
     };
-  }, [editor, session]);
+  }, [checks, session]);
 
   useEffect(() => {
     const stop = saver.onState((state, error) => {
