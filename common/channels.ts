@@ -22,11 +22,16 @@ export const methodNames = [
   'backups.list',
   'backups.create',
   'backups.restore',
+  'portal.connect',
+  'portal.disconnect',
+  'portal.status',
+  'sync.submit',
+  'sync.state',
   'app.notices',
   'app.dismissNotice',
 ] as const;
 
-export const eventNames = ['drafts.changed', 'history.changed', 'app.restored', 'app.command'] as const;
+export const eventNames = ['drafts.changed', 'history.changed', 'sync.changed', 'app.restored', 'app.command'] as const;
 
 export type MethodName = (typeof methodNames)[number];
 export type EventName = (typeof eventNames)[number];

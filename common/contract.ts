@@ -83,6 +83,25 @@ export const backupInfoSchema = z.object({
 /** Something main tells the person once: the database was recovered at start, for instance. */
 export const noticeSchema = z.object({ id: z.string().min(1).max(100), message: z.string() });
 
+export const portalStatusSchema = z.object({
+  connected: z.boolean(),
+  url: z.string().nullable(),
+  username: z.string().nullable(),
+  role: z.string().nullable(),
+  portalName: z.string().nullable(),
+  online: z.boolean(),
+  pending: z.number().int().nonnegative(),
+  signInRequired: z.boolean(),
+});
+
+export const releaseSyncStateSchema = z.object({
+  portalStatus: z.enum(['draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'withdrawn']).nullable(),
+  portalRevision: z.number().int().positive().nullable(),
+  url: z.string().nullable(),
+  pending: z.number().int().nonnegative(),
+  problem: z.string().nullable(),
+});
+
 /** An article whose body the schema of the block catalog accepts. */
 const validArticle = articleSchema.superRefine((article, context) => {
   const problem = documentProblem(article.body);
@@ -153,6 +172,13 @@ export const contract = {
   'backups.create': method(z.object({}).default({}), backupInfoSchema),
   /** "Sicherung wiederherstellen": backs the current state up, then puts the chosen backup in its place. */
   'backups.restore': method(z.object({ name: backupInfoSchema.shape.name }), z.object({ restored: backupInfoSchema, safety: backupInfoSchema })),
+  /** "Anmelden": the password goes to the portal once and is never stored; the token stays in main. */
+  'portal.connect': method(z.object({ url: z.string().min(1).max(500), username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }), portalStatusSchema),
+  'portal.disconnect': method(z.object({}).default({}), portalStatusSchema),
+  'portal.status': method(z.object({}).default({}), portalStatusSchema),
+  /** "Zur Freigabe einreichen": the text and the submission into the outbox; delivered when the portal is reachable. */
+  'sync.submit': method(byId, releaseSyncStateSchema),
+  'sync.state': method(byId, releaseSyncStateSchema),
   /** Messages for the person from the start of the app (a recovered database); until dismissed. */
   'app.notices': method(z.object({}).default({}), z.array(noticeSchema)),
   'app.dismissNotice': method(z.object({ id: noticeSchema.shape.id }), z.object({})),
@@ -163,6 +189,8 @@ export const events = {
   'drafts.changed': z.object({ id, kind: z.enum(['created', 'saved', 'deleted', 'restored', 'purged']) }),
   /** A revision of the release was written. */
   'history.changed': z.object({ id }),
+  /** Something for the portal was queued or delivered (null: the connection changed). */
+  'sync.changed': z.object({ id: id.nullable() }),
   /** A backup was restored: every list and open release is to be loaded again. */
   'app.restored': z.object({ name: z.string() }),
   /** A command from the application menu (Electron only). */

@@ -29,6 +29,11 @@ export function createHandlers(services: AppServices): Handlers {
     'backups.list': () => services.backups.list(),
     'backups.create': () => services.backupNow(),
     'backups.restore': ({ name }) => services.restoreBackup(name),
+    'portal.connect': ({ url, username, password }) => services.sync.connect(url, username, password),
+    'portal.disconnect': () => services.sync.disconnect(),
+    'portal.status': () => services.sync.status(),
+    'sync.submit': ({ id }) => services.sync.submit(id),
+    'sync.state': ({ id }) => services.sync.releaseState(id),
     'app.notices': () => services.pendingNotices(),
     'app.dismissNotice': ({ id }) => {
       services.dismissNotice(id);

@@ -12,6 +12,7 @@ import { DraftStore } from './draft-store.js';
 import { HistoryStore } from './history-store.js';
 import { MediaStore } from './media-store.js';
 import { ReleaseFiles } from './release-files.js';
+import { SyncEngine } from './sync-engine.js';
 import { migrations } from './migrations/index.js';
 
 /** How long a media file stays after nothing refers to it any more (and longer while a backup may). */
@@ -34,6 +35,7 @@ interface Stores {
   history: HistoryStore;
   media: MediaStore;
   releaseFiles: ReleaseFiles;
+  sync: SyncEngine;
   forwards: Disposable[];
 }
 
@@ -86,6 +88,9 @@ export class AppServices implements Disposable {
   }
   get releaseFiles(): ReleaseFiles {
     return this.current.releaseFiles;
+  }
+  get sync(): SyncEngine {
+    return this.current.sync;
   }
 
   /**
@@ -175,7 +180,9 @@ export class AppServices implements Disposable {
       history.changes.on((payload) => this.events.emit({ name: 'history.changed', payload })),
     ];
     const releaseFiles = new ReleaseFiles(drafts, history, media, this.now);
-    this.stores = { database, drafts, history, media, releaseFiles, forwards };
+    const sync = new SyncEngine(database, drafts, history, this.now);
+    forwards.push(sync.changes.on((payload) => this.events.emit({ name: 'sync.changed', payload })));
+    this.stores = { database, drafts, history, media, releaseFiles, sync, forwards };
   }
 
   private closeStores(): void {
@@ -183,6 +190,7 @@ export class AppServices implements Disposable {
     if (!stores) return;
     this.stores = null;
     for (const forward of stores.forwards) forward.dispose();
+    stores.sync.dispose();
     if (stores.database.open) stores.history.checkpointAll('close');
     stores.history.dispose();
     stores.drafts.dispose();

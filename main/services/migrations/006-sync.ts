@@ -1,0 +1,41 @@
+import type { Migration } from './migration.js';
+
+/**
+ * The portal connection and the sync engine: settings (the portal address and user name, never
+ * the password), a durable outbox of actions meant for the portal, and per release the portal
+ * revision and status last seen.
+ */
+export const sync: Migration = {
+  version: 6,
+  name: 'sync',
+  up(db) {
+    db.exec(`
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'failed'))
+      ) STRICT;
+      CREATE INDEX outbox_pending ON outbox (state, article_id, id);
+
+      CREATE TABLE sync_state (
+        article_id TEXT PRIMARY KEY,
+        portal_revision INTEGER,
+        portal_status TEXT,
+        portal_url TEXT,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+    `);
+  },
+};

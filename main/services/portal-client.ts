@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import type { Article } from '../../common/article.js';
+import {
+  portalArticleSchema,
+  portalErrorSchema,
+  profileSchema,
+  sessionSchema,
+  type PortalArticle,
+  type Profile,
+  type Session,
+  type TransitionRequest,
+} from '../../common/portal-api.js';
+import { Failure } from '../../common/result.js';
+
+/** How long one request may take before it counts as lost (and is retried with the same key). */
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** The portal answered with an error: its status, stable code and German message. */
+export class PortalError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** The current article, with a 412. */
+    readonly current?: PortalArticle,
+  ) {
+    super(message);
+    this.name = 'PortalError';
+  }
+}
+
+/** No answer: the portal is unreachable, or the answer did not arrive in time. */
+export class PortalUnreachable extends Error {
+  constructor(cause: unknown) {
+    super('portal unreachable', { cause });
+    this.name = 'PortalUnreachable';
+  }
+}
+
+/**
+ * Checks a portal address: HTTPS, except on the loopback interface (the reference portal in
+ * tests and demonstrations). Returns the normalised base URL.
+ */
+export function portalBaseUrl(address: string): string {
+  let url: URL;
+  try {
+    url = new URL(address.trim());
+  } catch {
+    throw new Failure('invalid_input', 'portal.badAddress', { address: address.slice(0, 200) });
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new Failure('invalid_input', 'portal.httpsRequired');
+  return url.origin;
+}
+
+/** The Portal API, typed from `common/portal-api.ts`: every request with a timeout, every answer checked. */
+export class PortalClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly token: string | null = null,
+  ) {}
+
+  withToken(token: string): PortalClient {
+    return new PortalClient(this.baseUrl, token);
+  }
+
+  login(username: string, password: string): Promise<Session> {
+    return this.request('POST', '/api/v1/session', sessionSchema, { body: { username, password } });
+  }
+
+  profile(): Promise<Profile> {
+    return this.request('GET', '/api/v1/profile', profileSchema);
+  }
+
+  getArticle(id: string): Promise<PortalArticle> {
+    return this.request('GET', `/api/v1/articles/${id}`, portalArticleSchema);
+  }
+
+  putArticle(id: string, article: Article, baseRevision: number | null, idempotencyKey: string): Promise<PortalArticle> {
+    return this.request('PUT', `/api/v1/articles/${id}`, portalArticleSchema, {
+      body: article,
+      headers: { 'Idempotency-Key': idempotencyKey, ...(baseRevision !== null ? { 'If-Match': `"${baseRevision}"` } : {}) },
+    });
+  }
+
+  transition(id: string, request: TransitionRequest, idempotencyKey: string): Promise<PortalArticle> {
+    return this.request('POST', `/api/v1/articles/${id}/transitions`, portalArticleSchema, { body: request, headers: { 'Idempotency-Key': idempotencyKey } });
+  }
+
+  private async request<T>(method: string, path: string, schema: z.ZodType<T>, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          Accept: 'application/json',
+          ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+          ...options.headers,
+        },
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      text = await response.text();
+    } catch (error) {
+      throw new PortalUnreachable(error);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new PortalError(response.status, 'bad_response', `HTTP ${response.status}`);
+    }
+    if (!response.ok) {
+      const parsed = portalErrorSchema.safeParse(json);
+      const current = portalArticleSchema.safeParse((json as { current?: unknown }).current);
+      if (parsed.success) throw new PortalError(response.status, parsed.data.error.code, parsed.data.error.message, current.success ? current.data : undefined);
+      throw new PortalError(response.status, 'bad_response', `HTTP ${response.status}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new PortalError(response.status, 'bad_response', 'unexpected answer');
+    return parsed.data;
+  }
+}

@@ -1,0 +1,116 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyArticle, type Article } from '../../common/article.js';
+import { openAppServices, type AppServices } from '../../main/services/app-services.js';
+import { backoffMs } from '../../main/services/sync-engine.js';
+import { loadProfileConfig } from '../../portal/profile.js';
+import { startPortalServer, type PortalServer } from '../../portal/server.js';
+import { makeTempDirectory } from '../temp-directory.js';
+
+const profile = loadProfileConfig(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url)));
+
+function release(title: string): Article {
+  const base = emptyArticle();
+  return {
+    ...base,
+    meta: { ...base.meta, title, lead: 'Ein Vorspann.', ministry: 'Thüringer Finanzministerium', date: '2026-11-29' },
+    body: { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p-1' }, content: [{ type: 'text', text: `${title}: der Text.` }] }] },
+  };
+}
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('the sync engine against the reference portal', () => {
+  let appTemp: ReturnType<typeof makeTempDirectory>;
+  let portalTemp: ReturnType<typeof makeTempDirectory>;
+  let services: AppServices;
+  let portal: PortalServer;
+
+  beforeEach(async () => {
+    appTemp = makeTempDirectory();
+    portalTemp = makeTempDirectory();
+    portal = await startPortalServer({ dataDirectory: portalTemp.path, profile });
+    portal.portal.addUser('redaktion', 'author', 'redaktion-passwort');
+    services = await openAppServices(appTemp.path, { dailyBackups: false });
+  });
+  afterEach(async () => {
+    await services.close();
+    await portal.close();
+    appTemp.remove();
+    portalTemp.remove();
+  });
+
+  it('signs in over HTTPS or on loopback only, and says in German why not', async () => {
+    await expect(services.sync.connect('http://portal.example.org', 'redaktion', 'x')).rejects.toThrow('Die Portal-Adresse muss mit https:// beginnen');
+    await expect(services.sync.connect('kein url', 'redaktion', 'x')).rejects.toThrow('„kein url“ ist keine gültige Portal-Adresse.');
+    await expect(services.sync.connect(portal.url, 'redaktion', 'falsch')).rejects.toThrow('Das Portal hat die Anmeldung abgelehnt: Benutzername oder Passwort ist falsch.');
+    const status = await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+    expect(status).toMatchObject({ connected: true, username: 'redaktion', role: 'author', portalName: 'Freistaat Thüringen – Medieninformationen', pending: 0 });
+    expect(services.sync.cachedProfile()?.profileVersion).toBe('2026-11-29.1');
+    // The password is nowhere in the local database.
+    expect(JSON.stringify(services.database.prepare('SELECT * FROM settings').all())).not.toContain('redaktion-passwort');
+    expect(services.sync.disconnect().connected).toBe(false);
+  });
+
+  it('"Zur Freigabe einreichen" delivers the text and the submission, once, in order', async () => {
+    await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+    const draft = services.drafts.create(release('Haushalt 2027'));
+    services.sync.submit(draft.id);
+    await until(() => services.sync.releaseState(draft.id).pending === 0);
+    expect(services.sync.releaseState(draft.id)).toMatchObject({ portalStatus: 'in_review', portalRevision: 1, pending: 0, problem: null });
+    expect(portal.portal.getArticle(draft.id)).toMatchObject({ status: 'in_review', revision: 1, createdBy: 'redaktion', article: draft.article });
+    expect(portal.portal.history(draft.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion']);
+    expect(services.history.list(draft.id)[0]!.reason).toBe('submit');
+  });
+
+  it('while the portal is down, the submission waits in the outbox; once it is back, it is delivered once', async () => {
+    await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+    const port = portal.port;
+    await portal.close();
+    const draft = services.drafts.create(release('Offline eingereicht'));
+    services.sync.submit(draft.id);
+    await until(() => !services.sync.status().online);
+    expect(services.sync.status()).toMatchObject({ online: false, pending: 2 });
+
+    portal = await startPortalServer({ dataDirectory: portalTemp.path, profile, port });
+    await until(() => services.sync.releaseState(draft.id).pending === 0, 15_000);
+    expect(services.sync.status().online).toBe(true);
+    expect(portal.portal.listArticles(undefined, 10, 0).total).toBe(1);
+    expect(portal.portal.getArticle(draft.id)).toMatchObject({ status: 'in_review', revision: 1 });
+  });
+
+  it('an expired sign-in keeps everything queued until the person signs in again', async () => {
+    await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+    portal.portal.db.prepare('DELETE FROM sessions').run();
+    const draft = services.drafts.create(release('Abgelaufen'));
+    services.sync.submit(draft.id);
+    await until(() => services.sync.status().signInRequired);
+    expect(services.sync.status()).toMatchObject({ connected: false, pending: 2 });
+    await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+    await until(() => services.sync.releaseState(draft.id).pending === 0);
+    expect(portal.portal.getArticle(draft.id).status).toBe('in_review');
+  });
+
+  it('a refusal is shown in the portal\'s words, and what was queued after it is not sent', async () => {
+    await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+    const draft = services.drafts.create({ ...release('Ohne Datum'), meta: { ...release('Ohne Datum').meta, date: '' } });
+    services.sync.submit(draft.id);
+    await until(() => services.sync.releaseState(draft.id).pending === 0);
+    const state = services.sync.releaseState(draft.id);
+    expect(state.problem).toMatch(/^Die Prüfung hat 1 Fehler gefunden/);
+    expect(state.portalStatus).toBe('draft');
+  });
+
+  it('backs off between attempts, with jitter, up to five minutes', () => {
+    expect(backoffMs(1, () => 1)).toBe(1_000);
+    expect(backoffMs(1, () => 0)).toBe(500);
+    expect(backoffMs(4, () => 1)).toBe(8_000);
+    expect(backoffMs(30, () => 1)).toBe(300_000);
+  });
+});
