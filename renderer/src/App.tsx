@@ -8,6 +8,7 @@ import { hrefOf, parseRoute, useRoute } from './routes.js';
 import { TrashScreen } from './TrashScreen.js';
 import { BackupsScreen } from './BackupsScreen.js';
 import { Notices } from './Notices.js';
+import { PortalConnection } from './SignIn.js';
 import { navigate } from './routes.js';
 
 export function App() {
@@ -40,6 +41,7 @@ export function App() {
             {t('nav.trash')}
           </a>
         </nav>
+        <PortalConnection />
       </header>
       <main className="app-main">
         <Notices />

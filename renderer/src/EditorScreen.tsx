@@ -18,6 +18,7 @@ import { formatDateTime } from './format-date.js';
 import { HistoryView } from './history/HistoryView.js';
 import { SaveVersionDialog } from './history/SaveVersionDialog.js';
 import { downloadText } from './transfer.js';
+import { useReleaseSyncState } from './portal-status.js';
 import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './editor/block-commands.js';
 import { importFile } from './editor/MediaField.js';
 import { BlockMenu } from './editor/BlockMenu.js';
@@ -126,6 +127,24 @@ const saveLabels: Record<SaveState, Parameters<typeof t>[0]> = {
   saving: 'save.saving',
   failed: 'save.failed',
 };
+
+/** The release on the portal: its status, what waits in the outbox, a refusal in the portal's words. */
+function SyncLine({ id }: { id: string }) {
+  const state = useReleaseSyncState(id);
+  if (!state) return null;
+  return (
+    <p className="sync-line" data-testid="sync-state">
+      <span>{t(state.portalStatus ? `sync.status.${state.portalStatus}` : 'sync.status.none')}</span>
+      {state.pending > 0 && <span className="sync-pending"> · {t('sync.pending', { count: state.pending })}</span>}
+      {state.problem && (
+        <span role="alert" className="sync-problem">
+          {' '}
+          · {t('sync.problem', { message: state.problem })}
+        </span>
+      )}
+    </p>
+  );
+}
 
 /** Where the insert menu opens: under the toolbar, or at the cursor after "/". */
 type MenuPlacement = { at: 'toolbar' } | { at: 'cursor'; top: number; left: number };
@@ -281,6 +300,25 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
     }
   }
 
+  /** "Zur Freigabe einreichen": refused while the checks report errors; otherwise saved, then queued for the portal. */
+  async function submitForApproval() {
+    // Checked now, not at the last pause: what is refused or sent is exactly what is in the editor.
+    checks?.run();
+    const errors = (checks?.findings ?? findings).filter((finding) => finding.severity === 'error');
+    if (errors.length > 0) {
+      setNotice(t('check.gateRefused', { count: errors.length, messages: errors.map((finding) => finding.message).join(' ') }));
+      return;
+    }
+    try {
+      if (!(await saver.flush())) throw new Error(t('save.failed'));
+      await api.sync.submit({ id: session.id });
+      const status = await api.portal.status();
+      setNotice(status.connected ? t('sync.submitted') : t('sync.needsSignIn'));
+    } catch (caught) {
+      setNotice(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+
   async function exportFile() {
     try {
       if (!(await saver.flush())) throw new Error(t('save.failed'));
@@ -345,6 +383,10 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
         <button type="button" onClick={() => void exportFile()}>
           {t('transfer.export')}
         </button>
+        <button type="button" className="primary" onClick={() => void submitForApproval()}>
+          {t('sync.submit')}
+        </button>
+        <SyncLine id={session.id} />
         <p role="status" aria-live="polite" data-testid="save-state" className={`save-state save-state-${saveState}`}>
           {t(saveLabels[saveState])}
         </p>

@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { loadProfileConfig } from '../../portal/profile.js';
+import { startPortalServer, type PortalServer } from '../../portal/server.js';
+import { makeTempDirectory } from '../temp-directory.js';
+import { expect, test } from './fixtures.js';
+import { DraftListPage } from './pages/draft-list-page.js';
+import { EditorPage } from './pages/editor-page.js';
+
+const profile = loadProfileConfig(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url)));
+
+let portalTemp: ReturnType<typeof makeTempDirectory>;
+let portal: PortalServer;
+test.beforeEach(async () => {
+  portalTemp = makeTempDirectory();
+  portal = await startPortalServer({ dataDirectory: portalTemp.path, profile });
+  portal.portal.addUser('redaktion', 'author', 'redaktion-passwort');
+});
+test.afterEach(async () => {
+  await portal.close();
+  portalTemp.remove();
+});
+
+async function signIn(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Beim Portal anmelden' });
+  await dialog.getByLabel('Portal-Adresse').fill(portal.url);
+  await dialog.getByLabel('Benutzername').fill('redaktion');
+  await dialog.getByLabel('Passwort').fill('redaktion-passwort');
+  await dialog.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Angemeldet als redaktion (author) bei Freistaat Thüringen – Medieninformationen')).toBeVisible();
+}
+
+async function writeRelease(page: Page, title: string): Promise<void> {
+  const editor = new EditorPage(page);
+  await new DraftListPage(page).createNew();
+  await editor.title.fill(title);
+  await editor.lead.fill('Der Entwurf liegt vor.');
+  await page.getByLabel('Ministerium').selectOption('Thüringer Finanzministerium');
+  await page.getByLabel('Datum', { exact: true }).fill('2026-11-29');
+  await editor.typeParagraphs([`${title}: der Text.`]);
+  await expect(page.getByRole('region', { name: 'Prüfung' }).getByTestId('check-count')).toHaveText(/^0 Fehler/);
+  await editor.expectSaved();
+}
+
+test('"Zur Freigabe einreichen" after "Anmelden": the release is in review on the portal; errors stop it first', async ({ app }) => {
+  const page = app.page;
+  await signIn(page);
+
+  // With errors the app refuses and lists them.
+  const editor = new EditorPage(page);
+  await new DraftListPage(page).createNew();
+  await editor.title.fill('Unvollständig');
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Die Pressemitteilung hat noch 3 Fehler' })).toContainText('Der Vorspann fehlt.');
+  await editor.back();
+
+  await writeRelease(page, 'Haushalt 2027');
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Zur Freigabe eingereicht.' })).toBeVisible();
+  await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
+  const [article] = portal.portal.listArticles('in_review', 10, 0).items;
+  expect(article).toMatchObject({ status: 'in_review', revision: 1, createdBy: 'redaktion', article: { meta: { title: 'Haushalt 2027' } } });
+});
+
+test('the portal is down while the author submits: it waits in the outbox, the app says so, and goes out once when the portal is back', async ({ app }) => {
+  const page = app.page;
+  await signIn(page);
+  await writeRelease(page, 'Offline eingereicht');
+  const port = portal.port;
+  await portal.close();
+
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+  await expect(page.getByTestId('sync-state')).toContainText('Wartet auf Übertragung (2)');
+  await expect(page.getByRole('status').filter({ hasText: 'Das Portal ist gerade nicht erreichbar. 2 Aktionen warten' })).toBeVisible();
+
+  portal = await startPortalServer({ dataDirectory: portalTemp.path, profile, port });
+  await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung', { timeout: 20_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'nicht erreichbar' })).toHaveCount(0);
+  expect(portal.portal.listArticles(undefined, 10, 0).total).toBe(1);
+  expect(portal.portal.history(portal.portal.listArticles(undefined, 10, 0).items[0]!.id).map((entry) => entry.action)).toEqual(['created', 'submit']);
+});
