@@ -27,6 +27,10 @@ export const methodNames = [
   'portal.status',
   'sync.submit',
   'sync.state',
+  'sync.inbox',
+  'sync.review',
+  'sync.publish',
+  'sync.refresh',
   'app.notices',
   'app.dismissNotice',
 ] as const;

@@ -102,6 +102,18 @@ export const releaseSyncStateSchema = z.object({
   problem: z.string().nullable(),
 });
 
+export const portalCopySchema = z.object({
+  id,
+  revision: z.number().int().positive(),
+  status: releaseSyncStateSchema.shape.portalStatus.unwrap(),
+  article: articleSchema,
+  createdBy: z.string(),
+  updatedBy: z.string(),
+  updatedAt: timestamp,
+  /** False when the person wrote a revision of it: readable, not approvable (four eyes). */
+  mayApprove: z.boolean(),
+});
+
 /** An article whose body the schema of the block catalog accepts. */
 const validArticle = articleSchema.superRefine((article, context) => {
   const problem = documentProblem(article.body);
@@ -179,6 +191,14 @@ export const contract = {
   /** "Zur Freigabe einreichen": the text and the submission into the outbox; delivered when the portal is reachable. */
   'sync.submit': method(byId, releaseSyncStateSchema),
   'sync.state': method(byId, releaseSyncStateSchema),
+  /** "Zur Prüfung": releases others submitted, as last fetched (readable offline). */
+  'sync.inbox': method(z.object({}).default({}), z.array(portalCopySchema)),
+  /** "Freigeben" / "Änderungen erbitten", for exactly the revision shown. */
+  'sync.review': method(z.object({ id, action: z.enum(['approve', 'request_changes']), revision: z.number().int().positive() }), releaseSyncStateSchema),
+  /** "Veröffentlichen": now (at null) or at a time; never before the embargo. */
+  'sync.publish': method(z.object({ id, at: timestamp.nullable() }), releaseSyncStateSchema),
+  /** Fetches the person's releases and the review inbox now. */
+  'sync.refresh': method(z.object({}).default({}), portalStatusSchema),
   /** Messages for the person from the start of the app (a recovered database); until dismissed. */
   'app.notices': method(z.object({}).default({}), z.array(noticeSchema)),
   'app.dismissNotice': method(z.object({ id: noticeSchema.shape.id }), z.object({})),

@@ -105,6 +105,8 @@ export const portalArticleSchema = z
     url: z.string().nullable(),
     createdBy: z.string(),
     updatedBy: z.string(),
+    /** Everyone who wrote a revision of it: none of them may approve it (four eyes). */
+    authors: z.array(z.string()),
     createdAt: timestamp,
     updatedAt: timestamp,
   });

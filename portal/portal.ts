@@ -489,6 +489,7 @@ export class Portal {
       url: row.slug && row.published_revision !== null ? `${this.options.baseUrl}/presse/${row.slug}` : null,
       createdBy: row.created_by,
       updatedBy: row.updated_by,
+      authors: this.db.prepare<[string], string>('SELECT DISTINCT author FROM revisions WHERE article_id = ? ORDER BY author').pluck().all(row.id),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

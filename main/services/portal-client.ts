@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Article } from '../../common/article.js';
 import {
+  articleListSchema,
   portalArticleSchema,
   portalErrorSchema,
   profileSchema,
@@ -70,6 +71,11 @@ export class PortalClient {
 
   profile(): Promise<Profile> {
     return this.request('GET', '/api/v1/profile', profileSchema);
+  }
+
+  listArticles(status?: string, limit = 500): Promise<{ items: PortalArticle[]; total: number }> {
+    const query = new URLSearchParams({ limit: String(limit), ...(status ? { status } : {}) });
+    return this.request('GET', `/api/v1/articles?${query.toString()}`, articleListSchema);
   }
 
   getArticle(id: string): Promise<PortalArticle> {

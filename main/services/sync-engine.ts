@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { articleSchema } from '../../common/article.js';
-import type { ArticleStatus, Profile } from '../../common/portal-api.js';
+import { articleSchema, type Article } from '../../common/article.js';
+import { berlinToInstant } from '../../common/berlin-time.js';
+import { transitionRequestSchema, type ArticleStatus, type PortalArticle, type Profile, type TransitionRequest } from '../../common/portal-api.js';
 import { Failure } from '../../common/result.js';
 import { durably, type SqliteDatabase } from './database.js';
 import { Emitter } from './disposable.js';
@@ -31,10 +32,26 @@ export interface ReleaseSyncState {
   problem: string | null;
 }
 
+/** A release from the review inbox, as the portal holds it. */
+export interface PortalCopy {
+  id: string;
+  revision: number;
+  status: ArticleStatus;
+  article: Article;
+  createdBy: string;
+  updatedBy: string;
+  updatedAt: string;
+  /** False when the person wrote a revision of it (four eyes): they may read it, not approve it. */
+  mayApprove: boolean;
+}
+
+/** How often the person's releases and the review inbox are fetched while signed in. */
+const PULL_INTERVAL_MS = 30_000;
+
 interface OutboxRow {
   id: number;
   article_id: string;
-  action: 'save' | 'submit';
+  action: 'save' | 'submit' | 'transition';
   payload: string;
   idempotency_key: string;
   attempts: number;
@@ -59,6 +76,7 @@ export class SyncEngine {
   private online = true;
   private signInRequired = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private pullTimer: ReturnType<typeof setInterval> | null = null;
   private delivering = false;
   private disposed = false;
 
@@ -97,11 +115,121 @@ export class SyncEngine {
     })();
     this.changes.emit({ id: null });
     this.kick(0);
+    await this.pull();
+    if (this.pullTimer !== null) clearInterval(this.pullTimer);
+    this.pullTimer = setInterval(() => void this.pull(), PULL_INTERVAL_MS);
+    this.pullTimer.unref?.();
     return this.status();
+  }
+
+  /**
+   * Fetches what changed on the portal: the status of the person's releases and, for approvers,
+   * the review inbox with its texts, so that a review can be read and written offline.
+   * A release's base revision is not moved: a change someone else made shows up as a conflict
+   * at the next save, never as a silent overwrite.
+   */
+  async pull(): Promise<void> {
+    const client = this.client;
+    if (!client || !this.session) return;
+    let items: PortalArticle[];
+    try {
+      items = (await client.listArticles()).items;
+    } catch (error) {
+      if (error instanceof PortalUnreachable) this.online = false;
+      else if (error instanceof PortalError && error.status === 401) this.signInRequired = true;
+      this.changes.emit({ id: null });
+      return;
+    }
+    this.online = true;
+    const me = this.session.username;
+    const reviewer = this.session.role === 'approver' || this.session.role === 'admin';
+    const now = this.now().toISOString();
+    this.db.transaction(() => {
+      const updateOwn = this.db.prepare('UPDATE sync_state SET portal_status = ?, portal_url = ?, updated_at = ? WHERE article_id = ?');
+      const upsertCopy = this.db.prepare(
+        `INSERT INTO portal_copies (article_id, revision, status, content, created_by, updated_by, authors, updated_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (article_id) DO UPDATE SET revision = excluded.revision, status = excluded.status, content = excluded.content,
+           created_by = excluded.created_by, updated_by = excluded.updated_by, authors = excluded.authors, updated_at = excluded.updated_at, fetched_at = excluded.fetched_at`,
+      );
+      const inbox = new Set<string>();
+      for (const item of items) {
+        updateOwn.run(item.status, item.url, now, item.id);
+        if (reviewer && item.status === 'in_review' && item.createdBy !== me) {
+          upsertCopy.run(item.id, item.revision, item.status, JSON.stringify(item.article), item.createdBy, item.updatedBy, JSON.stringify(item.authors), item.updatedAt, now);
+          inbox.add(item.id);
+        }
+      }
+      // Reviewed elsewhere meanwhile: out of the inbox (unless a review of it still waits here).
+      for (const id of this.db.prepare<[], string>("SELECT article_id FROM portal_copies WHERE status = 'in_review'").pluck().all()) {
+        const waiting = this.db.prepare<[string], number>("SELECT COUNT(*) FROM outbox WHERE article_id = ? AND state = 'pending'").pluck().get(id)!;
+        if (!inbox.has(id) && waiting === 0) this.db.prepare('DELETE FROM portal_copies WHERE article_id = ?').run(id);
+      }
+    })();
+    this.changes.emit({ id: null });
+  }
+
+  /** "Zur Prüfung": releases others submitted, as last fetched. */
+  inbox(): PortalCopy[] {
+    const me = this.session?.username ?? this.status().username ?? '';
+    return this.db
+      .prepare<[], { article_id: string; revision: number; status: ArticleStatus; content: string; created_by: string; updated_by: string; authors: string; updated_at: string }>(
+        "SELECT * FROM portal_copies WHERE status = 'in_review' ORDER BY updated_at DESC",
+      )
+      .all()
+      .map((row) => ({
+        id: row.article_id,
+        revision: row.revision,
+        status: row.status,
+        article: articleSchema.parse(JSON.parse(row.content)),
+        createdBy: row.created_by,
+        updatedBy: row.updated_by,
+        updatedAt: row.updated_at,
+        mayApprove: row.created_by !== me && !(JSON.parse(row.authors) as string[]).includes(me),
+      }));
+  }
+
+  /**
+   * "Freigeben" or "Änderungen erbitten" for exactly the revision shown. Nobody approves a
+   * revision they wrote or changed: the app says so before the portal would.
+   */
+  review(id: string, action: 'approve' | 'request_changes', revision: number): ReleaseSyncState {
+    const copy = this.db.prepare<[string], { created_by: string; authors: string; revision: number }>('SELECT created_by, authors, revision FROM portal_copies WHERE article_id = ?').get(id);
+    if (!copy) throw new Failure('not_found', 'sync.notInInbox');
+    const me = this.session?.username ?? this.status().username;
+    const authors = JSON.parse(copy.authors) as string[];
+    if (action === 'approve' && (copy.created_by === me || authors.includes(me ?? ''))) throw new Failure('forbidden', 'sync.ownRevision');
+    this.enqueue(id, 'transition', { action, revision });
+    return this.releaseState(id);
+  }
+
+  /** "Veröffentlichen": now or at a time, never before the embargo (checked here and by the portal). */
+  publish(id: string, at: string | null): ReleaseSyncState {
+    const { article } = this.drafts.get(id);
+    const state = this.releaseState(id);
+    if (state.portalStatus !== 'approved' || state.portalRevision === null) throw new Failure('conflict', 'sync.notApproved');
+    const when = at ? new Date(at) : this.now();
+    if (article.meta.embargo && when.getTime() < berlinToInstant(article.meta.embargo).getTime()) {
+      throw new Failure('conflict', 'sync.beforeEmbargo', { embargo: article.meta.embargo.replace('T', ', ') });
+    }
+    this.enqueue(id, 'transition', { action: 'publish', revision: state.portalRevision, ...(at ? { at: when.toISOString() } : {}) });
+    return this.releaseState(id);
+  }
+
+  private enqueue(id: string, action: OutboxRow['action'], payload: unknown): void {
+    const now = this.now().toISOString();
+    durably(this.db, () => {
+      this.db
+        .prepare('INSERT INTO outbox (article_id, action, payload, idempotency_key, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, action, JSON.stringify(payload), randomUUID(), now, now);
+    });
+    this.changes.emit({ id });
+    this.kick(0);
   }
 
   /** "Abmelden": forgets the token; the outbox stays and goes out after the next sign-in. */
   disconnect(): PortalStatus {
+    if (this.pullTimer !== null) clearInterval(this.pullTimer);
+    this.pullTimer = null;
     this.client = null;
     this.session = null;
     this.changes.emit({ id: null });
@@ -162,6 +290,7 @@ export class SyncEngine {
 
   dispose(): void {
     this.disposed = true;
+    if (this.pullTimer !== null) clearInterval(this.pullTimer);
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.changes.clear();
@@ -208,8 +337,16 @@ export class SyncEngine {
       const result =
         item.action === 'save'
           ? await client.putArticle(item.article_id, articleSchema.parse((JSON.parse(item.payload) as { article: unknown }).article), state?.portal_revision ?? null, item.idempotency_key)
-          : await client.transition(item.article_id, { action: 'submit', revision: state?.portal_revision ?? 1 }, item.idempotency_key);
+          : item.action === 'submit'
+            ? await client.transition(item.article_id, { action: 'submit', revision: state?.portal_revision ?? 1 }, item.idempotency_key)
+            : await client.transition(item.article_id, transitionRequestSchema.parse(JSON.parse(item.payload)) as TransitionRequest, item.idempotency_key);
+      const own = state !== undefined || item.action !== 'transition';
       this.db.transaction(() => {
+        if (!own) {
+          this.db.prepare('UPDATE portal_copies SET status = ?, revision = ? WHERE article_id = ?').run(result.status, result.revision, item.article_id);
+          this.db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, last_error = NULL WHERE id = ?").run(item.id);
+          return;
+        }
         this.db
           .prepare(
             `INSERT INTO sync_state (article_id, portal_revision, portal_status, portal_url, updated_at) VALUES (?, ?, ?, ?, ?)

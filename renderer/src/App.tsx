@@ -9,6 +9,7 @@ import { TrashScreen } from './TrashScreen.js';
 import { BackupsScreen } from './BackupsScreen.js';
 import { Notices } from './Notices.js';
 import { PortalConnection } from './SignIn.js';
+import { InboxScreen, ReviewScreen } from './ReviewScreens.js';
 import { navigate } from './routes.js';
 
 export function App() {
@@ -40,6 +41,9 @@ export function App() {
           <a href={hrefOf({ screen: 'trash' })} aria-current={route.screen === 'trash' ? 'page' : undefined}>
             {t('nav.trash')}
           </a>
+          <a href={hrefOf({ screen: 'inbox' })} aria-current={route.screen === 'inbox' || route.screen === 'review' ? 'page' : undefined}>
+            {t('sync.inbox')}
+          </a>
         </nav>
         <PortalConnection />
       </header>
@@ -48,6 +52,8 @@ export function App() {
         {route.screen === 'drafts' && <DraftListScreen onNotice={setNotice} />}
         {route.screen === 'trash' && <TrashScreen onNotice={setNotice} />}
         {route.screen === 'backups' && <BackupsScreen onNotice={setNotice} />}
+        {route.screen === 'inbox' && <InboxScreen />}
+        {route.screen === 'review' && <ReviewScreen key={route.id} id={route.id} />}
         {route.screen === 'editor' && <EditorScreen key={route.id} id={route.id} />}
       </main>
       <p className="notice" role="status" aria-live="polite" data-testid="notice">

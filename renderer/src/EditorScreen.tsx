@@ -19,6 +19,7 @@ import { HistoryView } from './history/HistoryView.js';
 import { SaveVersionDialog } from './history/SaveVersionDialog.js';
 import { downloadText } from './transfer.js';
 import { useReleaseSyncState } from './portal-status.js';
+import { berlinToInstant } from '../../common/berlin-time.js';
 import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './editor/block-commands.js';
 import { importFile } from './editor/MediaField.js';
 import { BlockMenu } from './editor/BlockMenu.js';
@@ -42,6 +43,14 @@ export function EditorScreen({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   // Set when the release was replaced as a whole (a restore): the editor starts afresh on it.
   const [replaced, setReplaced] = useState<{ count: number; message: string } | null>(null);
+
+  // Opening a release fetches its state on the portal (approved meanwhile?) when signed in.
+  useEffect(() => {
+    void api.portal.status().then(
+      (status) => (status.connected ? api.sync.refresh().then(() => undefined) : undefined),
+      () => undefined,
+    );
+  }, [api, id]);
 
   useEffect(() => {
     let current = true;
@@ -146,6 +155,55 @@ function SyncLine({ id }: { id: string }) {
   );
 }
 
+/**
+ * "Veröffentlichen" once the release is approved: now, or at a Berlin time, never before the
+ * embargo; then its public address.
+ */
+function PublishControls({ id, embargo }: { id: string; embargo: string }) {
+  const { api } = useBackend();
+  const state = useReleaseSyncState(id);
+  const [at, setAt] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const fieldId = useId();
+  if (!state) return null;
+  async function publish() {
+    setProblem(null);
+    try {
+      await api.sync.publish({ id, at: at ? berlinToInstant(at).toISOString() : null });
+    } catch (caught) {
+      setProblem(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+  return (
+    <div className="publish-controls">
+      {embargo && <p className="embargo-banner">{t('sync.embargo', { embargo: embargo.replace('T', ', ') })}</p>}
+      {state.portalStatus === 'approved' && (
+        <div className="publish-form">
+          <label htmlFor={fieldId}>{t('sync.publishAt')}</label>
+          <input id={fieldId} type="datetime-local" value={at} min={embargo || undefined} onChange={(event) => setAt(event.target.value)} />
+          <button type="button" className="primary" disabled={state.pending > 0} onClick={() => void publish()}>
+            {t('sync.publish')}
+          </button>
+          {state.pending > 0 && <span role="status">{t('sync.publishing')}</span>}
+        </div>
+      )}
+      {problem && (
+        <p role="alert" className="notice-inline notice-problem">
+          {problem}
+        </p>
+      )}
+      {state.url && (state.portalStatus === 'published' || state.portalStatus === 'scheduled') && (
+        <p>
+          {t('sync.publicAddress')}:{' '}
+          <a href={state.url} target="_blank" rel="noreferrer">
+            {state.url}
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** Where the insert menu opens: under the toolbar, or at the cursor after "/". */
 type MenuPlacement = { at: 'toolbar' } | { at: 'cursor'; top: number; left: number };
 
@@ -154,6 +212,7 @@ type Mode = 'edit' | 'preview' | 'history';
 function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initialNotice: string | null; onReplaced: (draft: Draft, message: string) => void }) {
   const { api } = useBackend();
   const [title, setTitle] = useState(draft.article.meta.title);
+  const [embargo, setEmbargo] = useState(draft.article.meta.embargo);
   const [lead, setLead] = useState(draft.article.meta.lead);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   // Why the last save failed, when a person can do something about it.
@@ -391,6 +450,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
           {t(saveLabels[saveState])}
         </p>
       </header>
+      <PublishControls id={session.id} embargo={embargo} />
       {draft.deletedAt && <p className="notice-inline">{t('editor.inTrash')}</p>}
       {saveProblem && (
         <p role="alert" className="notice-inline notice-problem">
@@ -430,7 +490,13 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
         <aside className="editor-panel" aria-label={t('panel.label')}>
           {checks && <CheckPanel findings={findings} onShow={(blockId) => checks.show(blockId)} onFix={(finding) => checks.fix(finding)} />}
           {editor && <BlockPanel editor={editor} />}
-          <MetaPanel initial={draft.article.meta} onChange={(field, value) => session.setMeta(field, value)} />
+          <MetaPanel
+            initial={draft.article.meta}
+            onChange={(field, value) => {
+              session.setMeta(field, value);
+              if (field === 'embargo') setEmbargo(value as string);
+            }}
+          />
           <TeaserImagePanel initial={draft.article.meta.teaserImage} onChange={(image) => session.setMeta('teaserImage', image)} />
         </aside>
       </div>

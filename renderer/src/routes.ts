@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { screen: 'drafts' } | { screen: 'trash' } | { screen: 'backups' } | { screen: 'editor'; id: string };
+export type Route = { screen: 'drafts' } | { screen: 'trash' } | { screen: 'backups' } | { screen: 'inbox' } | { screen: 'review'; id: string } | { screen: 'editor'; id: string };
 
 const EDITOR_PREFIX = '#/pressemitteilung/';
+const REVIEW_PREFIX = '#/pruefung/';
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/papierkorb') return { screen: 'trash' };
   if (hash === '#/sicherungen') return { screen: 'backups' };
+  if (hash === '#/pruefung') return { screen: 'inbox' };
+  if (hash.startsWith(REVIEW_PREFIX)) return { screen: 'review', id: decodeURIComponent(hash.slice(REVIEW_PREFIX.length)) };
   if (hash.startsWith(EDITOR_PREFIX)) return { screen: 'editor', id: decodeURIComponent(hash.slice(EDITOR_PREFIX.length)) };
   return { screen: 'drafts' };
 }
@@ -14,6 +17,8 @@ export function parseRoute(hash: string): Route {
 export function hrefOf(route: Route): string {
   if (route.screen === 'trash') return '#/papierkorb';
   if (route.screen === 'backups') return '#/sicherungen';
+  if (route.screen === 'inbox') return '#/pruefung';
+  if (route.screen === 'review') return `${REVIEW_PREFIX}${encodeURIComponent(route.id)}`;
   if (route.screen === 'editor') return `${EDITOR_PREFIX}${encodeURIComponent(route.id)}`;
   return '#/';
 }

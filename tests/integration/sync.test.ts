@@ -107,6 +107,70 @@ describe('the sync engine against the reference portal', () => {
     expect(state.portalStatus).toBe('draft');
   });
 
+  it('round trip: submitted, pulled into the approver\'s inbox, approved for the revision shown, published with its public address', async () => {
+    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+    const approverTemp = makeTempDirectory();
+    const approver = await openAppServices(approverTemp.path, { dailyBackups: false });
+    try {
+      await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+      const draft = services.drafts.create(release('Rundreise'));
+      services.sync.submit(draft.id);
+      await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
+
+      await approver.sync.connect(portal.url, 'freigabe', 'freigabe-passwort');
+      const [copy] = approver.sync.inbox();
+      expect(copy).toMatchObject({ id: draft.id, revision: 1, createdBy: 'redaktion', article: { meta: { title: 'Rundreise' } } });
+      // The author cannot approve; they do not even see it in an inbox.
+      expect(services.sync.inbox()).toEqual([]);
+      approver.sync.review(draft.id, 'approve', 1);
+      await until(() => approver.sync.status().pending === 0);
+      expect(portal.portal.getArticle(draft.id)).toMatchObject({ status: 'approved', approvedRevision: 1 });
+
+      await services.sync.pull();
+      expect(services.sync.releaseState(draft.id).portalStatus).toBe('approved');
+      services.sync.publish(draft.id, null);
+      await until(() => services.sync.releaseState(draft.id).portalStatus === 'published');
+      const { url } = services.sync.releaseState(draft.id);
+      expect(url).toMatch(/\/presse\/rundreise-/);
+      expect(await (await fetch(url!)).text()).toContain('Rundreise: der Text.');
+      expect(portal.portal.history(draft.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'approve:freigabe', 'publish:redaktion']);
+    } finally {
+      await approver.close();
+      approverTemp.remove();
+    }
+  });
+
+  it('the app refuses to approve an approver\'s own revision, and to publish before the embargo', async () => {
+    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+    const approverTemp = makeTempDirectory();
+    const approver = await openAppServices(approverTemp.path, { dailyBackups: false });
+    try {
+      await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+      const embargoed = { ...release('Sperrfrist'), meta: { ...release('Sperrfrist').meta, embargo: '2099-01-01T10:00' } };
+      const draft = services.drafts.create(embargoed);
+      services.sync.submit(draft.id);
+      await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
+      // The approver changes the text on the portal: a revision of their own.
+      const session = portal.portal.login('freigabe', 'freigabe-passwort', 'test');
+      portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, draft.id, { ...embargoed, meta: { ...embargoed.meta, lead: 'Verbessert.' } }, 1);
+      portal.portal.transition({ name: 'redaktion', role: 'author' }, draft.id, { action: 'submit', revision: 2 });
+      expect(session.token).toBeTruthy();
+
+      await approver.sync.connect(portal.url, 'freigabe', 'freigabe-passwort');
+      expect(() => approver.sync.review(draft.id, 'approve', 2)).toThrow('Vier-Augen-Prinzip');
+
+      portal.portal.addUser('freigabe2', 'approver', 'freigabe2-passwort');
+      const second = portal.portal.login('freigabe2', 'freigabe2-passwort', 'test');
+      expect(second.user.name).toBe('freigabe2');
+      portal.portal.transition({ name: 'freigabe2', role: 'approver' }, draft.id, { action: 'approve', revision: 2 });
+      await services.sync.pull();
+      expect(() => services.sync.publish(draft.id, null)).toThrow('Vor Ablauf der Sperrfrist (2099-01-01, 10:00 Uhr) kann nicht veröffentlicht werden.');
+    } finally {
+      await approver.close();
+      approverTemp.remove();
+    }
+  });
+
   it('backs off between attempts, with jitter, up to five minutes', () => {
     expect(backoffMs(1, () => 1)).toBe(1_000);
     expect(backoffMs(1, () => 0)).toBe(500);

@@ -29,6 +29,19 @@ export const sync: Migration = {
       ) STRICT;
       CREATE INDEX outbox_pending ON outbox (state, article_id, id);
 
+      -- The portal's copy of releases others wrote (the review inbox), to read and review offline.
+      CREATE TABLE portal_copies (
+        article_id TEXT PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        content TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        authors TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        fetched_at TEXT NOT NULL
+      ) STRICT;
+
       CREATE TABLE sync_state (
         article_id TEXT PRIMARY KEY,
         portal_revision INTEGER,
