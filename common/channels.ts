@@ -27,6 +27,7 @@ export const methodNames = [
   'portal.status',
   'sync.submit',
   'sync.state',
+  'sync.overview',
   'sync.inbox',
   'sync.review',
   'sync.publish',

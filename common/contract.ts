@@ -191,6 +191,11 @@ export const contract = {
   /** "Zur Freigabe einreichen": the text and the submission into the outbox; delivered when the portal is reachable. */
   'sync.submit': method(byId, releaseSyncStateSchema),
   'sync.state': method(byId, releaseSyncStateSchema),
+  /** Every release the portal knows or the outbox holds something for: its status and what waits. */
+  'sync.overview': method(
+    z.object({}).default({}),
+    z.array(z.object({ id, portalStatus: releaseSyncStateSchema.shape.portalStatus, pending: z.number().int().nonnegative() })),
+  ),
   /** "Zur Prüfung": releases others submitted, as last fetched (readable offline). */
   'sync.inbox': method(z.object({}).default({}), z.array(portalCopySchema)),
   /** "Freigeben" / "Änderungen erbitten", for exactly the revision shown. */

@@ -34,6 +34,7 @@ export function createHandlers(services: AppServices): Handlers {
     'portal.status': () => services.sync.status(),
     'sync.submit': ({ id }) => services.sync.submit(id),
     'sync.state': ({ id }) => services.sync.releaseState(id),
+    'sync.overview': () => services.sync.overview(),
     'sync.inbox': () => services.sync.inbox(),
     'sync.review': ({ id, action, revision }) => services.sync.review(id, action, revision),
     'sync.publish': ({ id, at }) => services.sync.publish(id, at),

@@ -168,6 +168,18 @@ export class SyncEngine {
     this.changes.emit({ id: null });
   }
 
+  /** For the list: each release's portal status and how many of its actions wait in the outbox. */
+  overview(): Array<{ id: string; portalStatus: ArticleStatus | null; pending: number }> {
+    return this.db
+      .prepare<[], { id: string; portal_status: ArticleStatus | null; pending: number }>(
+        `SELECT ids.id, s.portal_status, (SELECT COUNT(*) FROM outbox o WHERE o.article_id = ids.id AND o.state = 'pending') AS pending
+         FROM (SELECT article_id AS id FROM sync_state UNION SELECT article_id FROM outbox WHERE state = 'pending') ids
+         LEFT JOIN sync_state s ON s.article_id = ids.id`,
+      )
+      .all()
+      .map((row) => ({ id: row.id, portalStatus: row.portal_status, pending: row.pending }));
+  }
+
   /** "Zur Prüfung": releases others submitted, as last fetched. */
   inbox(): PortalCopy[] {
     const me = this.session?.username ?? this.status().username ?? '';

@@ -10,6 +10,8 @@ import { hrefOf, navigate } from './routes.js';
 import { SearchBar, SearchResults, type SearchFilter } from './SearchResults.js';
 import { useDrafts } from './use-drafts.js';
 import { ImportButton } from './transfer.js';
+import { usePortalOverview } from './portal-status.js';
+import { ReleaseBadge } from './ReleaseBadge.js';
 
 export function titleOf(draft: Pick<DraftSummary, 'title'>): string {
   return draft.title.trim() === '' ? t('drafts.untitled') : draft.title;
@@ -19,6 +21,7 @@ export function titleOf(draft: Pick<DraftSummary, 'title'>): string {
 export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void }) {
   const { api } = useBackend();
   const { drafts, total, error, showMore } = useDrafts('active');
+  const portalStates = usePortalOverview();
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [busy, setBusy] = useState(false);
   const [filter, setFilter] = useState<SearchFilter>({ query: '', scope: 'active', from: '', to: '' });
@@ -74,7 +77,10 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
               <a className="draft-link" href={hrefOf({ screen: 'editor', id: draft.id })}>
                 <span className="draft-title">{titleOf(draft)}</span>
                 {draft.lead && <span className="draft-lead">{draft.lead}</span>}
-                <span className="draft-date">{t('drafts.updatedAt', { date: formatDateTime(draft.updatedAt) })}</span>
+                <span className="draft-date">
+                  {t('drafts.updatedAt', { date: formatDateTime(draft.updatedAt) })}
+                  {portalStates.get(draft.id) && <ReleaseBadge state={portalStates.get(draft.id)!} />}
+                </span>
               </a>
               <button type="button" aria-label={`${t('drafts.delete')}: ${titleOf(draft)}`} onClick={() => askDelete(draft)}>
                 {t('drafts.delete')}

@@ -488,7 +488,6 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
           </div>
         </article>
         <aside className="editor-panel" aria-label={t('panel.label')}>
-          {checks && <CheckPanel findings={findings} onShow={(blockId) => checks.show(blockId)} onFix={(finding) => checks.fix(finding)} />}
           {editor && <BlockPanel editor={editor} />}
           <MetaPanel
             initial={draft.article.meta}
@@ -498,6 +497,8 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
             }}
           />
           <TeaserImagePanel initial={draft.article.meta.teaserImage} onChange={(image) => session.setMeta('teaserImage', image)} />
+          {/* Last in the side panel: its length changes as findings come and go, and nothing below it may jump. */}
+          {checks && <CheckPanel findings={findings} onShow={(blockId) => checks.show(blockId)} onFix={(finding) => checks.fix(finding)} />}
         </aside>
       </div>
       <SaveVersionDialog open={savingVersion} onSave={(label) => void saveVersion(label)} onClose={() => setSavingVersion(false)} />

@@ -42,3 +42,24 @@ export function useReleaseSyncState(id: string): ReleaseSyncState | null {
   }, [api, bridge, id]);
   return state;
 }
+
+export type OverviewEntry = MethodOutput<'sync.overview'>[number];
+
+/** Every release's portal status and outbox count, by id, kept current by `sync.changed`. */
+export function usePortalOverview(): ReadonlyMap<string, OverviewEntry> {
+  const { api, bridge } = useBackend();
+  const [entries, setEntries] = useState<ReadonlyMap<string, OverviewEntry>>(new Map());
+  useEffect(() => {
+    let active = true;
+    const load = () => api.sync.overview().then((list) => active && setEntries(new Map(list.map((entry) => [entry.id, entry]))), () => undefined);
+    void load();
+    const stop = bridge.events.subscribe((event) => {
+      if (event.name === 'sync.changed' || event.name === 'app.restored') void load();
+    });
+    return () => {
+      active = false;
+      stop();
+    };
+  }, [api, bridge]);
+  return entries;
+}
