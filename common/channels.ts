@@ -32,6 +32,8 @@ export const methodNames = [
   'sync.review',
   'sync.publish',
   'sync.refresh',
+  'sync.correct',
+  'sync.withdraw',
   'app.notices',
   'app.dismissNotice',
 ] as const;

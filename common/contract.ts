@@ -97,6 +97,7 @@ export const portalStatusSchema = z.object({
 export const releaseSyncStateSchema = z.object({
   portalStatus: z.enum(['draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'withdrawn']).nullable(),
   portalRevision: z.number().int().positive().nullable(),
+  publishedRevision: z.number().int().positive().nullable(),
   url: z.string().nullable(),
   pending: z.number().int().nonnegative(),
   problem: z.string().nullable(),
@@ -202,6 +203,9 @@ export const contract = {
   'sync.review': method(z.object({ id, action: z.enum(['approve', 'request_changes']), revision: z.number().int().positive() }), releaseSyncStateSchema),
   /** "Veröffentlichen": now (at null) or at a time; never before the embargo. */
   'sync.publish': method(z.object({ id, at: timestamp.nullable() }), releaseSyncStateSchema),
+  /** "Korrigieren" and "Zurückziehen", each with a reason shown in the portal's history. */
+  'sync.correct': method(z.object({ id, reason: z.string().trim().min(3).max(2000) }), releaseSyncStateSchema),
+  'sync.withdraw': method(z.object({ id, reason: z.string().trim().min(3).max(2000) }), releaseSyncStateSchema),
   /** Fetches the person's releases and the review inbox now. */
   'sync.refresh': method(z.object({}).default({}), portalStatusSchema),
   /** Messages for the person from the start of the app (a recovered database); until dismissed. */

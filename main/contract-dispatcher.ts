@@ -38,6 +38,8 @@ export function createHandlers(services: AppServices): Handlers {
     'sync.inbox': () => services.sync.inbox(),
     'sync.review': ({ id, action, revision }) => services.sync.review(id, action, revision),
     'sync.publish': ({ id, at }) => services.sync.publish(id, at),
+    'sync.correct': ({ id, reason }) => services.sync.correct(id, reason),
+    'sync.withdraw': ({ id, reason }) => services.sync.withdraw(id, reason),
     'sync.refresh': async () => {
       await services.sync.pull();
       return services.sync.status();

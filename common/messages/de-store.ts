@@ -146,4 +146,10 @@ export const deStore = {
   'sync.embargo': 'Sperrfrist bis {embargo} Uhr',
   'sync.publishing': 'Die Veröffentlichung wird übertragen …',
   'sync.publicAddress': 'Öffentliche Adresse',
+  'sync.notLive': 'Nur eine veröffentlichte oder geplante Pressemitteilung kann zurückgezogen werden.',
+  'sync.correct': 'Korrigieren',
+  'sync.correctReason': 'Korrekturhinweis',
+  'sync.withdraw': 'Zurückziehen',
+  'sync.withdrawReason': 'Grund für das Zurückziehen',
+  'sync.useCorrect': 'Die Pressemitteilung ist schon veröffentlicht. Eine neue Fassung geht mit „Korrigieren“ online.',
 } as const;

@@ -139,4 +139,10 @@ export const enStore: Record<keyof typeof deStore, string> = {
   'sync.embargo': 'Embargo until {embargo}',
   'sync.publishing': 'The publication is being sent …',
   'sync.publicAddress': 'Public address',
+  'sync.notLive': 'Only a published or scheduled press release can be withdrawn.',
+  'sync.correct': 'Correct',
+  'sync.correctReason': 'Correction note',
+  'sync.withdraw': 'Withdraw',
+  'sync.withdrawReason': 'Reason for withdrawing',
+  'sync.useCorrect': 'The press release is already published. A new version goes live with “Correct”.',
 };

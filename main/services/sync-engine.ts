@@ -26,6 +26,8 @@ export interface PortalStatus {
 export interface ReleaseSyncState {
   portalStatus: ArticleStatus | null;
   portalRevision: number | null;
+  /** The revision that is live (or was, before a withdrawal); a new one goes live by "Korrigieren". */
+  publishedRevision: number | null;
   url: string | null;
   pending: number;
   /** Why the last action for this release was refused, in the portal's words. */
@@ -145,7 +147,7 @@ export class SyncEngine {
     const reviewer = this.session.role === 'approver' || this.session.role === 'admin';
     const now = this.now().toISOString();
     this.db.transaction(() => {
-      const updateOwn = this.db.prepare('UPDATE sync_state SET portal_status = ?, portal_url = ?, updated_at = ? WHERE article_id = ?');
+      const updateOwn = this.db.prepare('UPDATE sync_state SET portal_status = ?, portal_url = ?, published_revision = ?, updated_at = ? WHERE article_id = ?');
       const upsertCopy = this.db.prepare(
         `INSERT INTO portal_copies (article_id, revision, status, content, created_by, updated_by, authors, updated_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (article_id) DO UPDATE SET revision = excluded.revision, status = excluded.status, content = excluded.content,
@@ -153,7 +155,7 @@ export class SyncEngine {
       );
       const inbox = new Set<string>();
       for (const item of items) {
-        updateOwn.run(item.status, item.url, now, item.id);
+        updateOwn.run(item.status, item.url, item.publishedRevision, now, item.id);
         if (reviewer && item.status === 'in_review' && item.createdBy !== me) {
           upsertCopy.run(item.id, item.revision, item.status, JSON.stringify(item.article), item.createdBy, item.updatedBy, JSON.stringify(item.authors), item.updatedAt, now);
           inbox.add(item.id);
@@ -219,11 +221,28 @@ export class SyncEngine {
     const { article } = this.drafts.get(id);
     const state = this.releaseState(id);
     if (state.portalStatus !== 'approved' || state.portalRevision === null) throw new Failure('conflict', 'sync.notApproved');
+    if (state.publishedRevision !== null) throw new Failure('conflict', 'sync.useCorrect');
     const when = at ? new Date(at) : this.now();
     if (article.meta.embargo && when.getTime() < berlinToInstant(article.meta.embargo).getTime()) {
       throw new Failure('conflict', 'sync.beforeEmbargo', { embargo: article.meta.embargo.replace('T', ', ') });
     }
     this.enqueue(id, 'transition', { action: 'publish', revision: state.portalRevision, ...(at ? { at: when.toISOString() } : {}) });
+    return this.releaseState(id);
+  }
+
+  /** "Korrigieren": a new approved revision of a published release goes live, with a correction note. */
+  correct(id: string, reason: string): ReleaseSyncState {
+    const state = this.releaseState(id);
+    if (state.portalStatus !== 'approved' || state.portalRevision === null || state.publishedRevision === null) throw new Failure('conflict', 'sync.notApproved');
+    this.enqueue(id, 'transition', { action: 'correct', revision: state.portalRevision, reason });
+    return this.releaseState(id);
+  }
+
+  /** "Zurückziehen": takes a published or scheduled release off the portal (approvers), with a reason. */
+  withdraw(id: string, reason: string): ReleaseSyncState {
+    const state = this.releaseState(id);
+    if ((state.portalStatus !== 'published' && state.portalStatus !== 'scheduled') || state.portalRevision === null) throw new Failure('conflict', 'sync.notLive');
+    this.enqueue(id, 'transition', { action: 'withdraw', revision: state.portalRevision, reason });
     return this.releaseState(id);
   }
 
@@ -269,10 +288,21 @@ export class SyncEngine {
   }
 
   releaseState(id: string): ReleaseSyncState {
-    const row = this.db.prepare<[string], { portal_revision: number | null; portal_status: ArticleStatus | null; portal_url: string | null }>('SELECT portal_revision, portal_status, portal_url FROM sync_state WHERE article_id = ?').get(id);
+    const row = this.db
+      .prepare<[string], { portal_revision: number | null; portal_status: ArticleStatus | null; portal_url: string | null; published_revision: number | null }>(
+        'SELECT portal_revision, portal_status, portal_url, published_revision FROM sync_state WHERE article_id = ?',
+      )
+      .get(id);
     const pending = this.db.prepare<[string], number>("SELECT COUNT(*) FROM outbox WHERE article_id = ? AND state = 'pending'").pluck().get(id)!;
     const problem = this.db.prepare<[string], string | null>("SELECT last_error FROM outbox WHERE article_id = ? AND state = 'failed' ORDER BY id DESC LIMIT 1").pluck().get(id) ?? null;
-    return { portalStatus: row?.portal_status ?? null, portalRevision: row?.portal_revision ?? null, url: row?.portal_url ?? null, pending, problem };
+    return {
+      portalStatus: row?.portal_status ?? null,
+      portalRevision: row?.portal_revision ?? null,
+      publishedRevision: row?.published_revision ?? null,
+      url: row?.portal_url ?? null,
+      pending,
+      problem,
+    };
   }
 
   /**
@@ -361,10 +391,11 @@ export class SyncEngine {
         }
         this.db
           .prepare(
-            `INSERT INTO sync_state (article_id, portal_revision, portal_status, portal_url, updated_at) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (article_id) DO UPDATE SET portal_revision = excluded.portal_revision, portal_status = excluded.portal_status, portal_url = excluded.portal_url, updated_at = excluded.updated_at`,
+            `INSERT INTO sync_state (article_id, portal_revision, portal_status, portal_url, published_revision, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (article_id) DO UPDATE SET portal_revision = excluded.portal_revision, portal_status = excluded.portal_status,
+               portal_url = excluded.portal_url, published_revision = excluded.published_revision, updated_at = excluded.updated_at`,
           )
-          .run(item.article_id, result.revision, result.status, result.url, this.now().toISOString());
+          .run(item.article_id, result.revision, result.status, result.url, result.publishedRevision, this.now().toISOString());
         this.db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, last_error = NULL WHERE id = ?").run(item.id);
       })();
       this.online = true;

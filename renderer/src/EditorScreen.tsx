@@ -163,21 +163,48 @@ function PublishControls({ id, embargo }: { id: string; embargo: string }) {
   const { api } = useBackend();
   const state = useReleaseSyncState(id);
   const [at, setAt] = useState('');
+  const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const fieldId = useId();
   if (!state) return null;
-  async function publish() {
+  async function run(action: () => Promise<unknown>) {
     setProblem(null);
     try {
-      await api.sync.publish({ id, at: at ? berlinToInstant(at).toISOString() : null });
+      await action();
+      setReason('');
     } catch (caught) {
       setProblem(caught instanceof Error ? caught.message : String(caught));
     }
   }
+  const publish = () => run(() => api.sync.publish({ id, at: at ? berlinToInstant(at).toISOString() : null }));
+  const correction = state.portalStatus === 'approved' && state.publishedRevision !== null;
+  const live = state.portalStatus === 'published' || state.portalStatus === 'scheduled';
+  const reasonField = (label: string) => (
+    <>
+      <label htmlFor={`${fieldId}-reason`}>{label}</label>
+      <input id={`${fieldId}-reason`} value={reason} maxLength={2000} onChange={(event) => setReason(event.target.value)} />
+    </>
+  );
   return (
     <div className="publish-controls">
       {embargo && <p className="embargo-banner">{t('sync.embargo', { embargo: embargo.replace('T', ', ') })}</p>}
-      {state.portalStatus === 'approved' && (
+      {correction && (
+        <div className="publish-form">
+          {reasonField(t('sync.correctReason'))}
+          <button type="button" className="primary" disabled={state.pending > 0 || reason.trim().length < 3} onClick={() => void run(() => api.sync.correct({ id, reason }))}>
+            {t('sync.correct')}
+          </button>
+        </div>
+      )}
+      {live && (
+        <div className="publish-form">
+          {reasonField(t('sync.withdrawReason'))}
+          <button type="button" className="danger" disabled={state.pending > 0 || reason.trim().length < 3} onClick={() => void run(() => api.sync.withdraw({ id, reason }))}>
+            {t('sync.withdraw')}
+          </button>
+        </div>
+      )}
+      {state.portalStatus === 'approved' && !correction && (
         <div className="publish-form">
           <label htmlFor={fieldId}>{t('sync.publishAt')}</label>
           <input id={fieldId} type="datetime-local" value={at} min={embargo || undefined} onChange={(event) => setAt(event.target.value)} />

@@ -173,6 +173,21 @@ describe('the sync engine against the reference portal', () => {
       expect(url).toMatch(/\/presse\/rundreise-/);
       expect(await (await fetch(url!)).text()).toContain('Rundreise: der Text.');
       expect(portal.portal.history(draft.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'approve:freigabe', 'publish:redaktion']);
+
+      // A correction: edited, submitted, approved again, then "Korrigieren" with a note.
+      const current = services.drafts.get(draft.id);
+      services.drafts.save(draft.id, current.version, { ...current.article, body: { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p-1' }, content: [{ type: 'text', text: 'Rundreise: der berichtigte Text.' }] }] } });
+      services.sync.submit(draft.id);
+      await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
+      await approver.sync.pull();
+      approver.sync.review(draft.id, 'approve', 2);
+      await until(() => approver.sync.status().pending === 0);
+      await services.sync.pull();
+      expect(() => services.sync.publish(draft.id, null)).toThrow('Die Pressemitteilung ist schon veröffentlicht. Eine neue Fassung geht mit „Korrigieren“ online.');
+      services.sync.correct(draft.id, 'Zahl berichtigt');
+      await until(() => services.sync.releaseState(draft.id).portalStatus === 'published');
+      expect(await (await fetch(url!)).text()).toContain('Rundreise: der berichtigte Text.');
+      expect(portal.portal.getArticle(draft.id)).toMatchObject({ publishedRevision: 2, correctedAt: expect.any(String) });
     } finally {
       await approver.close();
       approverTemp.remove();

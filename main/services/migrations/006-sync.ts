@@ -47,6 +47,7 @@ export const sync: Migration = {
         portal_revision INTEGER,
         portal_status TEXT,
         portal_url TEXT,
+        published_revision INTEGER,
         updated_at TEXT NOT NULL
       ) STRICT;
     `);
