@@ -32,6 +32,7 @@ export const methodNames = [
   'sync.review',
   'sync.publish',
   'sync.refresh',
+  'sync.resolve',
   'sync.correct',
   'sync.withdraw',
   'app.notices',

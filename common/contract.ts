@@ -50,7 +50,7 @@ export const searchHitSchema = z.object({
 });
 
 /** Why a revision was written. */
-export const revisionReasons = ['pause', 'blur', 'close', 'submit', 'named', 'before-restore', 'restore', 'import', 'recovered'] as const;
+export const revisionReasons = ['pause', 'blur', 'close', 'submit', 'named', 'before-restore', 'restore', 'import', 'recovered', 'conflict'] as const;
 export const checkpointReasons = ['pause', 'blur', 'close', 'submit'] as const;
 
 export const revisionSummarySchema = z.object({
@@ -101,6 +101,8 @@ export const releaseSyncStateSchema = z.object({
   url: z.string().nullable(),
   pending: z.number().int().nonnegative(),
   problem: z.string().nullable(),
+  /** Someone else changed the release on the portal: their version, kept until the person decides. */
+  conflict: z.object({ portalRevision: z.number().int().positive(), updatedBy: z.string(), article: articleSchema }).nullable(),
 });
 
 export const portalCopySchema = z.object({
@@ -203,6 +205,8 @@ export const contract = {
   'sync.review': method(z.object({ id, action: z.enum(['approve', 'request_changes']), revision: z.number().int().positive() }), releaseSyncStateSchema),
   /** "Veröffentlichen": now (at null) or at a time; never before the embargo. */
   'sync.publish': method(z.object({ id, at: timestamp.nullable() }), releaseSyncStateSchema),
+  /** A conflict decided: take the portal's version into the editor, or send one's own based on it. */
+  'sync.resolve': method(z.object({ id, keep: z.enum(['mine', 'portal']) }), releaseSyncStateSchema),
   /** "Korrigieren" and "Zurückziehen", each with a reason shown in the portal's history. */
   'sync.correct': method(z.object({ id, reason: z.string().trim().min(3).max(2000) }), releaseSyncStateSchema),
   'sync.withdraw': method(z.object({ id, reason: z.string().trim().min(3).max(2000) }), releaseSyncStateSchema),

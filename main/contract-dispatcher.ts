@@ -38,6 +38,7 @@ export function createHandlers(services: AppServices): Handlers {
     'sync.inbox': () => services.sync.inbox(),
     'sync.review': ({ id, action, revision }) => services.sync.review(id, action, revision),
     'sync.publish': ({ id, at }) => services.sync.publish(id, at),
+    'sync.resolve': ({ id, keep }) => services.sync.resolve(id, keep),
     'sync.correct': ({ id, reason }) => services.sync.correct(id, reason),
     'sync.withdraw': ({ id, reason }) => services.sync.withdraw(id, reason),
     'sync.refresh': async () => {

@@ -152,4 +152,11 @@ export const deStore = {
   'sync.withdraw': 'Zurückziehen',
   'sync.withdrawReason': 'Grund für das Zurückziehen',
   'sync.useCorrect': 'Die Pressemitteilung ist schon veröffentlicht. Eine neue Fassung geht mit „Korrigieren“ online.',
+  'history.reason.conflict': 'Eigene Fassung vor der Übernahme aus dem Portal',
+  'sync.conflictTitle': 'Im Portal wurde die Pressemitteilung inzwischen geändert',
+  'sync.conflictText': '{who} hat im Portal Revision {revision} gespeichert, während Sie hier weitergeschrieben haben. Beide Fassungen bleiben erhalten. Übernehmen Sie eine davon; um beide zu verbinden, übertragen Sie die gewünschten Stellen in Ihren Text und behalten dann Ihre Fassung.',
+  'sync.conflictDiff': 'Von der Fassung im Portal zu Ihrer Fassung',
+  'sync.keepPortal': 'Fassung aus dem Portal übernehmen',
+  'sync.keepMine': 'Meine Fassung behalten',
+  'sync.keptPortal': 'Die Fassung aus dem Portal steht jetzt im Editor; Ihre bisherige Fassung ist im Verlauf.',
 } as const;

@@ -145,4 +145,11 @@ export const enStore: Record<keyof typeof deStore, string> = {
   'sync.withdraw': 'Withdraw',
   'sync.withdrawReason': 'Reason for withdrawing',
   'sync.useCorrect': 'The press release is already published. A new version goes live with “Correct”.',
+  'history.reason.conflict': 'Own version before taking the portal\'s',
+  'sync.conflictTitle': 'The press release was changed on the portal meanwhile',
+  'sync.conflictText': '{who} saved revision {revision} on the portal while you went on writing here. Both versions are kept. Take one of them; to combine them, copy what you need into your text, then keep your version.',
+  'sync.conflictDiff': 'From the portal\'s version to yours',
+  'sync.keepPortal': 'Take the portal\'s version',
+  'sync.keepMine': 'Keep my version',
+  'sync.keptPortal': 'The portal\'s version is now in the editor; your previous version is in the history.',
 };

@@ -32,6 +32,7 @@ export interface ReleaseSyncState {
   pending: number;
   /** Why the last action for this release was refused, in the portal's words. */
   problem: string | null;
+  conflict: { portalRevision: number; updatedBy: string; article: Article } | null;
 }
 
 /** A release from the review inbox, as the portal holds it. */
@@ -302,7 +303,36 @@ export class SyncEngine {
       url: row?.portal_url ?? null,
       pending,
       problem,
+      conflict: this.conflictOf(id),
     };
+  }
+
+  private conflictOf(id: string): ReleaseSyncState['conflict'] {
+    const row = this.db.prepare<[string], { portal_revision: number; portal_content: string; portal_updated_by: string }>('SELECT portal_revision, portal_content, portal_updated_by FROM conflicts WHERE article_id = ?').get(id);
+    return row ? { portalRevision: row.portal_revision, updatedBy: row.portal_updated_by, article: articleSchema.parse(JSON.parse(row.portal_content)) } : null;
+  }
+
+  /**
+   * Decides a conflict. "portal": the portal's version becomes the local text (what was local
+   * stays a revision). "mine": the local text is sent again, now based on the portal's revision,
+   * which the portal keeps in its history. Either way nothing is lost.
+   */
+  resolve(id: string, keep: 'mine' | 'portal'): ReleaseSyncState {
+    const conflict = this.conflictOf(id);
+    if (!conflict) return this.releaseState(id);
+    if (keep === 'portal') {
+      this.history.checkpoint(id, 'conflict');
+      const draft = this.drafts.get(id);
+      this.drafts.save(id, draft.version, conflict.article);
+    }
+    durably(this.db, () => {
+      this.db.prepare('UPDATE sync_state SET portal_revision = ?, updated_at = ? WHERE article_id = ?').run(conflict.portalRevision, this.now().toISOString(), id);
+      this.db.prepare('DELETE FROM conflicts WHERE article_id = ?').run(id);
+      this.db.prepare("UPDATE outbox SET last_error = NULL WHERE article_id = ? AND state = 'failed'").run(id);
+    });
+    if (keep === 'mine') this.enqueue(id, 'save', { article: this.drafts.get(id).article });
+    this.changes.emit({ id });
+    return this.releaseState(id);
   }
 
   /**
@@ -417,6 +447,21 @@ export class SyncEngine {
         this.signInRequired = true;
         this.changes.emit({ id: null });
         return 'stop';
+      }
+      if (error instanceof PortalError && error.status === 412 && error.current) {
+        // Someone else changed it on the portal: both versions are kept; the person decides.
+        const current = error.current;
+        this.db.transaction(() => {
+          this.db
+            .prepare(
+              `INSERT INTO conflicts (article_id, portal_revision, portal_content, portal_updated_by, detected_at) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (article_id) DO UPDATE SET portal_revision = excluded.portal_revision, portal_content = excluded.portal_content, portal_updated_by = excluded.portal_updated_by, detected_at = excluded.detected_at`,
+            )
+            .run(item.article_id, current.revision, JSON.stringify(current.article), current.updatedBy, this.now().toISOString());
+          this.db.prepare("UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = NULL WHERE article_id = ? AND state = 'pending' AND id >= ?").run(item.article_id, item.id);
+        })();
+        this.changes.emit({ id: item.article_id });
+        return 'next';
       }
       const message = error instanceof Error ? error.message : String(error);
       // The refused action and what was queued after it for this release (a submission after a

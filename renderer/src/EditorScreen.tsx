@@ -20,6 +20,9 @@ import { SaveVersionDialog } from './history/SaveVersionDialog.js';
 import { downloadText } from './transfer.js';
 import { useReleaseSyncState } from './portal-status.js';
 import { berlinToInstant } from '../../common/berlin-time.js';
+import type { Article } from '../../common/article.js';
+import { diffArticles } from '../../common/diff/article-diff.js';
+import { DiffView } from './history/DiffView.js';
 import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './editor/block-commands.js';
 import { importFile } from './editor/MediaField.js';
 import { BlockMenu } from './editor/BlockMenu.js';
@@ -152,6 +155,36 @@ function SyncLine({ id }: { id: string }) {
         </span>
       )}
     </p>
+  );
+}
+
+/** Someone else changed the release on the portal: both versions side by side as a diff; the person decides. */
+function ConflictPanel(props: { id: string; current: () => Article; onTakePortal: () => Promise<void>; onKeepMine: () => Promise<void> }) {
+  const state = useReleaseSyncState(props.id);
+  const [busy, setBusy] = useState(false);
+  const headingId = useId();
+  const conflict = state?.conflict;
+  const diff = useMemo(() => (conflict ? diffArticles(conflict.article, props.current()) : null), [conflict, props]);
+  if (!conflict || !diff) return null;
+  const run = (action: () => Promise<void>) => {
+    setBusy(true);
+    void action().finally(() => setBusy(false));
+  };
+  return (
+    <section className="conflict-panel notice-inline notice-problem" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('sync.conflictTitle')}</h2>
+      <p>{t('sync.conflictText', { who: conflict.updatedBy, revision: conflict.portalRevision })}</p>
+      <div className="dialog-actions">
+        <button type="button" disabled={busy} onClick={() => run(props.onTakePortal)}>
+          {t('sync.keepPortal')}
+        </button>
+        <button type="button" className="primary" disabled={busy} onClick={() => run(props.onKeepMine)}>
+          {t('sync.keepMine')}
+        </button>
+      </div>
+      <h3>{t('sync.conflictDiff')}</h3>
+      <DiffView diff={diff} />
+    </section>
   );
 }
 
@@ -477,6 +510,29 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
           {t(saveLabels[saveState])}
         </p>
       </header>
+      <ConflictPanel
+        id={session.id}
+        current={() => session.snapshot()}
+        onTakePortal={async () => {
+          try {
+            await saver.flush();
+            await api.sync.resolve({ id: session.id, keep: 'portal' });
+            const reloaded = await api.drafts.get({ id: session.id });
+            session.retire();
+            onReplaced(reloaded, t('sync.keptPortal'));
+          } catch (caught) {
+            setNotice(caught instanceof Error ? caught.message : String(caught));
+          }
+        }}
+        onKeepMine={async () => {
+          try {
+            if (!(await saver.flush())) throw new Error(t('save.failed'));
+            await api.sync.resolve({ id: session.id, keep: 'mine' });
+          } catch (caught) {
+            setNotice(caught instanceof Error ? caught.message : String(caught));
+          }
+        }}
+      />
       <PublishControls id={session.id} embargo={embargo} />
       {draft.deletedAt && <p className="notice-inline">{t('editor.inTrash')}</p>}
       {saveProblem && (

@@ -81,3 +81,31 @@ test('the portal is down while the author submits: it waits in the outbox, the a
   expect(portal.portal.listArticles(undefined, 10, 0).total).toBe(1);
   expect(portal.portal.history(portal.portal.listArticles(undefined, 10, 0).items[0]!.id).map((entry) => entry.action)).toEqual(['created', 'submit']);
 });
+
+test('edited on the portal meanwhile: the conflict shows both versions as a diff; "Meine Fassung behalten" sends mine, the portal keeps both', async ({ app }) => {
+  const page = app.page;
+  portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+  await signIn(page);
+  await writeRelease(page, 'Gleichzeitig bearbeitet');
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+  await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
+
+  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
+  portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, article!.id, { ...article!.article, meta: { ...article!.article.meta, lead: 'Vom Freigeber verbessert.' } }, 1);
+
+  const editor = new EditorPage(page);
+  await editor.lead.fill('Von der Redaktion ergänzt.');
+  await editor.expectSaved();
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+  const conflict = page.getByRole('region', { name: 'Im Portal wurde die Pressemitteilung inzwischen geändert' });
+  await expect(conflict).toContainText('freigabe hat im Portal Revision 2 gespeichert');
+  const lead = conflict.getByRole('row', { name: /^Vorspann/ });
+  await expect(lead.locator('del').filter({ hasText: 'Freigeber' })).toHaveCount(1);
+  await expect(lead.locator('ins').filter({ hasText: 'Redaktion' })).toHaveCount(1);
+
+  await conflict.getByRole('button', { name: 'Meine Fassung behalten' }).click();
+  await expect(conflict).toBeHidden();
+  await expect.poll(() => portal.portal.getArticle(article!.id).revision).toBe(3);
+  expect(portal.portal.getArticle(article!.id).article.meta.lead).toBe('Von der Redaktion ergänzt.');
+  expect(portal.portal.history(article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'updated:freigabe', 'updated:redaktion']);
+});

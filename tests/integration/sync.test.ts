@@ -242,6 +242,45 @@ describe('the sync engine against the reference portal', () => {
     }
   });
 
+  it('author and approver edit at once: the conflict is kept with both versions; the person takes one, nothing is lost', async () => {
+    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+    await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+    const draft = services.drafts.create(release('Gleichzeitig'));
+    services.sync.submit(draft.id);
+    await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
+    // The approver improves the lead on the portal (revision 2) …
+    const theirs = { ...release('Gleichzeitig'), meta: { ...release('Gleichzeitig').meta, lead: 'Vom Freigeber verbessert.' } };
+    portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, draft.id, theirs, 1);
+    // … while the author goes on writing and submits again.
+    const mine = { ...release('Gleichzeitig'), meta: { ...release('Gleichzeitig').meta, lead: 'Von der Redaktion ergänzt.' } };
+    services.drafts.save(draft.id, services.drafts.get(draft.id).version, mine);
+    services.sync.submit(draft.id);
+    await until(() => services.sync.releaseState(draft.id).conflict !== null);
+    const state = services.sync.releaseState(draft.id);
+    expect(state.conflict).toMatchObject({ portalRevision: 2, updatedBy: 'freigabe', article: { meta: { lead: 'Vom Freigeber verbessert.' } } });
+    expect(state.pending).toBe(0);
+    expect(portal.portal.getArticle(draft.id).article.meta.lead).toBe('Vom Freigeber verbessert.');
+    expect(services.drafts.get(draft.id).article.meta.lead).toBe('Von der Redaktion ergänzt.');
+
+    // Keep mine: sent again, now based on revision 2; the portal keeps both as revisions.
+    services.sync.resolve(draft.id, 'mine');
+    await until(() => services.sync.releaseState(draft.id).pending === 0);
+    expect(services.sync.releaseState(draft.id).conflict).toBeNull();
+    expect(portal.portal.getArticle(draft.id)).toMatchObject({ revision: 3, article: { meta: { lead: 'Von der Redaktion ergänzt.' } } });
+
+    // Another round, this time taking the portal's version: the local one stays in the history.
+    portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, draft.id, theirs, 3);
+    services.drafts.save(draft.id, services.drafts.get(draft.id).version, { ...mine, meta: { ...mine.meta, lead: 'Noch einmal ergänzt.' } });
+    services.sync.submit(draft.id);
+    await until(() => services.sync.releaseState(draft.id).conflict !== null);
+    services.sync.resolve(draft.id, 'portal');
+    expect(services.drafts.get(draft.id).article.meta.lead).toBe('Vom Freigeber verbessert.');
+    // The local version is a revision (written on submit, or now, if it changed since).
+    const leads = services.history.list(draft.id).map((revision) => services.history.get(draft.id, revision.id).article.meta.lead);
+    expect(leads).toContain('Noch einmal ergänzt.');
+    expect(services.sync.releaseState(draft.id)).toMatchObject({ conflict: null, portalRevision: 4 });
+  });
+
   it('backs off between attempts, with jitter, up to five minutes', () => {
     expect(backoffMs(1, () => 1)).toBe(1_000);
     expect(backoffMs(1, () => 0)).toBe(500);

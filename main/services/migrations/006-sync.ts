@@ -42,6 +42,15 @@ export const sync: Migration = {
         fetched_at TEXT NOT NULL
       ) STRICT;
 
+      -- The portal's version when a save found it changed by someone else: kept until the person decides.
+      CREATE TABLE conflicts (
+        article_id TEXT PRIMARY KEY,
+        portal_revision INTEGER NOT NULL,
+        portal_content TEXT NOT NULL,
+        portal_updated_by TEXT NOT NULL,
+        detected_at TEXT NOT NULL
+      ) STRICT;
+
       CREATE TABLE sync_state (
         article_id TEXT PRIMARY KEY,
         portal_revision INTEGER,
