@@ -164,7 +164,8 @@ function ConflictPanel(props: { id: string; current: () => Article; onTakePortal
   const [busy, setBusy] = useState(false);
   const headingId = useId();
   const conflict = state?.conflict;
-  const diff = useMemo(() => (conflict ? diffArticles(conflict.article, props.current()) : null), [conflict, props]);
+  // Only while a conflict is open; the editor's text is taken as it is at this render.
+  const diff = conflict ? diffArticles(conflict.article, props.current()) : null;
   if (!conflict || !diff) return null;
   const run = (action: () => Promise<void>) => {
     setBusy(true);
