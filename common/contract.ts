@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { articleSchema } from './article.js';
+import { commentSchema } from './portal-api.js';
 import { mediaRefSchema } from './media.js';
 import { documentProblem } from './blocks/validate-document.js';
 import type { EventName, MethodName } from './channels.js';
@@ -205,6 +206,12 @@ export const contract = {
   'sync.review': method(z.object({ id, action: z.enum(['approve', 'request_changes']), revision: z.number().int().positive() }), releaseSyncStateSchema),
   /** "Veröffentlichen": now (at null) or at a time; never before the embargo. */
   'sync.publish': method(z.object({ id, at: timestamp.nullable() }), releaseSyncStateSchema),
+  /** Review comments of a release (own, or in the inbox), as last fetched or sent. */
+  'sync.comments': method(byId, z.array(commentSchema)),
+  /** A comment on one block of one revision, or an answer to one; sent through the outbox. */
+  'sync.comment': method(z.object({ id, blockId: z.string().min(1).max(100), revision: z.number().int().positive(), text: z.string().trim().min(1).max(5000) }), z.object({})),
+  /** "Erledigt". */
+  'sync.resolveComment': method(z.object({ id, commentId: z.uuid() }), z.object({})),
   /** A conflict decided: take the portal's version into the editor, or send one's own based on it. */
   'sync.resolve': method(z.object({ id, keep: z.enum(['mine', 'portal']) }), releaseSyncStateSchema),
   /** "Korrigieren" and "Zurückziehen", each with a reason shown in the portal's history. */

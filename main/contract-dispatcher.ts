@@ -38,6 +38,15 @@ export function createHandlers(services: AppServices): Handlers {
     'sync.inbox': () => services.sync.inbox(),
     'sync.review': ({ id, action, revision }) => services.sync.review(id, action, revision),
     'sync.publish': ({ id, at }) => services.sync.publish(id, at),
+    'sync.comments': ({ id }) => services.sync.comments(id),
+    'sync.comment': ({ id, blockId, revision, text }) => {
+      services.sync.comment(id, blockId, revision, text);
+      return {};
+    },
+    'sync.resolveComment': ({ id, commentId }) => {
+      services.sync.resolveComment(id, commentId);
+      return {};
+    },
     'sync.resolve': ({ id, keep }) => services.sync.resolve(id, keep),
     'sync.correct': ({ id, reason }) => services.sync.correct(id, reason),
     'sync.withdraw': ({ id, reason }) => services.sync.withdraw(id, reason),

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { Article } from '../../common/article.js';
 import {
   articleListSchema,
+  commentSchema,
+  type Comment,
   portalArticleSchema,
   portalErrorSchema,
   profileSchema,
@@ -87,6 +89,18 @@ export class PortalClient {
       body: article,
       headers: { 'Idempotency-Key': idempotencyKey, ...(baseRevision !== null ? { 'If-Match': `"${baseRevision}"` } : {}) },
     });
+  }
+
+  listComments(id: string): Promise<Comment[]> {
+    return this.request('GET', `/api/v1/articles/${id}/comments`, commentSchema.array());
+  }
+
+  addComment(id: string, comment: { blockId: string; revision: number; text: string }, idempotencyKey: string): Promise<Comment> {
+    return this.request('POST', `/api/v1/articles/${id}/comments`, commentSchema, { body: comment, headers: { 'Idempotency-Key': idempotencyKey } });
+  }
+
+  resolveComment(id: string, commentId: string, idempotencyKey: string): Promise<Comment> {
+    return this.request('POST', `/api/v1/articles/${id}/comments/${commentId}/resolve`, commentSchema, { headers: { 'Idempotency-Key': idempotencyKey } });
   }
 
   transition(id: string, request: TransitionRequest, idempotencyKey: string): Promise<PortalArticle> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { articleSchema, type Article } from '../../common/article.js';
 import { berlinToInstant } from '../../common/berlin-time.js';
-import { transitionRequestSchema, type ArticleStatus, type PortalArticle, type Profile, type TransitionRequest } from '../../common/portal-api.js';
+import { transitionRequestSchema, type ArticleStatus, type Comment, type PortalArticle, type Profile, type TransitionRequest } from '../../common/portal-api.js';
 import { Failure } from '../../common/result.js';
 import { durably, type SqliteDatabase } from './database.js';
 import { Emitter } from './disposable.js';
@@ -54,7 +54,7 @@ const PULL_INTERVAL_MS = 30_000;
 interface OutboxRow {
   id: number;
   article_id: string;
-  action: 'save' | 'submit' | 'transition';
+  action: 'save' | 'submit' | 'transition' | 'comment' | 'resolve';
   payload: string;
   idempotency_key: string;
   attempts: number;
@@ -168,7 +168,46 @@ export class SyncEngine {
         if (!inbox.has(id) && waiting === 0) this.db.prepare('DELETE FROM portal_copies WHERE article_id = ?').run(id);
       }
     })();
+    // Review comments of the person's releases and of the inbox, to read (and answer) offline.
+    const withComments = this.db.prepare<[], string>('SELECT article_id FROM sync_state UNION SELECT article_id FROM portal_copies').pluck().all();
+    for (const id of withComments) {
+      try {
+        this.storeComments(id, await client.listComments(id));
+      } catch {
+        // Unreachable or gone: what is stored stays.
+      }
+    }
     this.changes.emit({ id: null });
+  }
+
+  private storeComments(id: string, comments: Comment[]): void {
+    const insert = this.db.prepare(
+      `INSERT INTO portal_comments (id, article_id, block_id, revision, text, author, created_at, resolved_by, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at`,
+    );
+    this.db.transaction(() => {
+      for (const comment of comments) insert.run(comment.id, id, comment.blockId, comment.revision, comment.text, comment.author, comment.createdAt, comment.resolvedBy, comment.resolvedAt);
+    })();
+  }
+
+  /** The review comments of a release, oldest first, as last fetched or sent. */
+  comments(id: string): Comment[] {
+    return this.db
+      .prepare<[string], { id: string; article_id: string; block_id: string; revision: number; text: string; author: string; created_at: string; resolved_by: string | null; resolved_at: string | null }>(
+        'SELECT * FROM portal_comments WHERE article_id = ? ORDER BY created_at, id',
+      )
+      .all(id)
+      .map((row) => ({ id: row.id, articleId: row.article_id, blockId: row.block_id, revision: row.revision, text: row.text, author: row.author, createdAt: row.created_at, resolvedBy: row.resolved_by, resolvedAt: row.resolved_at }));
+  }
+
+  /** A comment on one block of one revision (or an answer to one): through the outbox. */
+  comment(id: string, blockId: string, revision: number, text: string): void {
+    this.enqueue(id, 'comment', { blockId, revision, text });
+  }
+
+  /** "Erledigt": a comment resolved, through the outbox. */
+  resolveComment(id: string, commentId: string): void {
+    this.enqueue(id, 'resolve', { commentId });
   }
 
   /** For the list: each release's portal status and how many of its actions wait in the outbox. */
@@ -406,6 +445,18 @@ export class SyncEngine {
   private async deliverOne(client: PortalClient, item: OutboxRow): Promise<'next' | 'stop'> {
     const state = this.db.prepare<[string], { portal_revision: number | null }>('SELECT portal_revision FROM sync_state WHERE article_id = ?').get(item.article_id);
     try {
+      if (item.action === 'comment' || item.action === 'resolve') {
+        const payload = JSON.parse(item.payload) as { blockId: string; revision: number; text: string; commentId: string };
+        const comment =
+          item.action === 'comment'
+            ? await client.addComment(item.article_id, { blockId: payload.blockId, revision: payload.revision, text: payload.text }, item.idempotency_key)
+            : await client.resolveComment(item.article_id, payload.commentId, item.idempotency_key);
+        this.storeComments(item.article_id, [comment]);
+        this.db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, last_error = NULL WHERE id = ?").run(item.id);
+        this.online = true;
+        this.changes.emit({ id: item.article_id });
+        return 'next';
+      }
       const result =
         item.action === 'save'
           ? await client.putArticle(item.article_id, articleSchema.parse((JSON.parse(item.payload) as { article: unknown }).article), state?.portal_revision ?? null, item.idempotency_key)

@@ -23,6 +23,7 @@ import { berlinToInstant } from '../../common/berlin-time.js';
 import type { Article } from '../../common/article.js';
 import { diffArticles } from '../../common/diff/article-diff.js';
 import { DiffView } from './history/DiffView.js';
+import { commentableBlocks, Comments } from './Comments.js';
 import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './editor/block-commands.js';
 import { importFile } from './editor/MediaField.js';
 import { BlockMenu } from './editor/BlockMenu.js';
@@ -156,6 +157,14 @@ function SyncLine({ id }: { id: string }) {
       )}
     </p>
   );
+}
+
+/** Review comments on the release, once it is on the portal. */
+function EditorComments({ id, article, onShow }: { id: string; article: Article; onShow: (blockId: string) => void }) {
+  const state = useReleaseSyncState(id);
+  const blocks = useMemo(() => commentableBlocks(article), [article]);
+  if (!state || state.portalRevision === null) return null;
+  return <Comments id={id} revision={state.portalRevision} blocks={blocks} onShow={onShow} />;
 }
 
 /** Someone else changed the release on the portal: both versions side by side as a diff; the person decides. */
@@ -581,6 +590,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
             }}
           />
           <TeaserImagePanel initial={draft.article.meta.teaserImage} onChange={(image) => session.setMeta('teaserImage', image)} />
+          <EditorComments id={session.id} article={draft.article} onShow={(blockId) => checks?.show(blockId)} />
           {/* Last in the side panel: its length changes as findings come and go, and nothing below it may jump. */}
           {checks && <CheckPanel findings={findings} onShow={(blockId) => checks.show(blockId)} onFix={(finding) => checks.fix(finding)} />}
         </aside>

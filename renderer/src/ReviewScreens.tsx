@@ -6,6 +6,7 @@ import { useBackend } from './api-context.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
 import { hrefOf } from './routes.js';
+import { commentableBlocks, Comments } from './Comments.js';
 
 type InboxItem = MethodOutput<'sync.inbox'>[number];
 
@@ -110,8 +111,11 @@ export function ReviewScreen({ id }: { id: string }) {
       )}
       {item.article.meta.embargo && <p className="embargo-banner">{t('sync.embargo', { embargo: item.article.meta.embargo.replace('T', ', ') })}</p>}
       <p className="field-hint">{t('sync.readOnly')}</p>
-      {/* The same renderer as publishing; its output is built from escaped, structured data. */}
-      <div className="portal-preview portal" role="region" aria-label={t('preview.label')} dangerouslySetInnerHTML={{ __html: renderArticle(item.article, mediaPathResolver) }} />
+      <div className="review-layout">
+        {/* The same renderer as publishing; its output is built from escaped, structured data. */}
+        <div className="portal-preview portal" role="region" aria-label={t('preview.label')} dangerouslySetInnerHTML={{ __html: renderArticle(item.article, mediaPathResolver) }} />
+        <Comments id={id} revision={item.revision} blocks={commentableBlocks(item.article)} compose />
+      </div>
     </section>
   );
 }

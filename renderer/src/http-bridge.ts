@@ -7,6 +7,7 @@ import { t } from './messages.js';
  * preload, carried over HTTP to the server that served this page (token in its cookie).
  */
 export function createHttpBridge(): Bridge {
+  const events = sharedEventSource();
   return createBridge(
     async (method, input) => {
       try {
@@ -23,12 +24,39 @@ export function createHttpBridge(): Bridge {
       }
       return { ok: false, error: { code: 'unreachable', message: t('error.backendUnreachable') } };
     },
-    (listener) => {
-      const source = new EventSource('api/events');
-      source.onmessage = (message: MessageEvent<string>) => listener(JSON.parse(message.data) as Parameters<typeof listener>[0]);
-      return () => source.close();
-    },
+    (listener) => events.subscribe(listener),
   );
+}
+
+type EventListener = Parameters<Parameters<typeof createBridge>[1]>[0];
+
+/**
+ * One EventSource for every subscriber: browsers allow only six connections per origin over
+ * HTTP/1.1, and each open event stream holds one, so a stream per component would starve the
+ * API calls (saves included). Opened with the first subscriber, closed with the last.
+ */
+function sharedEventSource(): { subscribe(listener: EventListener): () => void } {
+  const listeners = new Set<EventListener>();
+  let source: EventSource | null = null;
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!source) {
+        source = new EventSource('api/events');
+        source.onmessage = (message: MessageEvent<string>) => {
+          const event = JSON.parse(message.data) as Parameters<EventListener>[0];
+          for (const each of [...listeners]) each(event);
+        };
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+        }
+      };
+    },
+  };
 }
 
 /** JSON cannot carry bytes: each Uint8Array travels as { $bytes: base64 }, decoded by the server. */

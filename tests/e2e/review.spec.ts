@@ -84,3 +84,86 @@ test('author and approver on two laptops: submit, approve exactly that revision,
   const [article] = portal.portal.listArticles(undefined, 1, 0).items;
   expect(portal.portal.history(article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'approve:freigabe', 'publish:redaktion']);
 });
+
+test('the full round trip: submit, comment, request changes, revise, resubmit, approve, publish; the portal history names everyone', async ({ app, browser }) => {
+  const author = app.page;
+  await signIn(author, 'redaktion');
+  const editor = new EditorPage(author);
+  await new DraftListPage(author).createNew();
+  await editor.title.fill('Neue Radwege in Erfurt');
+  await editor.lead.fill('Die Stadt baut zwölf Kilometer Radwege.');
+  await author.getByLabel('Ministerium').selectOption('Thüringer Ministerium für Digitales und Infrastruktur');
+  await author.getByLabel('Datum', { exact: true }).fill('2026-11-29');
+  await editor.typeParagraphs(['Die Arbeiten beginnen im Frühjahr.']);
+  await expect(author.getByRole('region', { name: 'Prüfung' }).getByTestId('check-count')).toHaveText(/^0 Fehler/);
+  await author.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+  await expect(author.getByTestId('sync-state')).toHaveText('In Prüfung');
+
+  const approverData = mkdtempSync(join(tmpdir(), 'pressestelle-e2e-approver-'));
+  const approverEntry = await BrowserEntryProcess.start(approverData);
+  const context = await browser.newContext();
+  const approver = await context.newPage();
+  const openReview = async () => {
+    await approver.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zur Prüfung' }).click();
+    await approver.getByRole('link', { name: 'Neue Radwege in Erfurt' }).click();
+  };
+  try {
+    await approver.goto(approverEntry.url);
+    await signIn(approver, 'freigabe');
+    await openReview();
+    const comments = approver.getByRole('region', { name: 'Kommentare' });
+    await comments.getByLabel('Baustein').selectOption({ label: 'Text: Die Arbeiten beginnen im Frühjahr.…' });
+    await comments.getByLabel('Kommentar').fill('Bitte den Monat nennen.');
+    await comments.getByRole('button', { name: 'Kommentar senden' }).click();
+    await expect(comments.getByRole('listitem')).toContainText('Bitte den Monat nennen.');
+    await approver.getByRole('button', { name: 'Änderungen erbitten' }).click();
+    await expect.poll(() => portal.portal.listArticles('changes_requested', 1, 0).total).toBe(1);
+
+    // The author sees the comment beside its block and the state, answers, revises, resubmits.
+    await editor.back();
+    await new DraftListPage(author).open('Neue Radwege in Erfurt');
+    await expect(author.getByTestId('sync-state')).toHaveText('Änderungen erbeten');
+    const authorComments = author.getByRole('region', { name: 'Kommentare' });
+    const comment = authorComments.getByRole('listitem').filter({ hasText: 'Bitte den Monat nennen.' });
+    await expect(comment).toContainText('Text: Die Arbeiten beginnen im Frühjahr.');
+    await comment.getByRole('button', { name: 'Erledigt' }).click();
+    await expect(comment).toContainText('erledigt von redaktion');
+    await editor.body.getByText('Die Arbeiten beginnen im Frühjahr.').click();
+    await author.keyboard.press('End');
+    await author.keyboard.press('Backspace');
+    await author.keyboard.type(', genauer im März.');
+    await editor.expectSaved();
+    await author.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+    await expect(author.getByTestId('sync-state')).toHaveText('In Prüfung');
+
+    await openReview();
+    await expect(approver.getByText('Eingereicht von redaktion, Revision 2')).toBeVisible();
+    await expect(approver.getByRole('region', { name: 'Vorschau' })).toContainText('genauer im März.');
+    await approver.getByRole('button', { name: 'Freigeben' }).click();
+    await expect.poll(() => portal.portal.listArticles('approved', 1, 0).total).toBe(1);
+  } finally {
+    await context.close();
+    await approverEntry.stop();
+    rmSync(approverData, { recursive: true, force: true });
+  }
+
+  await editor.back();
+  await new DraftListPage(author).open('Neue Radwege in Erfurt');
+  await expect(author.getByTestId('sync-state')).toHaveText('Freigegeben');
+  await author.getByRole('button', { name: 'Veröffentlichen' }).click();
+  await expect(author.getByTestId('sync-state')).toHaveText('Veröffentlicht');
+  const href = (await author.getByRole('link', { name: /\/presse\/neue-radwege-in-erfurt-/ }).getAttribute('href'))!;
+  expect(await (await fetch(href)).text()).toContain('Die Arbeiten beginnen im Frühjahr, genauer im März.');
+  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
+  expect(portal.portal.history(article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual([
+    'created:redaktion',
+    'submit:redaktion',
+    'comment:freigabe',
+    'request_changes:freigabe',
+    'comment_resolved:redaktion',
+    'updated:redaktion',
+    'submit:redaktion',
+    'approve:freigabe',
+    'publish:redaktion',
+  ]);
+});

@@ -51,6 +51,20 @@ export const sync: Migration = {
         detected_at TEXT NOT NULL
       ) STRICT;
 
+      -- Review comments, as last fetched from the portal (readable offline).
+      CREATE TABLE portal_comments (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        block_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        resolved_by TEXT,
+        resolved_at TEXT
+      ) STRICT;
+      CREATE INDEX portal_comments_by_article ON portal_comments (article_id, created_at);
+
       CREATE TABLE sync_state (
         article_id TEXT PRIMARY KEY,
         portal_revision INTEGER,
