@@ -171,4 +171,5 @@ export const deStore = {
   'comments.resolved': 'erledigt von {who}',
   'comments.by': '{author}, {date} (Revision {revision})',
   'comments.unknownBlock': 'Baustein nicht mehr vorhanden',
+  'sync.mediaMissing': 'Eine Mediendatei der Pressemitteilung fehlt auf diesem Rechner ({sha256}…). Fügen Sie sie erneut ein und reichen Sie dann ein.',
 } as const;

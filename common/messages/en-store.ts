@@ -164,4 +164,5 @@ export const enStore: Record<keyof typeof deStore, string> = {
   'comments.resolved': 'resolved by {who}',
   'comments.by': '{author}, {date} (revision {revision})',
   'comments.unknownBlock': 'Block no longer present',
+  'sync.mediaMissing': 'A media file of the press release is missing on this computer ({sha256}…). Insert it again, then submit.',
 };

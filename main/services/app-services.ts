@@ -180,7 +180,7 @@ export class AppServices implements Disposable {
       history.changes.on((payload) => this.events.emit({ name: 'history.changed', payload })),
     ];
     const releaseFiles = new ReleaseFiles(drafts, history, media, this.now);
-    const sync = new SyncEngine(database, drafts, history, this.now);
+    const sync = new SyncEngine(database, drafts, history, this.now, Math.random, media);
     forwards.push(sync.changes.on((payload) => this.events.emit({ name: 'sync.changed', payload })));
     this.stores = { database, drafts, history, media, releaseFiles, sync, forwards };
   }

@@ -3,6 +3,7 @@ import type { Article } from '../../common/article.js';
 import {
   articleListSchema,
   commentSchema,
+  mediaInfoSchema,
   type Comment,
   portalArticleSchema,
   portalErrorSchema,
@@ -91,6 +92,11 @@ export class PortalClient {
     });
   }
 
+  /** Stores a file under its hash (idempotent on the portal's side). */
+  putMedia(sha256: string, data: Uint8Array, mimeType: string, idempotencyKey: string): Promise<{ sha256: string; mimeType: string; size: number }> {
+    return this.request('PUT', `/api/v1/media/${sha256}`, mediaInfoSchema, { raw: data, headers: { 'Content-Type': mimeType, 'Idempotency-Key': idempotencyKey } });
+  }
+
   listComments(id: string): Promise<Comment[]> {
     return this.request('GET', `/api/v1/articles/${id}/comments`, commentSchema.array());
   }
@@ -107,7 +113,7 @@ export class PortalClient {
     return this.request('POST', `/api/v1/articles/${id}/transitions`, portalArticleSchema, { body: request, headers: { 'Idempotency-Key': idempotencyKey } });
   }
 
-  private async request<T>(method: string, path: string, schema: z.ZodType<T>, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  private async request<T>(method: string, path: string, schema: z.ZodType<T>, options: { body?: unknown; raw?: Uint8Array; headers?: Record<string, string> } = {}): Promise<T> {
     let response: Response;
     let text: string;
     try {
@@ -119,7 +125,7 @@ export class PortalClient {
           ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
           ...options.headers,
         },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.raw ? new Blob([new Uint8Array(options.raw)]) : options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       text = await response.text();

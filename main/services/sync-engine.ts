@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { articleSchema, type Article } from '../../common/article.js';
+import { collectMediaRefs } from '../../common/media.js';
+import { formatMessage } from '../../common/messages/index.js';
+import type { MediaStore } from './media-store.js';
 import { berlinToInstant } from '../../common/berlin-time.js';
 import { transitionRequestSchema, type ArticleStatus, type Comment, type PortalArticle, type Profile, type TransitionRequest } from '../../common/portal-api.js';
 import { Failure } from '../../common/result.js';
@@ -54,7 +58,7 @@ const PULL_INTERVAL_MS = 30_000;
 interface OutboxRow {
   id: number;
   article_id: string;
-  action: 'save' | 'submit' | 'transition' | 'comment' | 'resolve';
+  action: 'upload' | 'save' | 'submit' | 'transition' | 'comment' | 'resolve';
   payload: string;
   idempotency_key: string;
   attempts: number;
@@ -89,6 +93,8 @@ export class SyncEngine {
     private readonly history: HistoryStore,
     private readonly now: () => Date = () => new Date(),
     private readonly random: () => number = Math.random,
+    /** Where the files a release uses come from, for uploading them before its text. */
+    private readonly media: MediaStore | null = null,
   ) {}
 
   /** "Anmelden": signs in, caches the profile, and starts delivering what waits. */
@@ -386,6 +392,8 @@ export class SyncEngine {
       'INSERT INTO outbox (article_id, action, payload, idempotency_key, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
     durably(this.db, () => {
+      // Its files first, so that the portal never holds a text whose images it lacks.
+      for (const media of collectMediaRefs(draft.article)) insert.run(id, 'upload', JSON.stringify({ sha256: media.sha256, mimeType: media.mimeType }), randomUUID(), now, now);
       insert.run(id, 'save', JSON.stringify({ article: draft.article }), randomUUID(), now, now);
       insert.run(id, 'submit', '{}', randomUUID(), now, now);
     });
@@ -445,6 +453,16 @@ export class SyncEngine {
   private async deliverOne(client: PortalClient, item: OutboxRow): Promise<'next' | 'stop'> {
     const state = this.db.prepare<[string], { portal_revision: number | null }>('SELECT portal_revision FROM sync_state WHERE article_id = ?').get(item.article_id);
     try {
+      if (item.action === 'upload') {
+        const { sha256, mimeType } = JSON.parse(item.payload) as { sha256: string; mimeType: string };
+        const file = this.media?.file(sha256);
+        if (!file) throw new PortalError(0, 'missing_file', formatMessage('sync.mediaMissing', { sha256: sha256.slice(0, 12) }));
+        await client.putMedia(sha256, readFileSync(file.path), mimeType, item.idempotency_key);
+        this.db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, last_error = NULL WHERE id = ?").run(item.id);
+        this.online = true;
+        this.changes.emit({ id: item.article_id });
+        return 'next';
+      }
       if (item.action === 'comment' || item.action === 'resolve') {
         const payload = JSON.parse(item.payload) as { blockId: string; revision: number; text: string; commentId: string };
         const comment =

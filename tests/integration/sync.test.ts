@@ -7,6 +7,8 @@ import { backoffMs } from '../../main/services/sync-engine.js';
 import { loadProfileConfig } from '../../portal/profile.js';
 import { startPortalServer, type PortalServer } from '../../portal/server.js';
 import { makeTempDirectory } from '../temp-directory.js';
+import { bluePng } from '../fixtures/media.js';
+import { imageTypes } from '../../common/blocks/editor-fields.js';
 
 const profile = loadProfileConfig(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url)));
 
@@ -279,6 +281,15 @@ describe('the sync engine against the reference portal', () => {
     const leads = services.history.list(draft.id).map((revision) => services.history.get(draft.id, revision.id).article.meta.lead);
     expect(leads).toContain('Noch einmal ergänzt.');
     expect(services.sync.releaseState(draft.id)).toMatchObject({ conflict: null, portalRevision: 4 });
+  });
+
+  it('the files a release uses go to the portal before its text', async () => {
+    await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+    const image = await services.media.import('gewoelbe.png', bluePng, imageTypes);
+    const draft = services.drafts.create({ ...release('Mit Bild'), meta: { ...release('Mit Bild').meta, teaserImage: { media: image, alt: 'Das Gewölbe', decorative: false, caption: '', credit: 'Land' } } });
+    services.sync.submit(draft.id);
+    await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
+    expect(portal.portal.mediaFile(image.sha256)).toMatchObject({ mimeType: 'image/png', size: bluePng.length });
   });
 
   it('backs off between attempts, with jitter, up to five minutes', () => {
