@@ -193,7 +193,7 @@ export const contract = {
   'portal.disconnect': method(z.object({}).default({}), portalStatusSchema),
   'portal.status': method(z.object({}).default({}), portalStatusSchema),
   /** "Zur Freigabe einreichen": the text and the submission into the outbox; delivered when the portal is reachable. */
-  'sync.submit': method(byId, releaseSyncStateSchema),
+  'sync.submit': method(z.object({ id, override: z.string().trim().min(10).max(2000).optional() }), releaseSyncStateSchema),
   'sync.state': method(byId, releaseSyncStateSchema),
   /** Every release the portal knows or the outbox holds something for: its status and what waits. */
   'sync.overview': method(
@@ -205,7 +205,7 @@ export const contract = {
   /** "Freigeben" / "Änderungen erbitten", for exactly the revision shown. */
   'sync.review': method(z.object({ id, action: z.enum(['approve', 'request_changes']), revision: z.number().int().positive() }), releaseSyncStateSchema),
   /** "Veröffentlichen": now (at null) or at a time; never before the embargo. */
-  'sync.publish': method(z.object({ id, at: timestamp.nullable() }), releaseSyncStateSchema),
+  'sync.publish': method(z.object({ id, at: timestamp.nullable(), override: z.string().trim().min(10).max(2000).optional() }), releaseSyncStateSchema),
   /** Review comments of a release (own, or in the inbox), as last fetched or sent. */
   'sync.comments': method(byId, z.array(commentSchema)),
   /** A comment on one block of one revision, or an answer to one; sent through the outbox. */

@@ -32,12 +32,12 @@ export function createHandlers(services: AppServices): Handlers {
     'portal.connect': ({ url, username, password }) => services.sync.connect(url, username, password),
     'portal.disconnect': () => services.sync.disconnect(),
     'portal.status': () => services.sync.status(),
-    'sync.submit': ({ id }) => services.sync.submit(id),
+    'sync.submit': ({ id, override }) => services.sync.submit(id, override),
     'sync.state': ({ id }) => services.sync.releaseState(id),
     'sync.overview': () => services.sync.overview(),
     'sync.inbox': () => services.sync.inbox(),
     'sync.review': ({ id, action, revision }) => services.sync.review(id, action, revision),
-    'sync.publish': ({ id, at }) => services.sync.publish(id, at),
+    'sync.publish': ({ id, at, override }) => services.sync.publish(id, at, override),
     'sync.comments': ({ id }) => services.sync.comments(id),
     'sync.comment': ({ id, blockId, revision, text }) => {
       services.sync.comment(id, blockId, revision, text);

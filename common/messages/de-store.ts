@@ -172,4 +172,8 @@ export const deStore = {
   'comments.by': '{author}, {date} (Revision {revision})',
   'comments.unknownBlock': 'Baustein nicht mehr vorhanden',
   'sync.mediaMissing': 'Eine Mediendatei der Pressemitteilung fehlt auf diesem Rechner ({sha256}…). Fügen Sie sie erneut ein und reichen Sie dann ein.',
+  'sync.override': 'Trotz Fehlern fortfahren (nur Freigebende)',
+  'sync.overrideReason': 'Begründung (wird im Verlauf des Portals mit Ihrem Namen gespeichert)',
+  'sync.overrideSubmit': 'Trotz Fehlern einreichen',
+  'sync.overridePublish': 'Trotz Fehlern veröffentlichen',
 } as const;

@@ -165,4 +165,8 @@ export const enStore: Record<keyof typeof deStore, string> = {
   'comments.by': '{author}, {date} (revision {revision})',
   'comments.unknownBlock': 'Block no longer present',
   'sync.mediaMissing': 'A media file of the press release is missing on this computer ({sha256}…). Insert it again, then submit.',
+  'sync.override': 'Go ahead despite errors (approvers only)',
+  'sync.overrideReason': 'Reason (stored in the portal\'s history with your name)',
+  'sync.overrideSubmit': 'Submit despite errors',
+  'sync.overridePublish': 'Publish despite errors',
 };

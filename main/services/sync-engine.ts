@@ -263,7 +263,7 @@ export class SyncEngine {
   }
 
   /** "Veröffentlichen": now or at a time, never before the embargo (checked here and by the portal). */
-  publish(id: string, at: string | null): ReleaseSyncState {
+  publish(id: string, at: string | null, override?: string): ReleaseSyncState {
     const { article } = this.drafts.get(id);
     const state = this.releaseState(id);
     if (state.portalStatus !== 'approved' || state.portalRevision === null) throw new Failure('conflict', 'sync.notApproved');
@@ -272,7 +272,7 @@ export class SyncEngine {
     if (article.meta.embargo && when.getTime() < berlinToInstant(article.meta.embargo).getTime()) {
       throw new Failure('conflict', 'sync.beforeEmbargo', { embargo: article.meta.embargo.replace('T', ', ') });
     }
-    this.enqueue(id, 'transition', { action: 'publish', revision: state.portalRevision, ...(at ? { at: when.toISOString() } : {}) });
+    this.enqueue(id, 'transition', { action: 'publish', revision: state.portalRevision, ...(at ? { at: when.toISOString() } : {}), ...(override ? { override } : {}) });
     return this.releaseState(id);
   }
 
@@ -384,7 +384,7 @@ export class SyncEngine {
    * "Zur Freigabe einreichen": a revision of the current text, then the text and the submission
    * into the outbox, durably and in this order. Delivery follows as soon as the portal is reachable.
    */
-  submit(id: string): ReleaseSyncState {
+  submit(id: string, override?: string): ReleaseSyncState {
     const draft = this.drafts.get(id);
     this.history.checkpoint(id, 'submit');
     const now = this.now().toISOString();
@@ -395,7 +395,7 @@ export class SyncEngine {
       // Its files first, so that the portal never holds a text whose images it lacks.
       for (const media of collectMediaRefs(draft.article)) insert.run(id, 'upload', JSON.stringify({ sha256: media.sha256, mimeType: media.mimeType }), randomUUID(), now, now);
       insert.run(id, 'save', JSON.stringify({ article: draft.article }), randomUUID(), now, now);
-      insert.run(id, 'submit', '{}', randomUUID(), now, now);
+      insert.run(id, 'submit', JSON.stringify(override ? { override } : {}), randomUUID(), now, now);
     });
     this.changes.emit({ id });
     this.kick(0);
@@ -479,7 +479,7 @@ export class SyncEngine {
         item.action === 'save'
           ? await client.putArticle(item.article_id, articleSchema.parse((JSON.parse(item.payload) as { article: unknown }).article), state?.portal_revision ?? null, item.idempotency_key)
           : item.action === 'submit'
-            ? await client.transition(item.article_id, { action: 'submit', revision: state?.portal_revision ?? 1 }, item.idempotency_key)
+            ? await client.transition(item.article_id, { action: 'submit', revision: state?.portal_revision ?? 1, ...(JSON.parse(item.payload) as { override?: string }) }, item.idempotency_key)
             : await client.transition(item.article_id, transitionRequestSchema.parse(JSON.parse(item.payload)) as TransitionRequest, item.idempotency_key);
       const own = state !== undefined || item.action !== 'transition';
       this.db.transaction(() => {

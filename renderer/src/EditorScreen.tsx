@@ -18,7 +18,7 @@ import { formatDateTime } from './format-date.js';
 import { HistoryView } from './history/HistoryView.js';
 import { SaveVersionDialog } from './history/SaveVersionDialog.js';
 import { downloadText } from './transfer.js';
-import { useReleaseSyncState } from './portal-status.js';
+import { usePortalStatus, useReleaseSyncState } from './portal-status.js';
 import { berlinToInstant } from '../../common/berlin-time.js';
 import type { Article } from '../../common/article.js';
 import { diffArticles } from '../../common/diff/article-diff.js';
@@ -167,6 +167,22 @@ function EditorComments({ id, article, onShow }: { id: string; article: Article;
   return <Comments id={id} revision={state.portalRevision} blocks={blocks} onShow={onShow} />;
 }
 
+/** An approver goes ahead although the checks found errors, with a written reason the portal records. */
+function OverrideForm({ action, onConfirm }: { action: string; onConfirm: (reason: string) => void }) {
+  const [reason, setReason] = useState('');
+  const fieldId = useId();
+  return (
+    <div className="override-form">
+      <p>{t('sync.override')}</p>
+      <label htmlFor={fieldId}>{t('sync.overrideReason')}</label>
+      <textarea id={fieldId} rows={2} value={reason} maxLength={2000} onChange={(event) => setReason(event.target.value)} />
+      <button type="button" className="danger" disabled={reason.trim().length < 10} onClick={() => onConfirm(reason.trim())}>
+        {action}
+      </button>
+    </div>
+  );
+}
+
 /** Someone else changed the release on the portal: both versions side by side as a diff; the person decides. */
 function ConflictPanel(props: { id: string; current: () => Article; onTakePortal: () => Promise<void>; onKeepMine: () => Promise<void> }) {
   const state = useReleaseSyncState(props.id);
@@ -202,12 +218,13 @@ function ConflictPanel(props: { id: string; current: () => Article; onTakePortal
  * "Veröffentlichen" once the release is approved: now, or at a Berlin time, never before the
  * embargo; then its public address.
  */
-function PublishControls({ id, embargo }: { id: string; embargo: string }) {
+function PublishControls({ id, embargo, gate, reviewer }: { id: string; embargo: string; gate: () => Finding[]; reviewer: boolean }) {
   const { api } = useBackend();
   const state = useReleaseSyncState(id);
   const [at, setAt] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState(false);
   const fieldId = useId();
   if (!state) return null;
   async function run(action: () => Promise<unknown>) {
@@ -219,7 +236,17 @@ function PublishControls({ id, embargo }: { id: string; embargo: string }) {
       setProblem(caught instanceof Error ? caught.message : String(caught));
     }
   }
-  const publish = () => run(() => api.sync.publish({ id, at: at ? berlinToInstant(at).toISOString() : null }));
+  // Like submitting: the checks run first; errors stop it unless an approver overrides them.
+  const publish = (override?: string) => {
+    const errors = gate();
+    if (errors.length > 0 && !override) {
+      setBlocked(true);
+      setProblem(t('check.gateRefused', { count: errors.length, messages: errors.map((finding) => finding.message).join(' ') }));
+      return;
+    }
+    setBlocked(false);
+    void run(() => api.sync.publish({ id, at: at ? berlinToInstant(at).toISOString() : null, ...(override ? { override } : {}) }));
+  };
   const correction = state.portalStatus === 'approved' && state.publishedRevision !== null;
   const live = state.portalStatus === 'published' || state.portalStatus === 'scheduled';
   const reasonField = (label: string) => (
@@ -251,7 +278,7 @@ function PublishControls({ id, embargo }: { id: string; embargo: string }) {
         <div className="publish-form">
           <label htmlFor={fieldId}>{t('sync.publishAt')}</label>
           <input id={fieldId} type="datetime-local" value={at} min={embargo || undefined} onChange={(event) => setAt(event.target.value)} />
-          <button type="button" className="primary" disabled={state.pending > 0} onClick={() => void publish()}>
+          <button type="button" className="primary" disabled={state.pending > 0} onClick={() => publish()}>
             {t('sync.publish')}
           </button>
           {state.pending > 0 && <span role="status">{t('sync.publishing')}</span>}
@@ -262,6 +289,7 @@ function PublishControls({ id, embargo }: { id: string; embargo: string }) {
           {problem}
         </p>
       )}
+      {blocked && reviewer && <OverrideForm action={t('sync.overridePublish')} onConfirm={(reason) => publish(reason)} />}
       {state.url && (state.portalStatus === 'published' || state.portalStatus === 'scheduled') && (
         <p>
           {t('sync.publicAddress')}:{' '}
@@ -293,6 +321,9 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const [savingVersion, setSavingVersion] = useState(false);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [overridable, setOverridable] = useState(false);
+  const [portalStatus] = usePortalStatus();
+  const reviewer = portalStatus?.role === 'approver' || portalStatus?.role === 'admin';
   const [session] = useState(
     () =>
       new DraftSession(api, draft, (copy) => {
@@ -429,18 +460,24 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
     }
   }
 
-  /** "Zur Freigabe einreichen": refused while the checks report errors; otherwise saved, then queued for the portal. */
-  async function submitForApproval() {
-    // Checked now, not at the last pause: what is refused or sent is exactly what is in the editor.
+  /** The errors of the checks, run now: what is refused or sent is exactly what is in the editor. */
+  function gateErrors(): Finding[] {
     checks?.run();
-    const errors = (checks?.findings ?? findings).filter((finding) => finding.severity === 'error');
-    if (errors.length > 0) {
+    return (checks?.findings ?? findings).filter((finding) => finding.severity === 'error');
+  }
+
+  /** "Zur Freigabe einreichen": refused while the checks report errors (an approver may override); otherwise saved, then queued. */
+  async function submitForApproval(override?: string) {
+    const errors = gateErrors();
+    if (errors.length > 0 && !override) {
       setNotice(t('check.gateRefused', { count: errors.length, messages: errors.map((finding) => finding.message).join(' ') }));
+      setOverridable(true);
       return;
     }
+    setOverridable(false);
     try {
       if (!(await saver.flush())) throw new Error(t('save.failed'));
-      await api.sync.submit({ id: session.id });
+      await api.sync.submit({ id: session.id, ...(override ? { override } : {}) });
       const status = await api.portal.status();
       setNotice(status.connected ? t('sync.submitted') : t('sync.needsSignIn'));
     } catch (caught) {
@@ -512,7 +549,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
         <button type="button" onClick={() => void exportFile()}>
           {t('transfer.export')}
         </button>
-        <button type="button" className="primary" onClick={() => void submitForApproval()}>
+        <button type="button" className="primary" onClick={() => void submitForApproval(undefined)}>
           {t('sync.submit')}
         </button>
         <SyncLine id={session.id} />
@@ -543,7 +580,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
           }
         }}
       />
-      <PublishControls id={session.id} embargo={embargo} />
+      <PublishControls id={session.id} embargo={embargo} gate={gateErrors} reviewer={reviewer} />
       {draft.deletedAt && <p className="notice-inline">{t('editor.inTrash')}</p>}
       {saveProblem && (
         <p role="alert" className="notice-inline notice-problem">
@@ -555,6 +592,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
           {notice}
         </p>
       )}
+      {overridable && reviewer && <OverrideForm action={t('sync.overrideSubmit')} onConfirm={(reason) => void submitForApproval(reason)} />}
       {mode === 'history' && <HistoryView articleId={session.id} current={() => session.snapshot()} onRestore={askRestore} />}
       {mode === 'preview' && previewHtml !== null && (
         // The same renderer as publishing; its output is built from escaped, structured data.

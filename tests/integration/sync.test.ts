@@ -292,6 +292,22 @@ describe('the sync engine against the reference portal', () => {
     expect(portal.portal.mediaFile(image.sha256)).toMatchObject({ mimeType: 'image/png', size: bluePng.length });
   });
 
+  it('an approver may submit despite check errors with a reason, which the portal records; an author may not', async () => {
+    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+    const defective = { ...release('Ohne Datum'), meta: { ...release('Ohne Datum').meta, date: '' } };
+    await services.sync.connect(portal.url, 'freigabe', 'freigabe-passwort');
+    const draft = services.drafts.create(defective);
+    services.sync.submit(draft.id, 'Datum folgt nach Abstimmung mit dem Büro.');
+    await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
+    expect(portal.portal.history(draft.id).map((entry) => [entry.action, entry.actor, entry.reason])).toContainEqual(['override', 'freigabe', 'Datum folgt nach Abstimmung mit dem Büro. [preflight.date]']);
+
+    await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+    const other = services.drafts.create(defective);
+    services.sync.submit(other.id, 'Datum folgt nach Abstimmung mit dem Büro.');
+    await until(() => services.sync.releaseState(other.id).pending === 0);
+    expect(services.sync.releaseState(other.id).problem).toBe('Nur Freigebende dürfen sich über Fehler der Prüfung hinwegsetzen.');
+  });
+
   it('backs off between attempts, with jitter, up to five minutes', () => {
     expect(backoffMs(1, () => 1)).toBe(1_000);
     expect(backoffMs(1, () => 0)).toBe(500);
