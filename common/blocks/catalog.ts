@@ -1,6 +1,7 @@
 import { getSchema, type AnyExtension } from '@tiptap/core';
 import { Subscript } from '@tiptap/extension-subscript';
 import { Superscript } from '@tiptap/extension-superscript';
+import { LanguageMark } from './language-mark.js';
 import { UniqueID } from '@tiptap/extension-unique-id';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
@@ -74,6 +75,7 @@ export function documentExtensions(): AnyExtension[] {
     }),
     Subscript,
     Superscript,
+    LanguageMark,
     UniqueID.configure({ types: blockIdTypes, attributeName: 'id' }),
     ...blockCatalog.flatMap((block) => block.extensions),
   ];

@@ -315,7 +315,26 @@ function findingsOfBlock(node: DocumentNode, options: CheckOptions): Finding[] {
       if (!hasLangMark && list.length >= 5) {
         const english = list.filter((word) => englishWords.has(word)).length;
         const german = list.filter((word) => germanWords.has(word)).length;
-        if (english >= 2 && english / list.length >= 0.2 && german === 0) add('a11y.language', 'warning', 'check.language', { text: sentence.slice(0, 60) }, { wcag: '3.1.2' });
+        if (english >= 2 && english / list.length >= 0.2 && german === 0) {
+          // A paragraph that is this one sentence is marked in one click; otherwise select the passage.
+          const whole = node.type === 'paragraph' && sentencesOf(text).length === 1;
+          add('a11y.language', 'warning', 'check.language', { text: sentence.slice(0, 60) }, {
+            wcag: '3.1.2',
+            ...(whole
+              ? {
+                  fix: {
+                    label: message('check.fixLanguage'),
+                    apply: (target: DocumentNode): DocumentNode => ({
+                      ...target,
+                      content: (target.content ?? []).map((child) =>
+                        child.type === 'text' ? { ...child, marks: [...(child.marks ?? []).filter((mark) => mark.type !== 'language'), { type: 'language', attrs: { lang: 'en' } }] } : child,
+                      ),
+                    }),
+                  },
+                }
+              : {}),
+          });
+        }
       }
       if (list.length > 25) add('read.longSentence', 'hint', 'check.longSentence', { count: list.length, text: sentence.slice(0, 60) });
     }

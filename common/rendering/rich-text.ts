@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DocumentNode } from '../article.js';
+import { cleanLanguage } from '../blocks/language-mark.js';
 import { safeHref } from './html.js';
 import type { HtmlSpec } from './html-spec.js';
 
@@ -13,6 +14,8 @@ export const richMarkSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscript') }),
   z.object({ type: z.literal('superscript') }),
   z.object({ type: z.literal('link'), href: z.string().max(2048) }),
+  /** A passage in another language: rendered with `lang`. */
+  z.object({ type: z.literal('language'), lang: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/) }),
 ]);
 export type RichMark = z.infer<typeof richMarkSchema>;
 
@@ -40,7 +43,7 @@ export type RichText = RichBlock[];
 /** The document node types that rich text is made of. */
 export const richNodeTypes = new Set(['paragraph', 'heading', 'bulletList', 'orderedList']);
 
-const markNames: Record<string, RichMark['type']> = { bold: 'bold', italic: 'italic', subscript: 'subscript', superscript: 'superscript', link: 'link' };
+const markNames: Record<string, RichMark['type']> = { bold: 'bold', italic: 'italic', subscript: 'subscript', superscript: 'superscript', link: 'link', language: 'language' };
 
 function inlinesOf(node: DocumentNode): Inline[] {
   const inlines: Inline[] = [];
@@ -54,7 +57,10 @@ function inlinesOf(node: DocumentNode): Inline[] {
     for (const mark of child.marks ?? []) {
       const type = markNames[mark.type];
       if (type === 'link') marks.push({ type, href: String(mark.attrs?.href ?? '') });
-      else if (type) marks.push({ type });
+      else if (type === 'language') {
+        const lang = cleanLanguage(mark.attrs?.lang);
+        if (lang) marks.push({ type, lang });
+      } else if (type) marks.push({ type });
     }
     inlines.push(marks.length > 0 ? { text: child.text, marks } : { text: child.text });
   }
@@ -97,7 +103,7 @@ function inlineNodes(inlines: readonly Inline[]): DocumentNode[] {
     const node: DocumentNode = { type: 'text', text: inline.text };
     if (inline.marks && inline.marks.length > 0) {
       node.marks = inline.marks.map((mark) =>
-        mark.type === 'link' ? { type: 'link', attrs: { href: mark.href } } : { type: mark.type },
+        mark.type === 'link' ? { type: 'link', attrs: { href: mark.href } } : mark.type === 'language' ? { type: 'language', attrs: { lang: mark.lang } } : { type: mark.type },
       );
     }
     return node;
@@ -122,7 +128,7 @@ export function fromRichText(blocks: readonly RichBlock[]): DocumentNode[] {
   });
 }
 
-const markTags: Record<Exclude<RichMark['type'], 'link'>, string> = { bold: 'strong', italic: 'em', subscript: 'sub', superscript: 'sup' };
+const markTags: Record<Exclude<RichMark['type'], 'link' | 'language'>, string> = { bold: 'strong', italic: 'em', subscript: 'sub', superscript: 'sup' };
 
 /** Inline runs as markup; a link whose target is unsafe keeps its text and loses the link. */
 export function inlineSpecs(inlines: readonly Inline[]): HtmlSpec[] {
@@ -133,6 +139,8 @@ export function inlineSpecs(inlines: readonly Inline[]): HtmlSpec[] {
       if (mark.type === 'link') {
         const href = safeHref(mark.href);
         if (href) spec = ['a', { href }, spec];
+      } else if (mark.type === 'language') {
+        spec = ['span', { lang: mark.lang }, spec];
       } else {
         spec = [markTags[mark.type], spec];
       }

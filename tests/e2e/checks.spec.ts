@@ -47,3 +47,19 @@ test('"Zum Baustein" puts the cursor into the block a finding points to', async 
   await page.keyboard.type('Eingefügt: ');
   await expect(editor.body.locator('p').nth(1)).toContainText('Eingefügt: ');
 });
+
+test('an English sentence is found and marked with "Sprache des Abschnitts" in one click; the preview carries lang="en"', async ({ app }) => {
+  const page = app.page;
+  const editor = new EditorPage(page);
+  await new DraftListPage(page).createNew();
+  await editor.typeParagraphs(['We must get out of the complexity trap and work together.']);
+  const finding = page.getByRole('region', { name: 'Prüfung' }).getByRole('listitem').filter({ hasText: 'scheint nicht deutsch zu sein' });
+  await finding.getByRole('button', { name: 'Beheben: Als Englisch markieren' }).click();
+  await expect(editor.body.locator('span[lang="en"]')).toHaveText('We must get out of the complexity trap and work together.');
+  await expect(finding).toHaveCount(0);
+  // The toolbar shows the language of the passage at the cursor.
+  await editor.body.locator('span[lang="en"]').click();
+  await expect(page.getByRole('combobox', { name: 'Sprache des Abschnitts' })).toHaveValue('en');
+  await page.getByRole('button', { name: 'Vorschau' }).click();
+  await expect(page.getByRole('region', { name: 'Vorschau' }).locator('span[lang="en"]')).toHaveText('We must get out of the complexity trap and work together.');
+});

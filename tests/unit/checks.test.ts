@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { emptyArticle, type Article, type DocumentNode } from '../../common/article.js';
 import { checkArticle, portalBoxColours, type CheckOptions, type CheckProfile } from '../../common/checks/rules.js';
 import { demoPageDefects } from '../fixtures/demo-page-defects.js';
+import { documentProblem } from '../../common/blocks/validate-document.js';
+import { mediaPathResolver } from '../../common/media.js';
+import { fromContentElements, toContentElements } from '../../common/rendering/content-elements.js';
+import { renderArticle } from '../../common/rendering/render-article.js';
 
 const demoRelease = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/demo-release.json', import.meta.url)), 'utf8')) as Article;
 const exampleProfile = JSON.parse(readFileSync(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url)), 'utf8')) as CheckProfile;
@@ -131,6 +135,18 @@ describe('checks', () => {
 
     const [list] = checkArticle(release([p(text('- Elterngeld'))]), { now }).filter((finding) => finding.ruleId === 'a11y.fakeList');
     expect(list!.fix!.apply(p(text('- Elterngeld')))).toMatchObject({ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [text('Elterngeld')] }] }] });
+  });
+
+  it('"Sprache des Abschnitts": the fix marks an English paragraph, which the portal renders with lang and which round-trips', () => {
+    const english = p(text('We must get out of the complexity trap and work together.'));
+    const [finding] = checkArticle(release([english]), { now }).filter((candidate) => candidate.ruleId === 'a11y.language');
+    expect(finding!.fix!.label).toBe('Als Englisch markieren');
+    const marked = finding!.fix!.apply(english);
+    const article = release([marked]);
+    expect(ids(article)).not.toContain('a11y.language');
+    expect(documentProblem(article.body)).toBeNull();
+    expect(renderArticle(article, mediaPathResolver)).toContain('<span lang="en">We must get out of the complexity trap and work together.</span>');
+    expect(fromContentElements(toContentElements(article.body))).toEqual(article.body);
   });
 
   it('the box colours are the ones in portal.css', () => {

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useEffect, useId, useRef, useState } from 'react';
+import { passageLanguages } from '../../../common/blocks/language-mark.js';
 import { safeHref } from '../../../common/rendering/html.js';
 import { t } from '../messages.js';
 
@@ -16,6 +17,7 @@ export function FormatToolbar({ editor, onInsert }: { editor: Editor; onInsert: 
       superscript: current.isActive('superscript'),
       subscript: current.isActive('subscript'),
       link: current.isActive('link'),
+      language: current.isActive('language') ? String(current.getAttributes('language').lang ?? '') : '',
     }),
   });
   const [linkOpen, setLinkOpen] = useState(false);
@@ -38,6 +40,24 @@ export function FormatToolbar({ editor, onInsert }: { editor: Editor; onInsert: 
       {toggle('toolbar.superscript', active.superscript, () => editor.chain().focus().toggleSuperscript().run())}
       {toggle('toolbar.subscript', active.subscript, () => editor.chain().focus().toggleSubscript().run())}
       {toggle('toolbar.link', active.link, () => setLinkOpen(true))}
+      <select
+        aria-label={t('toolbar.language')}
+        title={t('toolbar.languageHint')}
+        value={active.language}
+        onChange={(event) => {
+          const lang = event.target.value;
+          const chain = editor.chain().focus();
+          if (lang) chain.setMark('language', { lang }).run();
+          else chain.unsetMark('language').run();
+        }}
+      >
+        <option value="">{t('toolbar.languageGerman')}</option>
+        {passageLanguages.map((lang) => (
+          <option key={lang} value={lang}>
+            {t(`language.${lang}`)}
+          </option>
+        ))}
+      </select>
       <LinkDialog editor={editor} open={linkOpen} onClose={() => setLinkOpen(false)} />
     </div>
   );
