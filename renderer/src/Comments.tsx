@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Article } from '../../common/article.js';
 import { blockOfNode } from '../../common/blocks/catalog.js';
 import type { MethodOutput } from '../../common/contract.js';
@@ -6,6 +6,7 @@ import { formatMessage } from '../../common/messages/index.js';
 import { useBackend } from './api-context.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
+import { useLive } from './use-live.js';
 
 type Comment = MethodOutput<'sync.comments'>[number];
 
@@ -22,21 +23,7 @@ export function commentableBlocks(article: Article): Array<{ id: string; label: 
 
 /** A release's review comments, kept current by `sync.changed`. */
 function useComments(id: string): Comment[] {
-  const { api, bridge } = useBackend();
-  const [comments, setComments] = useState<Comment[]>([]);
-  useEffect(() => {
-    let active = true;
-    const load = () => api.sync.comments({ id }).then((list) => active && setComments(list), () => undefined);
-    void load();
-    const stop = bridge.events.subscribe((event) => {
-      if (event.name === 'sync.changed' && (event.payload.id === id || event.payload.id === null)) void load();
-    });
-    return () => {
-      active = false;
-      stop();
-    };
-  }, [api, bridge, id]);
-  return comments;
+  return useLive(id, (api) => api.sync.comments({ id }), (event) => event.name === 'sync.changed' && (event.payload.id === id || event.payload.id === null))[0] ?? [];
 }
 
 /**

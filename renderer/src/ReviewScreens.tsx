@@ -6,32 +6,22 @@ import { useBackend } from './api-context.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
 import { hrefOf } from './routes.js';
+import { useLive } from './use-live.js';
 import { commentableBlocks, Comments } from './Comments.js';
 
 type InboxItem = MethodOutput<'sync.inbox'>[number];
 
 /** The review inbox, as last fetched from the portal; kept current by `sync.changed`. */
 function useInbox(): InboxItem[] | null {
-  const { api, bridge } = useBackend();
-  const [items, setItems] = useState<InboxItem[] | null>(null);
+  const { api } = useBackend();
+  // Fetch the newest submissions when the inbox opens (signed in), then show what is stored.
   useEffect(() => {
-    let active = true;
-    // Fetch the newest submissions when the inbox opens (signed in), then show what is stored.
     void api.portal.status().then(
       (status) => (status.connected ? api.sync.refresh().then(() => undefined) : undefined),
       () => undefined,
     );
-    const load = () => api.sync.inbox().then((list) => active && setItems(list), () => undefined);
-    void load();
-    const stop = bridge.events.subscribe((event) => {
-      if (event.name === 'sync.changed') void load();
-    });
-    return () => {
-      active = false;
-      stop();
-    };
-  }, [api, bridge]);
-  return items;
+  }, [api]);
+  return useLive('inbox', (client) => client.sync.inbox(), (event) => event.name === 'sync.changed')[0];
 }
 
 /** "Zur Prüfung": submitted releases of others. */

@@ -1,4 +1,5 @@
 import { Extension, type Editor } from '@tiptap/core';
+import { closeHistory } from '@tiptap/pm/history';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
@@ -90,7 +91,9 @@ export class EditorChecks {
     const { editor } = this;
     const fixed = finding.fix.apply(position.node.toJSON() as DocumentNode);
     const node = editor.schema.nodeFromJSON(fixed);
-    editor.view.dispatch(editor.state.tr.replaceWith(position.pos, position.pos + position.node.nodeSize, node));
+    // Its own undo step, merged neither with the typing before it nor with what follows.
+    editor.view.dispatch(closeHistory(editor.state.tr.replaceWith(position.pos, position.pos + position.node.nodeSize, node)));
+    editor.view.dispatch(closeHistory(editor.state.tr));
     this.run();
   }
 
