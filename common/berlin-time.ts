@@ -42,3 +42,9 @@ export function instantToBerlin(instant: Date): string {
   const values = Object.fromEntries(parts.formatToParts(instant).map((part) => [part.type, part.value]));
   return `${values.year}-${values.month}-${values.day}T${values.hour}:${values.minute}`;
 }
+
+/** "01.01.2099, 10:00" for a Berlin wall-clock time "2099-01-01T10:00", as German readers write it. */
+export function formatBerlinLocal(local: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})$/.exec(local);
+  return match ? `${match[3]}.${match[2]}.${match[1]}, ${match[4]}` : local;
+}

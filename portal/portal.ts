@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { articleSchema, type Article } from '../common/article.js';
-import { berlinToInstant } from '../common/berlin-time.js';
+import { berlinToInstant, formatBerlinLocal } from '../common/berlin-time.js';
 import { blockOfNode } from '../common/blocks/catalog.js';
 import { captionTypes, downloadTypes, imageTypes, videoTypes } from '../common/blocks/editor-fields.js';
 import { documentProblem } from '../common/blocks/validate-document.js';
@@ -290,7 +290,7 @@ export class Portal {
         this.assertRenderable(article);
         const at = request.at ? new Date(request.at) : this.now();
         const embargo = article.meta.embargo ? berlinToInstant(article.meta.embargo) : null;
-        if (embargo && at.getTime() < embargo.getTime()) fail(422, 'invalid_content', 'beforeEmbargo', { embargo: formatBerlin(article.meta.embargo) });
+        if (embargo && at.getTime() < embargo.getTime()) fail(422, 'invalid_content', 'beforeEmbargo', { embargo: formatBerlinLocal(article.meta.embargo) });
         if (request.at && at.getTime() > this.now().getTime()) {
           set({ status: 'scheduled', scheduled_at: at.toISOString() });
         } else if (request.at && this.now().getTime() - at.getTime() > 60_000) {
@@ -594,12 +594,6 @@ const statusLabels: Record<ArticleStatus, string> = {
 
 function statusLabel(status: ArticleStatus): string {
   return statusLabels[status];
-}
-
-function formatBerlin(local: string): string {
-  const [date, time] = local.split('T') as [string, string];
-  const [y, m, d] = date.split('-');
-  return `${d}.${m}.${y}, ${time}`;
 }
 
 /** A readable, stable address part from a title. */

@@ -4,7 +4,7 @@ import { articleSchema, type Article } from '../../common/article.js';
 import { collectMediaRefs } from '../../common/media.js';
 import { formatMessage } from '../../common/messages/index.js';
 import type { MediaStore } from './media-store.js';
-import { berlinToInstant } from '../../common/berlin-time.js';
+import { berlinToInstant, formatBerlinLocal } from '../../common/berlin-time.js';
 import { transitionRequestSchema, type ArticleStatus, type Comment, type PortalArticle, type Profile, type TransitionRequest } from '../../common/portal-api.js';
 import { Failure } from '../../common/result.js';
 import { durably, type SqliteDatabase } from './database.js';
@@ -270,7 +270,7 @@ export class SyncEngine {
     if (state.publishedRevision !== null) throw new Failure('conflict', 'sync.useCorrect');
     const when = at ? new Date(at) : this.now();
     if (article.meta.embargo && when.getTime() < berlinToInstant(article.meta.embargo).getTime()) {
-      throw new Failure('conflict', 'sync.beforeEmbargo', { embargo: article.meta.embargo.replace('T', ', ') });
+      throw new Failure('conflict', 'sync.beforeEmbargo', { embargo: formatBerlinLocal(article.meta.embargo) });
     }
     this.enqueue(id, 'transition', { action: 'publish', revision: state.portalRevision, ...(at ? { at: when.toISOString() } : {}), ...(override ? { override } : {}) });
     return this.releaseState(id);

@@ -19,7 +19,7 @@ import { HistoryView } from './history/HistoryView.js';
 import { SaveVersionDialog } from './history/SaveVersionDialog.js';
 import { downloadText } from './transfer.js';
 import { usePortalStatus, useReleaseSyncState } from './portal-status.js';
-import { berlinToInstant } from '../../common/berlin-time.js';
+import { berlinToInstant, formatBerlinLocal } from '../../common/berlin-time.js';
 import type { Article } from '../../common/article.js';
 import { diffArticles } from '../../common/diff/article-diff.js';
 import { DiffView } from './history/DiffView.js';
@@ -257,7 +257,7 @@ function PublishControls({ id, embargo, gate, reviewer }: { id: string; embargo:
   );
   return (
     <div className="publish-controls">
-      {embargo && <p className="embargo-banner">{t('sync.embargo', { embargo: embargo.replace('T', ', ') })}</p>}
+      {embargo && <p className="embargo-banner">{t('sync.embargo', { embargo: formatBerlinLocal(embargo) })}</p>}
       {correction && (
         <div className="publish-form">
           {reasonField(t('sync.correctReason'))}

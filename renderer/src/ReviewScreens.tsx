@@ -6,6 +6,7 @@ import { useBackend } from './api-context.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
 import { hrefOf } from './routes.js';
+import { formatBerlinLocal } from '../../common/berlin-time.js';
 import { useLive } from './use-live.js';
 import { commentableBlocks, Comments } from './Comments.js';
 
@@ -99,7 +100,7 @@ export function ReviewScreen({ id }: { id: string }) {
           {notice}
         </p>
       )}
-      {item.article.meta.embargo && <p className="embargo-banner">{t('sync.embargo', { embargo: item.article.meta.embargo.replace('T', ', ') })}</p>}
+      {item.article.meta.embargo && <p className="embargo-banner">{t('sync.embargo', { embargo: formatBerlinLocal(item.article.meta.embargo) })}</p>}
       <p className="field-hint">{t('sync.readOnly')}</p>
       <div className="review-layout">
         {/* The same renderer as publishing; its output is built from escaped, structured data. */}

@@ -109,3 +109,34 @@ test('edited on the portal meanwhile: the conflict shows both versions as a diff
   expect(portal.portal.getArticle(article!.id).article.meta.lead).toBe('Von der Redaktion ergänzt.');
   expect(portal.portal.history(article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'updated:freigabe', 'updated:redaktion']);
 });
+
+test('publishing before the embargo is refused by the app and, forced through the API, by the portal', async ({ app }) => {
+  const page = app.page;
+  portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+  await signIn(page);
+  await writeRelease(page, 'Mit Sperrfrist');
+  await page.getByLabel('Sperrfrist (Ortszeit Berlin)').fill('2099-01-01T10:00');
+  await expect(page.getByText('Sperrfrist bis 01.01.2099, 10:00 Uhr')).toBeVisible();
+  await new EditorPage(page).expectSaved();
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+  await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
+  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
+  portal.portal.transition({ name: 'freigabe', role: 'approver' }, article!.id, { action: 'approve', revision: article!.revision });
+
+  await new EditorPage(page).back();
+  await new DraftListPage(page).open('Mit Sperrfrist');
+  await expect(page.getByTestId('sync-state')).toHaveText('Freigegeben');
+  await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Vor Ablauf der Sperrfrist (01.01.2099, 10:00 Uhr) kann nicht veröffentlicht werden.' })).toBeVisible();
+
+  // Forced through the API, the portal refuses too.
+  const { token } = portal.portal.login('redaktion', 'redaktion-passwort', 'test');
+  const forced = await fetch(`${portal.url}/api/v1/articles/${article!.id}/transitions`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': 'forced-publish-1', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ action: 'publish', revision: article!.revision }),
+  });
+  expect(forced.status).toBe(422);
+  expect(((await forced.json()) as { error: { message: string } }).error.message).toBe('Vor Ablauf der Sperrfrist (01.01.2099, 10:00 Uhr) darf nichts veröffentlicht werden.');
+  expect(portal.portal.getArticle(article!.id).status).toBe('approved');
+});

@@ -220,7 +220,7 @@ describe('the sync engine against the reference portal', () => {
       expect(second.user.name).toBe('freigabe2');
       portal.portal.transition({ name: 'freigabe2', role: 'approver' }, draft.id, { action: 'approve', revision: 2 });
       await services.sync.pull();
-      expect(() => services.sync.publish(draft.id, null)).toThrow('Vor Ablauf der Sperrfrist (2099-01-01, 10:00 Uhr) kann nicht veröffentlicht werden.');
+      expect(() => services.sync.publish(draft.id, null)).toThrow('Vor Ablauf der Sperrfrist (01.01.2099, 10:00 Uhr) kann nicht veröffentlicht werden.');
     } finally {
       await approver.close();
       approverTemp.remove();
