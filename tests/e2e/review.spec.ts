@@ -1,52 +1,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
-import { loadProfileConfig } from '../../portal/profile.js';
-import { startPortalServer, type PortalServer } from '../../portal/server.js';
-import { makeTempDirectory } from '../temp-directory.js';
 import { BrowserEntryProcess } from './browser-entry.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
-import { EditorPage } from './pages/editor-page.js';
+import { signIn, TestPortal, writeRelease } from './portal-helpers.js';
 
-const profile = loadProfileConfig(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url)));
-
-let portalTemp: ReturnType<typeof makeTempDirectory>;
-let portal: PortalServer;
+let portal: TestPortal;
 test.beforeEach(async () => {
-  portalTemp = makeTempDirectory();
-  portal = await startPortalServer({ dataDirectory: portalTemp.path, profile });
-  portal.portal.addUser('redaktion', 'author', 'redaktion-passwort');
-  portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+  portal = await TestPortal.start();
 });
 test.afterEach(async () => {
   await portal.close();
-  portalTemp.remove();
 });
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Beim Portal anmelden' });
-  await dialog.getByLabel('Portal-Adresse').fill(portal.url);
-  await dialog.getByLabel('Benutzername').fill(username);
-  await dialog.getByLabel('Passwort').fill(`${username}-passwort`);
-  await dialog.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByText(`Angemeldet als ${username}`)).toBeVisible();
-}
 
 test('author and approver on two laptops: submit, approve exactly that revision, publish; the public page shows the text', async ({ app, browser }) => {
   const author = app.page;
-  await signIn(author, 'redaktion');
-  const editor = new EditorPage(author);
-  await new DraftListPage(author).createNew();
-  await editor.title.fill('Landeshaushalt 2027 beschlossen');
-  await editor.lead.fill('Der Landtag hat den Haushalt verabschiedet.');
-  await author.getByLabel('Ministerium').selectOption('Thüringer Finanzministerium');
-  await author.getByLabel('Datum', { exact: true }).fill('2026-11-29');
-  await editor.typeParagraphs(['Der Haushalt umfasst 13 Milliarden Euro.']);
-  await expect(author.getByRole('region', { name: 'Prüfung' }).getByTestId('check-count')).toHaveText(/^0 Fehler/);
+  await signIn(author, portal.url, 'redaktion');
+  const editor = await writeRelease(author, { title: 'Landeshaushalt 2027 beschlossen', lead: 'Der Landtag hat den Haushalt verabschiedet.', paragraph: 'Der Haushalt umfasst 13 Milliarden Euro.' });
   await author.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(author.getByTestId('sync-state')).toHaveText('In Prüfung');
 
@@ -57,7 +28,7 @@ test('author and approver on two laptops: submit, approve exactly that revision,
   const approver = await context.newPage();
   try {
     await approver.goto(approverEntry.url);
-    await signIn(approver, 'freigabe');
+    await signIn(approver, portal.url, 'freigabe');
     await approver.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zur Prüfung' }).click();
     await approver.getByRole('link', { name: 'Landeshaushalt 2027 beschlossen' }).click();
     const preview = approver.getByRole('region', { name: 'Vorschau' });
@@ -87,15 +58,13 @@ test('author and approver on two laptops: submit, approve exactly that revision,
 
 test('the full round trip: submit, comment, request changes, revise, resubmit, approve, publish; the portal history names everyone', async ({ app, browser }) => {
   const author = app.page;
-  await signIn(author, 'redaktion');
-  const editor = new EditorPage(author);
-  await new DraftListPage(author).createNew();
-  await editor.title.fill('Neue Radwege in Erfurt');
-  await editor.lead.fill('Die Stadt baut zwölf Kilometer Radwege.');
-  await author.getByLabel('Ministerium').selectOption('Thüringer Ministerium für Digitales und Infrastruktur');
-  await author.getByLabel('Datum', { exact: true }).fill('2026-11-29');
-  await editor.typeParagraphs(['Die Arbeiten beginnen im Frühjahr.']);
-  await expect(author.getByRole('region', { name: 'Prüfung' }).getByTestId('check-count')).toHaveText(/^0 Fehler/);
+  await signIn(author, portal.url, 'redaktion');
+  const editor = await writeRelease(author, {
+    title: 'Neue Radwege in Erfurt',
+    lead: 'Die Stadt baut zwölf Kilometer Radwege.',
+    ministry: 'Thüringer Ministerium für Digitales und Infrastruktur',
+    paragraph: 'Die Arbeiten beginnen im Frühjahr.',
+  });
   await author.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(author.getByTestId('sync-state')).toHaveText('In Prüfung');
 
@@ -109,7 +78,7 @@ test('the full round trip: submit, comment, request changes, revise, resubmit, a
   };
   try {
     await approver.goto(approverEntry.url);
-    await signIn(approver, 'freigabe');
+    await signIn(approver, portal.url, 'freigabe');
     await openReview();
     const comments = approver.getByRole('region', { name: 'Kommentare' });
     await comments.getByLabel('Baustein').selectOption({ label: 'Text: Die Arbeiten beginnen im Frühjahr.…' });

@@ -1,52 +1,19 @@
-import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
-import { loadProfileConfig } from '../../portal/profile.js';
-import { startPortalServer, type PortalServer } from '../../portal/server.js';
-import { makeTempDirectory } from '../temp-directory.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { EditorPage } from './pages/editor-page.js';
+import { signIn, TestPortal, writeRelease } from './portal-helpers.js';
 
-const profile = loadProfileConfig(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url)));
-
-let portalTemp: ReturnType<typeof makeTempDirectory>;
-let portal: PortalServer;
+let testPortal: TestPortal;
 test.beforeEach(async () => {
-  portalTemp = makeTempDirectory();
-  portal = await startPortalServer({ dataDirectory: portalTemp.path, profile });
-  portal.portal.addUser('redaktion', 'author', 'redaktion-passwort');
+  testPortal = await TestPortal.start();
 });
 test.afterEach(async () => {
-  await portal.close();
-  portalTemp.remove();
+  await testPortal.close();
 });
-
-async function signIn(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Beim Portal anmelden' });
-  await dialog.getByLabel('Portal-Adresse').fill(portal.url);
-  await dialog.getByLabel('Benutzername').fill('redaktion');
-  await dialog.getByLabel('Passwort').fill('redaktion-passwort');
-  await dialog.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByText('Angemeldet als redaktion (author) bei Freistaat Thüringen – Medieninformationen')).toBeVisible();
-}
-
-async function writeRelease(page: Page, title: string): Promise<void> {
-  const editor = new EditorPage(page);
-  await new DraftListPage(page).createNew();
-  await editor.title.fill(title);
-  await editor.lead.fill('Der Entwurf liegt vor.');
-  await page.getByLabel('Ministerium').selectOption('Thüringer Finanzministerium');
-  await page.getByLabel('Datum', { exact: true }).fill('2026-11-29');
-  await editor.typeParagraphs([`${title}: der Text.`]);
-  await expect(page.getByRole('region', { name: 'Prüfung' }).getByTestId('check-count')).toHaveText(/^0 Fehler/);
-  await editor.expectSaved();
-}
 
 test('"Zur Freigabe einreichen" after "Anmelden": the release is in review on the portal; errors stop it first', async ({ app }) => {
   const page = app.page;
-  await signIn(page);
+  await signIn(page, testPortal.url, 'redaktion');
 
   // With errors the app refuses and lists them.
   const editor = new EditorPage(page);
@@ -56,42 +23,40 @@ test('"Zur Freigabe einreichen" after "Anmelden": the release is in review on th
   await expect(page.getByRole('alert').filter({ hasText: 'Die Pressemitteilung hat noch 3 Fehler' })).toContainText('Der Vorspann fehlt.');
   await editor.back();
 
-  await writeRelease(page, 'Haushalt 2027');
+  await writeRelease(page, { title: 'Haushalt 2027' });
   await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Zur Freigabe eingereicht.' })).toBeVisible();
   await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
-  const [article] = portal.portal.listArticles('in_review', 10, 0).items;
+  const [article] = testPortal.portal.listArticles('in_review', 10, 0).items;
   expect(article).toMatchObject({ status: 'in_review', revision: 1, createdBy: 'redaktion', article: { meta: { title: 'Haushalt 2027' } } });
 });
 
 test('the portal is down while the author submits: it waits in the outbox, the app says so, and goes out once when the portal is back', async ({ app }) => {
   const page = app.page;
-  await signIn(page);
-  await writeRelease(page, 'Offline eingereicht');
-  const port = portal.port;
-  await portal.close();
+  await signIn(page, testPortal.url, 'redaktion');
+  await writeRelease(page, { title: 'Offline eingereicht' });
+  const port = await testPortal.stop();
 
   await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(page.getByTestId('sync-state')).toContainText('Wartet auf Übertragung (2)');
   await expect(page.getByRole('status').filter({ hasText: 'Das Portal ist gerade nicht erreichbar. 2 Aktionen warten' })).toBeVisible();
 
-  portal = await startPortalServer({ dataDirectory: portalTemp.path, profile, port });
+  await testPortal.restart(port);
   await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung', { timeout: 20_000 });
   await expect(page.getByRole('status').filter({ hasText: 'nicht erreichbar' })).toHaveCount(0);
-  expect(portal.portal.listArticles(undefined, 10, 0).total).toBe(1);
-  expect(portal.portal.history(portal.portal.listArticles(undefined, 10, 0).items[0]!.id).map((entry) => entry.action)).toEqual(['created', 'submit']);
+  expect(testPortal.portal.listArticles(undefined, 10, 0).total).toBe(1);
+  expect(testPortal.portal.history(testPortal.portal.listArticles(undefined, 10, 0).items[0]!.id).map((entry) => entry.action)).toEqual(['created', 'submit']);
 });
 
 test('edited on the portal meanwhile: the conflict shows both versions as a diff; "Meine Fassung behalten" sends mine, the portal keeps both', async ({ app }) => {
   const page = app.page;
-  portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
-  await signIn(page);
-  await writeRelease(page, 'Gleichzeitig bearbeitet');
+  await signIn(page, testPortal.url, 'redaktion');
+  await writeRelease(page, { title: 'Gleichzeitig bearbeitet' });
   await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
 
-  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
-  portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, article!.id, { ...article!.article, meta: { ...article!.article.meta, lead: 'Vom Freigeber verbessert.' } }, 1);
+  const [article] = testPortal.portal.listArticles(undefined, 1, 0).items;
+  testPortal.portal.putArticle({ name: 'freigabe', role: 'approver' }, article!.id, { ...article!.article, meta: { ...article!.article.meta, lead: 'Vom Freigeber verbessert.' } }, 1);
 
   const editor = new EditorPage(page);
   await editor.lead.fill('Von der Redaktion ergänzt.');
@@ -105,23 +70,22 @@ test('edited on the portal meanwhile: the conflict shows both versions as a diff
 
   await conflict.getByRole('button', { name: 'Meine Fassung behalten' }).click();
   await expect(conflict).toBeHidden();
-  await expect.poll(() => portal.portal.getArticle(article!.id).revision).toBe(3);
-  expect(portal.portal.getArticle(article!.id).article.meta.lead).toBe('Von der Redaktion ergänzt.');
-  expect(portal.portal.history(article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'updated:freigabe', 'updated:redaktion']);
+  await expect.poll(() => testPortal.portal.getArticle(article!.id).revision).toBe(3);
+  expect(testPortal.portal.getArticle(article!.id).article.meta.lead).toBe('Von der Redaktion ergänzt.');
+  expect(testPortal.portal.history(article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'updated:freigabe', 'updated:redaktion']);
 });
 
 test('publishing before the embargo is refused by the app and, forced through the API, by the portal', async ({ app }) => {
   const page = app.page;
-  portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
-  await signIn(page);
-  await writeRelease(page, 'Mit Sperrfrist');
+  await signIn(page, testPortal.url, 'redaktion');
+  await writeRelease(page, { title: 'Mit Sperrfrist' });
   await page.getByLabel('Sperrfrist (Ortszeit Berlin)').fill('2099-01-01T10:00');
   await expect(page.getByText('Sperrfrist bis 01.01.2099, 10:00 Uhr')).toBeVisible();
   await new EditorPage(page).expectSaved();
   await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
-  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
-  portal.portal.transition({ name: 'freigabe', role: 'approver' }, article!.id, { action: 'approve', revision: article!.revision });
+  const [article] = testPortal.portal.listArticles(undefined, 1, 0).items;
+  testPortal.portal.transition({ name: 'freigabe', role: 'approver' }, article!.id, { action: 'approve', revision: article!.revision });
 
   await new EditorPage(page).back();
   await new DraftListPage(page).open('Mit Sperrfrist');
@@ -130,13 +94,13 @@ test('publishing before the embargo is refused by the app and, forced through th
   await expect(page.getByRole('alert').filter({ hasText: 'Vor Ablauf der Sperrfrist (01.01.2099, 10:00 Uhr) kann nicht veröffentlicht werden.' })).toBeVisible();
 
   // Forced through the API, the portal refuses too.
-  const { token } = portal.portal.login('redaktion', 'redaktion-passwort', 'test');
-  const forced = await fetch(`${portal.url}/api/v1/articles/${article!.id}/transitions`, {
+  const { token } = testPortal.portal.login('redaktion', 'redaktion-passwort', 'test');
+  const forced = await fetch(`${testPortal.url}/api/v1/articles/${article!.id}/transitions`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': 'forced-publish-1', 'Content-Type': 'application/json' },
     body: JSON.stringify({ action: 'publish', revision: article!.revision }),
   });
   expect(forced.status).toBe(422);
   expect(((await forced.json()) as { error: { message: string } }).error.message).toBe('Vor Ablauf der Sperrfrist (01.01.2099, 10:00 Uhr) darf nichts veröffentlicht werden.');
-  expect(portal.portal.getArticle(article!.id).status).toBe('approved');
+  expect(testPortal.portal.getArticle(article!.id).status).toBe('approved');
 });
