@@ -42,11 +42,12 @@ function main(argv: string[]): number {
     if (!parsedProfile.success) throw new Error(`Das Profil ${values.profile} ist ungültig: ${z.prettifyError(parsedProfile.error)}`);
     profile = parsedProfile.data;
   }
-  const findings = checkArticle(parsed.data, { profile }).map(({ ruleId, severity, blockId, message, wcag, fix }) => ({
+  const findings = checkArticle(parsed.data, { profile }).map(({ ruleId, severity, blockId, message, wcag, fix, excerpt }) => ({
     ruleId,
     severity,
     blockId,
     message,
+    ...(excerpt ? { text: excerpt.text } : {}),
     ...(wcag ? { wcag } : {}),
     ...(fix ? { fix: fix.label } : {}),
   }));

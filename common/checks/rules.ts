@@ -28,6 +28,12 @@ export interface Finding {
   blockId: string | null;
   wcag?: string;
   fix?: Fix;
+  /**
+   * The words in the block the finding is about (a link's text, a sentence, an acronym), so the
+   * editor can mark them like a misspelt word; `href` narrows it to text linked there. Without it,
+   * or where the words are not in the block's text (a teaser's link field), the whole block is meant.
+   */
+  excerpt?: { text: string; href?: string };
 }
 
 /** What the portal allows, where known (the app caches the profile; the CLI may pass one). */
@@ -70,11 +76,14 @@ interface Link {
   text: string;
   href: string;
   download: boolean;
+  /** Whether the text is in the block's text (a link mark) rather than in a field. */
+  inText: boolean;
 }
 
 /** The plain text of a node and all its descendants. */
 function textOf(node: DocumentNode): string {
   if (node.type === 'text') return node.text ?? '';
+  if (node.type === 'hardBreak') return '\n';
   return (node.content ?? []).map(textOf).join(node.type === 'doc' ? '\n' : '');
 }
 
@@ -115,7 +124,7 @@ function linksOf(node: DocumentNode): Link[] {
   const walk = (current: DocumentNode) => {
     if (current.type === 'text') {
       const mark = current.marks?.find((candidate) => candidate.type === 'link');
-      if (mark) links.push({ text: current.text ?? '', href: String(mark.attrs?.href ?? ''), download: false });
+      if (mark) links.push({ text: current.text ?? '', href: String(mark.attrs?.href ?? ''), download: false, inText: true });
     }
     for (const child of current.content ?? []) walk(child);
   };
@@ -129,13 +138,13 @@ function linksOf(node: DocumentNode): Link[] {
   }
   const attrs = node.attrs ?? {};
   if (node.type === 'teasers' && Array.isArray(attrs.items)) {
-    for (const item of attrs.items) if (isRecord(item) && item.href) merged.push({ text: String(item.linkText ?? ''), href: String(item.href), download: false });
+    for (const item of attrs.items) if (isRecord(item) && item.href) merged.push({ text: String(item.linkText ?? ''), href: String(item.href), download: false, inText: false });
   }
   if (node.type === 'linkList' && Array.isArray(attrs.links)) {
     for (const item of attrs.links) {
       if (!isRecord(item)) continue;
       const download = isRecord(item.download);
-      if (item.href || download) merged.push({ text: String(item.title ?? ''), href: download ? `media:${String((item.download as Record<string, unknown>).name ?? '')}` : String(item.href), download });
+      if (item.href || download) merged.push({ text: String(item.title ?? ''), href: download ? `media:${String((item.download as Record<string, unknown>).name ?? '')}` : String(item.href), download, inText: false });
     }
   }
   return merged;
@@ -169,6 +178,11 @@ function blockIdOf(node: DocumentNode): string | null {
 function blockLabel(node: DocumentNode): string {
   const block = blockOfNode(node.type);
   return block ? formatMessage(block.label) : node.type;
+}
+
+/** Where a link's words are: in the text under its link mark; a link field has none (the block is meant). */
+function linkExcerpt(link: Link): Finding['excerpt'] {
+  return link.inText && link.text.trim() !== '' ? { text: link.text, href: link.href } : undefined;
 }
 
 // --- the words the rules look for ---
@@ -260,10 +274,11 @@ function findingsOfBlock(node: DocumentNode, options: CheckOptions): Finding[] {
   // Links.
   for (const link of linksOf(node)) {
     const normalised = normaliseLinkText(link.text);
-    if (genericLinkTexts.has(normalised)) add('a11y.linkGeneric', 'error', 'check.linkGeneric', { text: link.text.trim() || '…' }, { wcag: '2.4.4' });
-    else if (/^(https?:\/\/|www\.)\S+$/i.test(link.text.trim())) add('a11y.linkRawUrl', 'warning', 'check.linkRawUrl', { text: link.text.trim() }, { wcag: '2.4.4' });
+    const excerpt = linkExcerpt(link);
+    if (genericLinkTexts.has(normalised)) add('a11y.linkGeneric', 'error', 'check.linkGeneric', { text: link.text.trim() || '…' }, { wcag: '2.4.4', excerpt });
+    else if (/^(https?:\/\/|www\.)\S+$/i.test(link.text.trim())) add('a11y.linkRawUrl', 'warning', 'check.linkRawUrl', { text: link.text.trim() }, { wcag: '2.4.4', excerpt });
     if (!link.download && fileLink.test(link.href) && !/\b(pdf|docx?|xlsx?|pptx?|odt|ods|zip)\b/i.test(link.text)) {
-      add('a11y.downloadInfo', 'warning', 'check.downloadInfo', { text: link.text.trim() }, { wcag: '2.4.4' });
+      add('a11y.downloadInfo', 'warning', 'check.downloadInfo', { text: link.text.trim() }, { wcag: '2.4.4', excerpt });
     }
   }
 
@@ -289,6 +304,7 @@ function findingsOfBlock(node: DocumentNode, options: CheckOptions): Finding[] {
     ) {
       add('a11y.fakeHeading', 'warning', 'check.fakeHeading', { text: trimmed }, {
         wcag: '1.3.1',
+        excerpt: { text: trimmed },
         fix: { label: message('check.fixFakeHeading'), apply: (target) => ({ type: 'heading', attrs: { id: blockIdOf(target), level: 2 }, content: [{ type: 'text', text: textOf(target).trim() }] }) },
       });
     }
@@ -308,7 +324,7 @@ function findingsOfBlock(node: DocumentNode, options: CheckOptions): Finding[] {
       });
     }
     const caps = /(?:\p{Lu}[\s-]?){11,}/u.exec(text);
-    if (caps && (caps[0].match(/\p{Lu}/gu) ?? []).length > 10) add('a11y.capitals', 'warning', 'check.capitals', { text: caps[0].trim() });
+    if (caps && (caps[0].match(/\p{Lu}/gu) ?? []).length > 10) add('a11y.capitals', 'warning', 'check.capitals', { text: caps[0].trim() }, { excerpt: { text: caps[0].trim() } });
     const hasLangMark = texts.some((child) => child.marks?.some((mark) => mark.type === 'language'));
     for (const sentence of sentencesOf(text)) {
       const list = words(sentence);
@@ -320,6 +336,7 @@ function findingsOfBlock(node: DocumentNode, options: CheckOptions): Finding[] {
           const whole = node.type === 'paragraph' && sentencesOf(text).length === 1;
           add('a11y.language', 'warning', 'check.language', { text: sentence.slice(0, 60) }, {
             wcag: '3.1.2',
+            excerpt: { text: sentence },
             ...(whole
               ? {
                   fix: {
@@ -336,7 +353,7 @@ function findingsOfBlock(node: DocumentNode, options: CheckOptions): Finding[] {
           });
         }
       }
-      if (list.length > 25) add('read.longSentence', 'hint', 'check.longSentence', { count: list.length, text: sentence.slice(0, 60) });
+      if (list.length > 25) add('read.longSentence', 'hint', 'check.longSentence', { count: list.length, text: sentence.slice(0, 60) }, { excerpt: { text: sentence } });
     }
   }
 
@@ -432,13 +449,13 @@ function findingsOfDocument(article: Article, options: CheckOptions): Finding[] 
       const key = normaliseLinkText(link.text);
       if (key === '' || genericLinkTexts.has(key)) continue;
       const earlier = linkTargets.get(key);
-      if (earlier && earlier.href !== link.href) add('a11y.linkSameText', 'warning', 'check.linkSameText', blockId, { text: link.text.trim() }, { wcag: '2.4.4' });
+      if (earlier && earlier.href !== link.href) add('a11y.linkSameText', 'warning', 'check.linkSameText', blockId, { text: link.text.trim() }, { wcag: '2.4.4', excerpt: linkExcerpt(link) });
       else if (!earlier) linkTargets.set(key, { href: link.href, blockId });
     }
     for (const { acronym, explained } of facts.acronyms) {
       if (seenAcronyms.has(acronym)) continue;
       seenAcronyms.add(acronym);
-      if (!explained) add('read.acronym', 'hint', 'check.acronym', blockId, { acronym });
+      if (!explained) add('read.acronym', 'hint', 'check.acronym', blockId, { acronym }, { excerpt: { text: acronym } });
     }
   }
   return findings;

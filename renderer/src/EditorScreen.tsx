@@ -30,6 +30,7 @@ import { BlockMenu } from './editor/BlockMenu.js';
 import { CurrentBlock } from './editor/current-block.js';
 import { CheckMarks, EditorChecks } from './editor/checks.js';
 import { CheckPanel } from './editor/CheckPanel.js';
+import { CheckPopover } from './editor/CheckPopover.js';
 import type { Finding } from '../../common/checks/rules.js';
 import { BlockPanel } from './editor/BlockPanel.js';
 import { DragHandle } from './editor/DragHandle.js';
@@ -615,6 +616,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
             <div className="editor-body-frame">
               {editor && <DragHandle editor={editor} />}
               <EditorContent editor={editor} />
+              {editor && checks && <CheckPopover editor={editor} checks={checks} />}
             </div>
           </div>
         </article>

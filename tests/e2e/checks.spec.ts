@@ -1,3 +1,4 @@
+import { checkAccessibility } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { EditorPage } from './pages/editor-page.js';
@@ -19,14 +20,19 @@ test('"Prüfung" lists findings as the person types, marks the block, shows it, 
   await editor.typeParagraphs(['• Elterngeld online beantragen']);
   const finding = panel.getByRole('listitem').filter({ hasText: 'sieht aus wie ein Listenpunkt' });
   await expect(finding).toBeVisible();
-  // Marked in the text like a spelling mistake, the message on hover.
-  const flagged = editor.body.locator('.check-warning');
-  await expect(flagged).toHaveAttribute('title', /sieht aus wie ein Listenpunkt/);
+  // Marked in the text like a spelling mistake (the whole paragraph: it is about all of it), the message on hover.
+  const flagged = editor.body.locator('.check-flag.check-warning');
+  await flagged.hover();
+  await expect(page.getByRole('dialog', { name: 'Befund' })).toContainText('sieht aus wie ein Listenpunkt');
+  await page.mouse.move(0, 0);
+  await expect(page.getByRole('dialog', { name: 'Befund' })).toHaveCount(0);
 
-  await finding.getByRole('button', { name: 'Beheben: In Aufzählung umwandeln' }).click();
+  // The fix, one click away from the hover (the panel has the same button).
+  await flagged.hover();
+  await page.getByRole('dialog', { name: 'Befund' }).getByRole('button', { name: 'Beheben: In Aufzählung umwandeln' }).click();
   await expect(editor.body.locator('ul > li')).toHaveText(['Elterngeld online beantragen']);
   await expect(finding).toHaveCount(0);
-  await expect(editor.body.locator('.check-flag')).toHaveCount(0);
+  await expect(editor.body.locator('.check-flag, .check-word')).toHaveCount(0);
 
   // Undo brings the paragraph back; the finding returns.
   await editor.body.click();
@@ -62,4 +68,50 @@ test('an English sentence is found and marked with "Sprache des Abschnitts" in o
   await expect(page.getByRole('combobox', { name: 'Sprache des Abschnitts' })).toHaveValue('en');
   await page.getByRole('button', { name: 'Vorschau' }).click();
   await expect(page.getByRole('region', { name: 'Vorschau' }).locator('span[lang="en"]')).toHaveText('We must get out of the complexity trap and work together.');
+});
+
+test.describe('marks', () => {
+  test.use({ bypassCSP: true });
+  test('the words a finding is about are marked; hovering them shows the message and the fix, one click away', async ({ app }) => {
+    const page = app.page;
+    const editor = new EditorPage(page);
+    await new DraftListPage(page).createNew();
+    await editor.typeParagraphs(['Den Entwurf gibt es HIERUNDJETZTSOFORT im Netz. We must get out of the complexity trap and work together.']);
+    // Only the words, not the paragraph.
+    await expect(editor.body.locator('.check-word.check-warning')).toHaveText(['HIERUNDJETZTSOFORT', 'We must get out of the complexity trap and work together.']);
+    await expect(editor.body.locator('.check-flag')).toHaveCount(0);
+
+    await editor.body.getByText('HIERUNDJETZTSOFORT').hover();
+    const popover = page.getByRole('dialog', { name: 'Befund' });
+    await expect(popover).toContainText('steht in Großbuchstaben');
+    await expect(popover).not.toContainText('scheint nicht deutsch zu sein');
+    const axe = await checkAccessibility(page, '.check-popover');
+    expect(axe.violations).toEqual([]);
+
+    // The English sentence, which is not the whole paragraph: marked, explained, no one-click fix.
+    await editor.body.locator('.check-word', { hasText: 'complexity' }).hover();
+    await expect(popover).toContainText('scheint nicht deutsch zu sein');
+    await expect(popover.getByRole('button', { name: /^Beheben/ })).toHaveCount(0);
+  });
+});
+
+test('Alt+Enter in marked words opens their findings from the keyboard; the fix is one key away and Escape returns to the text', async ({ app }) => {
+  const page = app.page;
+  const editor = new EditorPage(page);
+  await new DraftListPage(page).createNew();
+  await editor.typeParagraphs(['We must get out of the complexity trap and work together.']);
+  await expect(editor.body.locator('.check-word')).toHaveCount(1);
+  await editor.body.getByText('complexity', { exact: false }).click();
+  await page.keyboard.press('Alt+Enter');
+  const popover = page.getByRole('dialog', { name: 'Befund' });
+  const fix = popover.getByRole('button', { name: 'Beheben: Als Englisch markieren' });
+  await expect(fix).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(popover).toHaveCount(0);
+  await page.keyboard.press('Alt+Enter');
+  await expect(fix).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(editor.body.locator('span[lang="en"]')).toHaveText('We must get out of the complexity trap and work together.');
+  await expect(editor.body.locator('.check-word')).toHaveCount(0);
+  await editor.expectSaved();
 });

@@ -17,7 +17,7 @@ export function CheckPanel({ findings, onShow, onFix }: { findings: readonly Fin
       <p className="check-count" data-testid="check-count">
         {t('check.count', { errors: count('error'), warnings: count('warning'), hints: count('hint') })}
       </p>
-      {findings.length === 0 && <p className="panel-empty">{t('check.none')}</p>}
+      {findings.length === 0 ? <p className="panel-empty">{t('check.none')}</p> : <p className="check-wcag">{t('check.popoverHint')}</p>}
       {severities.map((severity) => {
         const group = findings.filter((finding) => finding.severity === severity);
         if (group.length === 0) return null;

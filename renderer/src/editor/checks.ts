@@ -5,7 +5,7 @@ import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { ArticleMeta, DocumentNode } from '../../../common/article.js';
 import { createDocumentChecker } from '../../../common/checks/incremental.js';
-import type { Finding, Severity } from '../../../common/checks/rules.js';
+import { sortFindings, type Finding, type Severity } from '../../../common/checks/rules.js';
 
 const checksKey = new PluginKey<DecorationSet>('checks');
 
@@ -59,18 +59,42 @@ export class EditorChecks {
     this.findings = this.check(editor.state.doc, this.meta());
     const byBlock = new Map<string, Finding[]>();
     for (const finding of this.findings) {
-      if (finding.blockId === null || finding.severity === 'hint') continue;
+      if (finding.blockId === null) continue;
       byBlock.set(finding.blockId, [...(byBlock.get(finding.blockId) ?? []), finding]);
     }
     const decorations: Decoration[] = [];
     editor.state.doc.forEach((node, offset) => {
       const findings = byBlock.get(String(node.attrs.id ?? ''));
       if (!findings) return;
-      const worst = findings.reduce((a, b) => (rank[a.severity] <= rank[b.severity] ? a : b)).severity;
-      decorations.push(Decoration.node(offset, offset + node.nodeSize, { class: `check-flag check-${worst}`, title: findings.map((finding) => finding.message).join('\n') }));
+      const wholeBlock: Finding[] = [];
+      for (const finding of findings) {
+        const range = finding.excerpt ? locateExcerpt(node, offset, finding.excerpt) : null;
+        if (range) decorations.push(Decoration.inline(range.from, range.to, { class: `check-word check-${finding.severity}` }, { finding }));
+        else if (finding.severity !== 'hint') wholeBlock.push(finding);
+      }
+      if (wholeBlock.length === 0) return;
+      const worst = wholeBlock.reduce((a, b) => (rank[a.severity] <= rank[b.severity] ? a : b)).severity;
+      decorations.push(Decoration.node(offset, offset + node.nodeSize, { class: `check-flag check-${worst}` }, { findings: wholeBlock }));
     });
     editor.view.dispatch(editor.state.tr.setMeta(checksKey, DecorationSet.create(editor.state.doc, decorations)).setMeta('addToHistory', false));
     for (const listener of this.listeners) listener(this.findings);
+  }
+
+  /**
+   * The findings marked at a position in the text: those of the words around it and those of the
+   * whole block, worst first.
+   */
+  findingsAt(pos: number): Finding[] {
+    const set = checksKey.getState(this.editor.state);
+    if (!set) return [];
+    const words: Finding[] = [];
+    const blocks: Finding[] = [];
+    for (const decoration of set.find(pos, pos)) {
+      const spec = decoration.spec as { finding?: Finding; findings?: Finding[] };
+      if (spec.finding && decoration.from <= pos && pos <= decoration.to) words.push(spec.finding);
+      if (spec.findings) blocks.push(...spec.findings);
+    }
+    return sortFindings([...words, ...blocks]);
   }
 
   /** Puts the cursor into the block a finding points to and scrolls it into view. */
@@ -109,4 +133,48 @@ export class EditorChecks {
     });
     return found as { pos: number; node: ProseMirrorNode } | null;
   }
+}
+
+/**
+ * Where a finding's words are in a top-level block: the first place in one of its text blocks
+ * where they occur (under a link to `href`, when given). Null when they are not in the text.
+ */
+export function locateExcerpt(block: ProseMirrorNode, blockPos: number, excerpt: NonNullable<Finding['excerpt']>): { from: number; to: number } | null {
+  let found: { from: number; to: number } | null = null;
+  const inTextblock = (textblock: ProseMirrorNode, start: number) => {
+    // The text of the text block, and for each character its position and link target.
+    let text = '';
+    const positions: number[] = [];
+    const hrefs: Array<string | null> = [];
+    textblock.forEach((child, offset) => {
+      // A line break separates words as it does in the checks' text.
+      if (child.type.name === 'hardBreak') {
+        positions.push(start + offset);
+        hrefs.push(null);
+        text += '\n';
+      }
+      if (!child.isText) return;
+      const href = child.marks.find((mark) => mark.type.name === 'link')?.attrs.href as string | undefined;
+      for (let index = 0; index < child.text!.length; index++) {
+        positions.push(start + offset + index);
+        hrefs.push(href ?? null);
+      }
+      text += child.text;
+    });
+    for (let at = text.indexOf(excerpt.text); at !== -1; at = text.indexOf(excerpt.text, at + 1)) {
+      const end = at + excerpt.text.length;
+      if (excerpt.href === undefined || hrefs.slice(at, end).every((href) => href === excerpt.href)) {
+        return { from: positions[at]!, to: positions[end - 1]! + 1 };
+      }
+    }
+    return null;
+  };
+  if (block.isTextblock) return excerpt.text === '' ? null : inTextblock(block, blockPos + 1);
+  block.descendants((node, pos) => {
+    if (found || excerpt.text === '') return false;
+    if (!node.isTextblock) return true;
+    found = inTextblock(node, blockPos + 1 + pos + 1);
+    return false;
+  });
+  return found;
 }
