@@ -93,6 +93,8 @@ export const portalStatusSchema = z.object({
   online: z.boolean(),
   pending: z.number().int().nonnegative(),
   signInRequired: z.boolean(),
+  keepSignIn: z.enum(['os', 'file']).nullable(),
+  kept: z.boolean(),
 });
 
 export const releaseSyncStateSchema = z.object({
@@ -189,7 +191,10 @@ export const contract = {
   /** "Sicherung wiederherstellen": backs the current state up, then puts the chosen backup in its place. */
   'backups.restore': method(z.object({ name: backupInfoSchema.shape.name }), z.object({ restored: backupInfoSchema, safety: backupInfoSchema })),
   /** "Anmelden": the password goes to the portal once and is never stored; the token stays in main. */
-  'portal.connect': method(z.object({ url: z.string().min(1).max(500), username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }), portalStatusSchema),
+  'portal.connect': method(
+    z.object({ url: z.string().min(1).max(500), username: z.string().min(1).max(100), password: z.string().min(1).max(1000), keep: z.boolean().default(false) }),
+    portalStatusSchema,
+  ),
   'portal.disconnect': method(z.object({}).default({}), portalStatusSchema),
   'portal.status': method(z.object({}).default({}), portalStatusSchema),
   /** "Zur Freigabe einreichen": the text and the submission into the outbox; delivered when the portal is reachable. */

@@ -29,7 +29,7 @@ export function createHandlers(services: AppServices): Handlers {
     'backups.list': () => services.backups.list(),
     'backups.create': () => services.backupNow(),
     'backups.restore': ({ name }) => services.restoreBackup(name),
-    'portal.connect': ({ url, username, password }) => services.sync.connect(url, username, password),
+    'portal.connect': ({ url, username, password, keep }) => services.sync.connect(url, username, password, keep),
     'portal.disconnect': () => services.sync.disconnect(),
     'portal.status': () => services.sync.status(),
     'sync.submit': ({ id, override }) => services.sync.submit(id, override),

@@ -113,6 +113,13 @@ export const deStore = {
   'portal.username': 'Benutzername',
   'portal.password': 'Passwort',
   'portal.tokenNote': 'Die Anmeldung gilt, bis Sie sich abmelden oder Pressestelle beenden; das Passwort wird nicht gespeichert.',
+  'portal.tokenNoteOs': 'Die Anmeldung bleibt bis zum Abmelden erhalten, verschlüsselt durch das Betriebssystem; das Passwort wird nicht gespeichert.',
+  'portal.keep': 'Angemeldet bleiben',
+  'portal.keepNote':
+    'Dann wird das Anmeldezeichen (nicht das Passwort) unverschlüsselt im Datenordner von Pressestelle gespeichert, lesbar nur für Ihr Benutzerkonto auf diesem Rechner. Wer dieses Konto benutzen kann, kann damit in Ihrem Namen im Portal handeln, bis das Portal die Anmeldung beendet oder Sie sich abmelden. Wählen Sie es nur auf einem Rechner, den niemand sonst unter Ihrem Konto nutzt.',
+  'portal.role.author': 'Redaktion',
+  'portal.role.approver': 'Freigabe',
+  'portal.role.admin': 'Verwaltung',
   'portal.signedIn': 'Angemeldet als {username} ({role}) bei {portal}',
   'portal.signInAgain': 'Die Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an; nichts Wartendes geht verloren.',
   'portal.offline': 'Das Portal ist gerade nicht erreichbar. {count} Aktionen warten und werden übertragen, sobald es wieder erreichbar ist.',

@@ -106,6 +106,13 @@ export const enStore: Record<keyof typeof deStore, string> = {
   'portal.username': 'User name',
   'portal.password': 'Password',
   'portal.tokenNote': 'The sign-in lasts until you sign out or quit Pressestelle; the password is not stored.',
+  'portal.tokenNoteOs': 'The sign-in is kept until you sign out, encrypted by the operating system; the password is not stored.',
+  'portal.keep': 'Stay signed in',
+  'portal.keepNote':
+    'The sign-in token (not the password) is then stored unencrypted in the Pressestelle data folder, readable only by your user account on this computer. Whoever can use this account can act in your name on the portal until the portal ends the sign-in or you sign out. Choose it only on a computer nobody else uses under your account.',
+  'portal.role.author': 'editor',
+  'portal.role.approver': 'approver',
+  'portal.role.admin': 'administrator',
   'portal.signedIn': 'Signed in as {username} ({role}) at {portal}',
   'portal.signInAgain': 'The sign-in expired. Please sign in again; nothing waiting is lost.',
   'portal.offline': 'The portal cannot be reached. {count} actions are waiting and go out when it is back.',

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { EVENT_CHANNEL } from '../../common/channels.js';
 import type { AppEvent } from '../../common/contract.js';
 import { formatMessage } from '../../common/messages/index.js';
@@ -54,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     try {
-      services = await openAppServices(app.getPath('userData'));
+      services = await openAppServices(app.getPath('userData'), { cipher: systemCipher() });
     } catch (error) {
       const message = error instanceof Failure ? error.message : formatMessage('error.internal');
       if (!(error instanceof Failure)) console.error(error);
@@ -77,4 +77,15 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(buildApplicationMenu((command) => send({ name: 'app.command', payload: { command } })));
     createMainWindow(preload);
   });
+}
+
+/**
+ * The portal token is kept encrypted by the operating system (Keychain, DPAPI, the Secret
+ * Service). Linux without a keyring offers only a hard-coded key ("basic_text"): not used, the
+ * sign-in then lasts as long as the app runs, unless the person chooses otherwise.
+ */
+function systemCipher() {
+  if (!safeStorage.isEncryptionAvailable()) return null;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
+  return { encrypt: (text: string) => safeStorage.encryptString(text), decrypt: (data: Buffer) => safeStorage.decryptString(data) };
 }

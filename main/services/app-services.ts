@@ -12,6 +12,7 @@ import { DraftStore } from './draft-store.js';
 import { HistoryStore } from './history-store.js';
 import { MediaStore } from './media-store.js';
 import { ReleaseFiles } from './release-files.js';
+import { fileVault, type Cipher } from './credentials.js';
 import { SyncEngine } from './sync-engine.js';
 import { migrations } from './migrations/index.js';
 
@@ -26,6 +27,11 @@ export interface AppServicesOptions {
   now?: () => Date;
   /** Daily backups while the app runs (off in tests that do not want timers). */
   dailyBackups?: boolean;
+  /**
+   * The operating system's encryption (Electron's safeStorage), for keeping the portal sign-in.
+   * Without it, a sign-in is kept only when the person asks, in a file only they may read.
+   */
+  cipher?: Cipher | null;
 }
 
 /** The stores over one open database; replaced as a whole when a backup is restored. */
@@ -180,7 +186,11 @@ export class AppServices implements Disposable {
       history.changes.on((payload) => this.events.emit({ name: 'history.changed', payload })),
     ];
     const releaseFiles = new ReleaseFiles(drafts, history, media, this.now);
-    const sync = new SyncEngine(database, drafts, history, this.now, Math.random, media);
+    const cipher = this.options.cipher ?? null;
+    const vault = fileVault(join(this.dataDirectory, cipher ? 'portal-anmeldung.bin' : 'portal-anmeldung.json'), cipher);
+    const sync = new SyncEngine(database, drafts, history, this.now, Math.random, media, vault);
+    // A kept sign-in is taken up in the background: offline, the app opens all the same.
+    void sync.resume().catch((error: unknown) => console.error('Resuming the portal sign-in failed:', error));
     forwards.push(sync.changes.on((payload) => this.events.emit({ name: 'sync.changed', payload })));
     this.stores = { database, drafts, history, media, releaseFiles, sync, forwards };
   }

@@ -9,6 +9,7 @@ import { transitionRequestSchema, type ArticleStatus, type Comment, type PortalA
 import { Failure } from '../../common/result.js';
 import { durably, type SqliteDatabase } from './database.js';
 import { Emitter } from './disposable.js';
+import type { CredentialVault } from './credentials.js';
 import type { DraftStore } from './draft-store.js';
 import type { HistoryStore } from './history-store.js';
 import { PortalClient, PortalError, PortalUnreachable, portalBaseUrl } from './portal-client.js';
@@ -25,6 +26,10 @@ export interface PortalStatus {
   pending: number;
   /** The portal refused the token: sign in again (nothing queued is lost). */
   signInRequired: boolean;
+  /** How a sign-in outlives a restart: encrypted by the system, on request in a file, or not at all. */
+  keepSignIn: 'os' | 'file' | null;
+  /** Whether the current sign-in is kept that way. */
+  kept: boolean;
 }
 
 export interface ReleaseSyncState {
@@ -82,6 +87,7 @@ export class SyncEngine {
   private session: { username: string; role: string; portalName: string } | null = null;
   private online = true;
   private signInRequired = false;
+  private kept = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private pullTimer: ReturnType<typeof setInterval> | null = null;
   private delivering = false;
@@ -95,10 +101,15 @@ export class SyncEngine {
     private readonly random: () => number = Math.random,
     /** Where the files a release uses come from, for uploading them before its text. */
     private readonly media: MediaStore | null = null,
+    /** Where a sign-in is kept between starts (see `credentials.ts`); null: memory only. */
+    private readonly vault: CredentialVault | null = null,
   ) {}
 
-  /** "Anmelden": signs in, caches the profile, and starts delivering what waits. */
-  async connect(address: string, username: string, password: string): Promise<PortalStatus> {
+  /**
+   * "Anmelden": signs in, caches the profile, and starts delivering what waits. The sign-in is
+   * kept for the next start when the vault encrypts (Electron) or the person asks for it (`keep`).
+   */
+  async connect(address: string, username: string, password: string, keep = false): Promise<PortalStatus> {
     const baseUrl = portalBaseUrl(address);
     const anonymous = new PortalClient(baseUrl);
     let session;
@@ -116,6 +127,11 @@ export class SyncEngine {
     this.session = { username: session.user.name, role: session.user.role, portalName: profile.portal.name };
     this.online = true;
     this.signInRequired = false;
+    this.kept = false;
+    if (this.vault && (this.vault.kind === 'os' || keep)) {
+      this.vault.write({ url: baseUrl, ...this.session, token: session.token, expiresAt: session.expiresAt });
+      this.kept = true;
+    } else this.vault?.clear();
     const setting = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.db.transaction(() => {
       setting.run('portal.url', baseUrl);
@@ -123,12 +139,45 @@ export class SyncEngine {
       setting.run('portal.profile', JSON.stringify(profile));
     })();
     this.changes.emit({ id: null });
+    await this.start();
+    return this.status();
+  }
+
+  /**
+   * At start: a kept sign-in that has not expired is taken up again without asking. Offline, it
+   * waits like any sign-in; a token the portal no longer accepts asks for a new sign-in.
+   */
+  async resume(): Promise<PortalStatus> {
+    const kept = this.vault?.read() ?? null;
+    if (!kept || this.client) return this.status();
+    if (Date.parse(kept.expiresAt) <= this.now().getTime()) {
+      this.vault!.clear();
+      this.signInRequired = true;
+      return this.status();
+    }
+    this.client = new PortalClient(kept.url).withToken(kept.token);
+    this.session = { username: kept.username, role: kept.role, portalName: kept.portalName };
+    this.kept = true;
+    await this.start();
+    return this.status();
+  }
+
+  private async start(): Promise<void> {
     this.kick(0);
     await this.pull();
     if (this.pullTimer !== null) clearInterval(this.pullTimer);
     this.pullTimer = setInterval(() => void this.pull(), PULL_INTERVAL_MS);
     this.pullTimer.unref?.();
-    return this.status();
+  }
+
+  /** The token was refused: queued actions stay until the next sign-in; a kept sign-in is forgotten. */
+  private tokenRefused(): void {
+    this.client = null;
+    this.signInRequired = true;
+    this.kept = false;
+    this.vault?.clear();
+    if (this.pullTimer !== null) clearInterval(this.pullTimer);
+    this.pullTimer = null;
   }
 
   /**
@@ -144,11 +193,14 @@ export class SyncEngine {
     try {
       items = (await client.listArticles()).items;
     } catch (error) {
+      if (this.disposed) return;
       if (error instanceof PortalUnreachable) this.online = false;
-      else if (error instanceof PortalError && error.status === 401) this.signInRequired = true;
+      else if (error instanceof PortalError && error.status === 401) this.tokenRefused();
       this.changes.emit({ id: null });
       return;
     }
+    // Closed meanwhile: the database is gone; the next start fetches again.
+    if (this.disposed) return;
     this.online = true;
     const me = this.session.username;
     const reviewer = this.session.role === 'approver' || this.session.role === 'admin';
@@ -178,7 +230,9 @@ export class SyncEngine {
     const withComments = this.db.prepare<[], string>('SELECT article_id FROM sync_state UNION SELECT article_id FROM portal_copies').pluck().all();
     for (const id of withComments) {
       try {
-        this.storeComments(id, await client.listComments(id));
+        const comments = await client.listComments(id);
+        if (this.disposed) return;
+        this.storeComments(id, comments);
       } catch {
         // Unreachable or gone: what is stored stays.
       }
@@ -309,6 +363,8 @@ export class SyncEngine {
     this.pullTimer = null;
     this.client = null;
     this.session = null;
+    this.kept = false;
+    this.vault?.clear();
     this.changes.emit({ id: null });
     return this.status();
   }
@@ -324,6 +380,8 @@ export class SyncEngine {
       online: this.online,
       pending: this.db.prepare<[], number>("SELECT COUNT(*) FROM outbox WHERE state = 'pending'").pluck().get()!,
       signInRequired: this.signInRequired,
+      keepSignIn: this.vault?.kind ?? null,
+      kept: this.kept,
     };
   }
 
@@ -458,6 +516,7 @@ export class SyncEngine {
         const file = this.media?.file(sha256);
         if (!file) throw new PortalError(0, 'missing_file', formatMessage('sync.mediaMissing', { sha256: sha256.slice(0, 12) }));
         await client.putMedia(sha256, readFileSync(file.path), mimeType, item.idempotency_key);
+        if (this.disposed) return 'stop';
         this.db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, last_error = NULL WHERE id = ?").run(item.id);
         this.online = true;
         this.changes.emit({ id: item.article_id });
@@ -469,6 +528,7 @@ export class SyncEngine {
           item.action === 'comment'
             ? await client.addComment(item.article_id, { blockId: payload.blockId, revision: payload.revision, text: payload.text }, item.idempotency_key)
             : await client.resolveComment(item.article_id, payload.commentId, item.idempotency_key);
+        if (this.disposed) return 'stop';
         this.storeComments(item.article_id, [comment]);
         this.db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, last_error = NULL WHERE id = ?").run(item.id);
         this.online = true;
@@ -481,6 +541,9 @@ export class SyncEngine {
           : item.action === 'submit'
             ? await client.transition(item.article_id, { action: 'submit', revision: state?.portal_revision ?? 1, ...(JSON.parse(item.payload) as { override?: string }) }, item.idempotency_key)
             : await client.transition(item.article_id, transitionRequestSchema.parse(JSON.parse(item.payload)) as TransitionRequest, item.idempotency_key);
+      // Closed while waiting for the answer: the action stays queued; its retry, with the same
+      // key, gets the portal's first answer.
+      if (this.disposed) return 'stop';
       const own = state !== undefined || item.action !== 'transition';
       this.db.transaction(() => {
         if (!own) {
@@ -501,6 +564,7 @@ export class SyncEngine {
       this.changes.emit({ id: item.article_id });
       return 'next';
     } catch (error) {
+      if (this.disposed) return 'stop';
       if (error instanceof PortalUnreachable) {
         const wait = backoffMs(item.attempts + 1, this.random);
         this.db
@@ -512,8 +576,7 @@ export class SyncEngine {
       }
       if (error instanceof PortalError && error.status === 401) {
         // The token expired: everything stays queued until the person signs in again.
-        this.client = null;
-        this.signInRequired = true;
+        this.tokenRefused();
         this.changes.emit({ id: null });
         return 'stop';
       }

@@ -13,7 +13,7 @@ export function PortalConnection() {
     <div className="portal-connection">
       {status.connected ? (
         <>
-          <span className="portal-user">{t('portal.signedIn', { username: status.username ?? '', role: status.role ?? '', portal: status.portalName ?? status.url ?? '' })}</span>
+          <span className="portal-user">{t('portal.signedIn', { username: status.username ?? '', role: roleLabel(status.role), portal: status.portalName ?? status.url ?? '' })}</span>
           <button type="button" onClick={() => void api.portal.disconnect().then(setStatus)}>
             {t('portal.signOut')}
           </button>
@@ -28,13 +28,25 @@ export function PortalConnection() {
           {status.signInRequired ? t('portal.signInAgain') : t('portal.offline', { count: status.pending })}
         </p>
       )}
-      <SignInDialog open={open} initialUrl={status.url ?? ''} initialUser={status.username ?? ''} onClose={() => setOpen(false)} onSignedIn={setStatus} />
+      <SignInDialog open={open} keepSignIn={status.keepSignIn} initialUrl={status.url ?? ''} initialUser={status.username ?? ''} onClose={() => setOpen(false)} onSignedIn={setStatus} />
     </div>
   );
 }
 
-function SignInDialog(props: { open: boolean; initialUrl: string; initialUser: string; onClose: () => void; onSignedIn: (status: PortalStatus) => void }) {
-  const { open, initialUrl, initialUser, onClose, onSignedIn } = props;
+/** "Redaktion", "Freigabe": the portal's role as people in the ministry call it. */
+function roleLabel(role: string | null): string {
+  return role === 'author' || role === 'approver' || role === 'admin' ? t(`portal.role.${role}`) : (role ?? '');
+}
+
+function SignInDialog(props: {
+  open: boolean;
+  keepSignIn: PortalStatus['keepSignIn'];
+  initialUrl: string;
+  initialUser: string;
+  onClose: () => void;
+  onSignedIn: (status: PortalStatus) => void;
+}) {
+  const { open, keepSignIn, initialUrl, initialUser, onClose, onSignedIn } = props;
   const { api } = useBackend();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -42,6 +54,7 @@ function SignInDialog(props: { open: boolean; initialUrl: string; initialUser: s
   const [url, setUrl] = useState(initialUrl);
   const [username, setUsername] = useState(initialUser);
   const [password, setPassword] = useState('');
+  const [keep, setKeep] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -57,7 +70,7 @@ function SignInDialog(props: { open: boolean; initialUrl: string; initialUser: s
     setBusy(true);
     setProblem(null);
     try {
-      onSignedIn(await api.portal.connect({ url, username, password }));
+      onSignedIn(await api.portal.connect({ url, username, password, keep }));
       setPassword('');
       onClose();
     } catch (caught) {
@@ -90,8 +103,17 @@ function SignInDialog(props: { open: boolean; initialUrl: string; initialUser: s
           <input id={`${titleId}-password`} type="password" required autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
         </div>
         <p id={noteId} className="field-hint">
-          {t('portal.tokenNote')}
+          {t(keepSignIn === 'os' ? 'portal.tokenNoteOs' : 'portal.tokenNote')}
         </p>
+        {keepSignIn === 'file' && (
+          <div className="field field-checkbox">
+            <input id={`${titleId}-keep`} type="checkbox" checked={keep} aria-describedby={`${titleId}-keep-note`} onChange={(event) => setKeep(event.target.checked)} />
+            <label htmlFor={`${titleId}-keep`}>{t('portal.keep')}</label>
+            <p id={`${titleId}-keep-note`} className="field-hint">
+              {t('portal.keepNote')}
+            </p>
+          </div>
+        )}
         {problem && (
           <p role="alert" className="error">
             {problem}

@@ -11,6 +11,7 @@ export const exampleProfile = loadProfileConfig(fileURLToPath(new URL('../../por
 
 /** Users of the test portal; each one's password is "<name>-passwort". */
 export const portalUsers: Record<string, Role> = { redaktion: 'author', freigabe: 'approver' };
+const roleLabels: Record<Role, string> = { author: 'Redaktion', approver: 'Freigabe', admin: 'Verwaltung' };
 
 /** A reference portal on loopback with its own data folder and the test users. */
 export class TestPortal {
@@ -52,15 +53,16 @@ export class TestPortal {
 }
 
 /** "Anmelden" as a person does it, then the app bar says who is signed in. */
-export async function signIn(page: Page, portalUrl: string, username: string): Promise<void> {
+export async function signIn(page: Page, portalUrl: string, username: string, options: { keep?: boolean } = {}): Promise<void> {
   await page.getByRole('button', { name: 'Anmelden' }).click();
   const dialog = page.getByRole('dialog', { name: 'Beim Portal anmelden' });
   await dialog.getByLabel('Portal-Adresse').fill(portalUrl);
   await dialog.getByLabel('Benutzername').fill(username);
   await dialog.getByLabel('Passwort').fill(`${username}-passwort`);
+  if (options.keep) await dialog.getByRole('checkbox', { name: 'Angemeldet bleiben' }).check();
   await dialog.getByRole('button', { name: 'Anmelden' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText(`Angemeldet als ${username} (${portalUsers[username]}) bei Freistaat Thüringen – Medieninformationen`)).toBeVisible();
+  await expect(page.getByText(`Angemeldet als ${username} (${roleLabels[portalUsers[username]!]}) bei Freistaat Thüringen – Medieninformationen`)).toBeVisible();
 }
 
 /** A new release with everything the checks require, saved and without errors. */

@@ -104,3 +104,23 @@ test('publishing before the embargo is refused by the app and, forced through th
   expect(((await forced.json()) as { error: { message: string } }).error.message).toBe('Vor Ablauf der Sperrfrist (01.01.2099, 10:00 Uhr) darf nichts veröffentlicht werden.');
   expect(testPortal.portal.getArticle(article!.id).status).toBe('approved');
 });
+
+test('"Angemeldet bleiben" in the browser entry: explained before it is chosen; then the sign-in survives a restart until "Abmelden"', async ({ app }) => {
+  const page = app.page;
+  // Without it, a restart asks again.
+  await signIn(page, testPortal.url, 'redaktion');
+  await app.restart();
+  await expect(page.getByRole('button', { name: 'Anmelden' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Beim Portal anmelden' });
+  await expect(dialog.getByRole('checkbox', { name: 'Angemeldet bleiben' })).toHaveAccessibleDescription(/unverschlüsselt im Datenordner/);
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+  await signIn(page, testPortal.url, 'redaktion', { keep: true });
+  await app.restart();
+  await expect(page.getByText('Angemeldet als redaktion (Redaktion) bei Freistaat Thüringen – Medieninformationen')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await app.restart();
+  await expect(page.getByRole('button', { name: 'Anmelden' })).toBeVisible();
+});
