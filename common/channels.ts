@@ -29,6 +29,7 @@ export const methodNames = [
   'sync.state',
   'sync.overview',
   'sync.inbox',
+  'sync.edit',
   'sync.review',
   'sync.publish',
   'sync.refresh',

@@ -208,6 +208,8 @@ export const contract = {
   /** "Zur Prüfung": releases others submitted, as last fetched (readable offline). */
   'sync.inbox': method(z.object({}).default({}), z.array(portalCopySchema)),
   /** "Freigeben" / "Änderungen erbitten", for exactly the revision shown. */
+  /** "Bearbeiten" in a review: the revision shown as the approver's local text, to change and submit again. */
+  'sync.edit': method(z.object({ id }), z.object({ id })),
   'sync.review': method(z.object({ id, action: z.enum(['approve', 'request_changes']), revision: z.number().int().positive() }), releaseSyncStateSchema),
   /** "Veröffentlichen": now (at null) or at a time; never before the embargo. */
   'sync.publish': method(z.object({ id, at: timestamp.nullable(), override: z.string().trim().min(10).max(2000).optional() }), releaseSyncStateSchema),

@@ -144,6 +144,8 @@ export const deStore = {
   'sync.inbox': 'Zur Prüfung',
   'sync.inboxEmpty': 'Nichts zur Prüfung. Neue Einreichungen erscheinen hier, sobald Sie beim Portal angemeldet sind.',
   'sync.submittedBy': 'Eingereicht von {author}, Revision {revision}',
+  'sync.edit': 'Bearbeiten',
+  'sync.editHint': 'Ihre Änderungen werden eine neue Fassung, die eine andere Person freigeben muss.',
   'sync.approve': 'Freigeben',
   'sync.requestChanges': 'Änderungen erbitten',
   'sync.reviewed': 'Ihre Entscheidung für Revision {revision} wird übertragen.',

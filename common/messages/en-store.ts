@@ -137,6 +137,8 @@ export const enStore: Record<keyof typeof deStore, string> = {
   'sync.inbox': 'For review',
   'sync.inboxEmpty': 'Nothing to review. New submissions appear here while you are signed in to the portal.',
   'sync.submittedBy': 'Submitted by {author}, revision {revision}',
+  'sync.edit': 'Edit',
+  'sync.editHint': 'Your changes become a new version, which someone else must approve.',
   'sync.approve': 'Approve',
   'sync.requestChanges': 'Request changes',
   'sync.reviewed': 'Your decision for revision {revision} is being sent.',

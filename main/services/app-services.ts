@@ -100,14 +100,16 @@ export class AppServices implements Disposable {
   }
 
   /**
-   * Removes media files no release, revision or kept backup refers to, after the grace period.
+   * Removes media files no release, revision, release under review or kept backup refers to,
+   * after the grace period.
    * A file may go only once every kept backup was made after it became unreferenced, so that
    * restoring any backup never lacks a file.
    */
   collectMediaGarbage(): { marked: number; removed: number } {
     const referenced = new Set<string>();
     const pattern = /"sha256":"([0-9a-f]{64})"/g;
-    const contents = this.database.prepare<[], string>('SELECT content FROM articles UNION ALL SELECT content FROM revisions').pluck();
+    const contents = this.database.prepare<[], string>(`SELECT content FROM articles UNION ALL SELECT content FROM revisions
+       UNION ALL SELECT content FROM portal_copies UNION ALL SELECT portal_content FROM conflicts`).pluck();
     for (const content of contents.iterate()) for (const match of content.matchAll(pattern)) referenced.add(match[1]!);
     const oldestBackup = this.backups.list().at(-1);
     const graceEnd = this.now().getTime() - MEDIA_GRACE_MS;

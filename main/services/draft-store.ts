@@ -122,8 +122,7 @@ export class DraftStore {
     return toDraft(this.requireRow(id));
   }
 
-  create(article: Article = emptyArticle()): Draft {
-    const id = this.newId();
+  create(article: Article = emptyArticle(), id: string = this.newId()): Draft {
     const now = this.now().toISOString();
     this.db.transaction(() => {
       this.statements.insert.run({ id, ...columnsOf(article), now });

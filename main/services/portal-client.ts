@@ -18,6 +18,8 @@ import { Failure } from '../../common/result.js';
 
 /** How long one request may take before it counts as lost (and is retried with the same key). */
 const REQUEST_TIMEOUT_MS = 15_000;
+/** Media files can be large (videos): more time, still bounded. */
+const MEDIA_TIMEOUT_MS = 5 * 60_000;
 
 /** The portal answered with an error: its status, stable code and German message. */
 export class PortalError extends Error {
@@ -107,6 +109,50 @@ export class PortalClient {
 
   resolveComment(id: string, commentId: string, idempotencyKey: string): Promise<Comment> {
     return this.request('POST', `/api/v1/articles/${id}/comments/${commentId}/resolve`, commentSchema, { headers: { 'Idempotency-Key': idempotencyKey } });
+  }
+
+  /**
+   * A media file's bytes, at most `maxBytes` (read no further). The caller checks them against
+   * the hash it asked for: a file is trusted by its content, never by the answer.
+   */
+  async getMedia(sha256: string, maxBytes: number): Promise<Uint8Array> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}/api/v1/media/${sha256}`, {
+        headers: this.token ? { Authorization: `Bearer ${this.token}` } : {},
+        signal: AbortSignal.timeout(MEDIA_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new PortalUnreachable(error);
+    }
+    if (!response.ok) {
+      const json: unknown = await response.json().catch(() => null);
+      const parsed = portalErrorSchema.safeParse(json);
+      throw new PortalError(response.status, parsed.success ? parsed.data.error.code : 'bad_response', parsed.success ? parsed.data.error.message : `HTTP ${response.status}`);
+    }
+    if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+      await response.body?.cancel();
+      throw new PortalError(response.status, 'too_large', 'file too large');
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body?.getReader();
+    try {
+      for (;;) {
+        const next = await reader?.read();
+        if (!next || next.done) break;
+        size += next.value.byteLength;
+        if (size > maxBytes) {
+          await reader?.cancel();
+          throw new PortalError(response.status, 'too_large', 'file too large');
+        }
+        chunks.push(next.value);
+      }
+    } catch (error) {
+      if (error instanceof PortalError) throw error;
+      throw new PortalUnreachable(error);
+    }
+    return Buffer.concat(chunks);
   }
 
   transition(id: string, request: TransitionRequest, idempotencyKey: string): Promise<PortalArticle> {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { articleSchema, type Article } from '../../common/article.js';
-import { collectMediaRefs } from '../../common/media.js';
+import { collectMediaRefs, mediaSizeLimit, type MediaRef } from '../../common/media.js';
 import { formatMessage } from '../../common/messages/index.js';
 import type { MediaStore } from './media-store.js';
 import { berlinToInstant, formatBerlinLocal } from '../../common/berlin-time.js';
@@ -237,7 +237,34 @@ export class SyncEngine {
         // Unreachable or gone: what is stored stays.
       }
     }
+    await this.fetchReviewMedia(client);
+    if (this.disposed) return;
     this.changes.emit({ id: null });
+  }
+
+  /**
+   * The files of the releases in the review inbox (their images, posters, captions), into the
+   * local media store, so that a review shows them, offline too. Each is checked against its
+   * hash and by its content before it is stored; one that fails is left out and tried again later.
+   */
+  private async fetchReviewMedia(client: PortalClient): Promise<void> {
+    const media = this.media;
+    if (!media) return;
+    const refs = new Map<string, MediaRef>();
+    for (const content of this.db.prepare<[], string>('SELECT content FROM portal_copies').pluck().all()) collectMediaRefs(JSON.parse(content), refs);
+    for (const ref of refs.values()) {
+      if (this.disposed) return;
+      if (media.file(ref.sha256)) continue;
+      try {
+        const data = await client.getMedia(ref.sha256, mediaSizeLimit(ref.mimeType));
+        if (this.disposed) return;
+        if (createHash('sha256').update(data).digest('hex') !== ref.sha256) continue;
+        media.store(await media.check(ref.name, data, [ref.mimeType]), data);
+      } catch (error) {
+        if (error instanceof PortalUnreachable) return;
+        // Refused, too large, of another type than the release says: not stored.
+      }
+    }
   }
 
   private storeComments(id: string, comments: Comment[]): void {
@@ -314,6 +341,42 @@ export class SyncEngine {
     if (action === 'approve' && (copy.created_by === me || authors.includes(me ?? ''))) throw new Failure('forbidden', 'sync.ownRevision');
     this.enqueue(id, 'transition', { action, revision });
     return this.releaseState(id);
+  }
+
+  /**
+   * "Bearbeiten" in a review: the revision shown becomes the approver's local text of the release
+   * (same id), based on that revision. Sent with "Zur Freigabe einreichen", it is a new revision
+   * of the approver's, which then needs someone else's approval. Local changes not yet sent are
+   * never replaced; an older local text is kept as a revision before the portal's takes its place.
+   */
+  edit(id: string): { id: string } {
+    const copy = this.db.prepare<[string], { revision: number; status: ArticleStatus; content: string }>('SELECT revision, status, content FROM portal_copies WHERE article_id = ?').get(id);
+    if (!copy) throw new Failure('not_found', 'sync.notInInbox');
+    const article = articleSchema.parse(JSON.parse(copy.content));
+    const base = this.db.prepare<[string], number | null>('SELECT portal_revision FROM sync_state WHERE article_id = ?').pluck().get(id);
+    const waiting = this.db.prepare<[string], number>("SELECT COUNT(*) FROM outbox WHERE article_id = ? AND state = 'pending'").pluck().get(id)!;
+    let local: ReturnType<DraftStore['get']> | null;
+    try {
+      local = this.drafts.get(id);
+    } catch {
+      local = null;
+    }
+    if (!local) this.drafts.create(article, id);
+    else if (waiting === 0 && base !== copy.revision) {
+      this.history.checkpoint(id, 'conflict');
+      this.drafts.save(id, local.version, article);
+    }
+    if (local?.deletedAt) this.drafts.restore(id);
+    if (waiting === 0 || base === undefined) {
+      this.db
+        .prepare(
+          `INSERT INTO sync_state (article_id, portal_revision, portal_status, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (article_id) DO UPDATE SET portal_revision = excluded.portal_revision, portal_status = excluded.portal_status, updated_at = excluded.updated_at`,
+        )
+        .run(id, copy.revision, copy.status, this.now().toISOString());
+    }
+    this.changes.emit({ id });
+    return { id };
   }
 
   /** "Veröffentlichen": now or at a time, never before the embargo (checked here and by the portal). */

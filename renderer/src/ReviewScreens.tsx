@@ -5,7 +5,7 @@ import { renderArticle } from '../../common/rendering/render-article.js';
 import { useBackend } from './api-context.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
-import { hrefOf } from './routes.js';
+import { hrefOf, navigate } from './routes.js';
 import { formatBerlinLocal } from '../../common/berlin-time.js';
 import { useLive } from './use-live.js';
 import { commentableBlocks, Comments } from './Comments.js';
@@ -69,6 +69,15 @@ export function ReviewScreen({ id }: { id: string }) {
     );
   }
 
+  async function edit() {
+    try {
+      await api.sync.edit({ id });
+      navigate({ screen: 'editor', id });
+    } catch (caught) {
+      setNotice(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+
   async function decide(action: 'approve' | 'request_changes') {
     try {
       await api.sync.review({ id, action, revision: item!.revision });
@@ -83,6 +92,9 @@ export function ReviewScreen({ id }: { id: string }) {
       <header className="screen-header editor-toolbar">
         <a href={hrefOf({ screen: 'inbox' })}>← {t('sync.inbox')}</a>
         <p className="sync-line">{t('sync.submittedBy', { author: item.createdBy, revision: item.revision })}</p>
+        <button type="button" aria-describedby={`${id}-edit`} onClick={() => void edit()}>
+          {t('sync.edit')}
+        </button>
         <button type="button" onClick={() => void decide('request_changes')}>
           {t('sync.requestChanges')}
         </button>
@@ -102,6 +114,9 @@ export function ReviewScreen({ id }: { id: string }) {
       )}
       {item.article.meta.embargo && <p className="embargo-banner">{t('sync.embargo', { embargo: formatBerlinLocal(item.article.meta.embargo) })}</p>}
       <p className="field-hint">{t('sync.readOnly')}</p>
+      <p id={`${id}-edit`} className="field-hint">
+        {t('sync.editHint')}
+      </p>
       <div className="review-layout">
         {/* The same renderer as publishing; its output is built from escaped, structured data. */}
         <div className="portal-preview portal" role="region" aria-label={t('preview.label')} dangerouslySetInnerHTML={{ __html: renderArticle(item.article, mediaPathResolver) }} />

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { BrowserEntryProcess } from './browser-entry.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
+import { EditorPage } from './pages/editor-page.js';
 import { signIn, TestPortal, writeRelease } from './portal-helpers.js';
 
 let portal: TestPortal;
@@ -135,4 +136,56 @@ test('the full round trip: submit, comment, request changes, revise, resubmit, a
     'approve:freigabe',
     'publish:redaktion',
   ]);
+});
+
+test('an approver edits a release under review in the app: a new revision of theirs, which they may not approve, and the app says why', async ({ app, browser }) => {
+  const author = app.page;
+  await signIn(author, portal.url, 'redaktion');
+  await writeRelease(author, { title: 'Förderprogramm verlängert', paragraph: 'Anträge sind bis Ende Juni möglich.' });
+  await author.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+  await expect(author.getByTestId('sync-state')).toHaveText('In Prüfung');
+
+  const approverData = mkdtempSync(join(tmpdir(), 'pressestelle-e2e-approver-'));
+  const approverEntry = await BrowserEntryProcess.start(approverData);
+  const context = await browser.newContext();
+  const approver = await context.newPage();
+  const openReview = async () => {
+    await approver.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zur Prüfung' }).click();
+    await approver.getByRole('link', { name: 'Förderprogramm verlängert' }).click();
+  };
+  try {
+    await approver.goto(approverEntry.url);
+    await signIn(approver, portal.url, 'freigabe');
+    await openReview();
+    await expect(approver.getByRole('button', { name: 'Bearbeiten' })).toHaveAccessibleDescription('Ihre Änderungen werden eine neue Fassung, die eine andere Person freigeben muss.');
+    await approver.getByRole('button', { name: 'Bearbeiten' }).click();
+
+    const editor = new EditorPage(approver);
+    await expect(editor.title).toHaveValue('Förderprogramm verlängert');
+    await expect(approver.getByTestId('sync-state')).toHaveText('In Prüfung');
+    await editor.body.getByText('Anträge sind bis Ende Juni möglich.').click();
+    await approver.keyboard.press('End');
+    await approver.keyboard.press('Backspace');
+    await approver.keyboard.type(' 2027.');
+    await editor.expectSaved();
+    await approver.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+    await expect(approver.getByTestId('sync-state')).toHaveText('In Prüfung');
+    const [article] = portal.portal.listArticles(undefined, 1, 0).items;
+    await expect.poll(() => portal.portal.getArticle(article!.id).revision).toBe(2);
+    expect(portal.portal.getArticle(article!.id)).toMatchObject({ status: 'in_review', updatedBy: 'freigabe', article: { body: { content: [{ content: [{ text: 'Anträge sind bis Ende Juni möglich 2027.' }] }] } } });
+
+    await editor.back();
+    await openReview();
+    await expect(approver.getByText('Eingereicht von redaktion, Revision 2')).toBeVisible();
+    const approve = approver.getByRole('button', { name: 'Freigeben' });
+    await expect(approve).toBeDisabled();
+    await expect(approve).toHaveAccessibleDescription(/Vier-Augen-Prinzip/);
+  } finally {
+    await context.close();
+    await approverEntry.stop();
+    rmSync(approverData, { recursive: true, force: true });
+  }
+  // The author cannot approve either: an editor's account has no inbox to approve from, and the portal refuses.
+  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
+  expect(() => portal.portal.transition({ name: 'redaktion', role: 'author' }, article!.id, { action: 'approve', revision: 2 })).toThrow();
 });

@@ -1,4 +1,5 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyArticle, type Article } from '../../common/article.js';
@@ -290,6 +291,57 @@ describe('the sync engine against the reference portal', () => {
     services.sync.submit(draft.id);
     await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
     expect(portal.portal.mediaFile(image.sha256)).toMatchObject({ mimeType: 'image/png', size: bluePng.length });
+  });
+
+  it('an approver gets the files of a release under review, edits it in the app ("Bearbeiten"), and may not approve the edit; someone else may', async () => {
+    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+    portal.portal.addUser('freigabe2', 'approver', 'freigabe2-passwort');
+    const approverTemp = makeTempDirectory();
+    const approver = await openAppServices(approverTemp.path, { dailyBackups: false });
+    try {
+      await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+      const image = await services.media.import('gewoelbe.png', bluePng, imageTypes);
+      const withImage = { ...release('Mit Bild zur Prüfung'), meta: { ...release('Mit Bild zur Prüfung').meta, teaserImage: { media: image, alt: 'Das Gewölbe', decorative: false, caption: '', credit: 'Land' } } };
+      const draft = services.drafts.create(withImage);
+      services.sync.submit(draft.id);
+      await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
+
+      await approver.sync.connect(portal.url, 'freigabe', 'freigabe-passwort');
+      // The review shows the author's image: it is in the approver's store, checked by its hash.
+      expect(approver.media.file(image.sha256)).toMatchObject({ mimeType: 'image/png', size: bluePng.length });
+      // … and stays while the release is under review, whatever the clean-up finds.
+      expect(approver.collectMediaGarbage().marked).toBe(0);
+
+      expect(approver.sync.edit(draft.id)).toEqual({ id: draft.id });
+      const local = approver.drafts.get(draft.id);
+      expect(local.article).toEqual(withImage);
+      approver.drafts.save(draft.id, local.version, { ...local.article, meta: { ...local.article.meta, lead: 'Von der Freigabe verbessert.' } });
+      approver.sync.submit(draft.id);
+      await until(() => approver.sync.releaseState(draft.id).pending === 0);
+      expect(portal.portal.getArticle(draft.id)).toMatchObject({ revision: 2, status: 'in_review', updatedBy: 'freigabe', authors: ['freigabe', 'redaktion'] });
+
+      await approver.sync.pull();
+      expect(approver.sync.inbox().find((item) => item.id === draft.id)).toMatchObject({ revision: 2, mayApprove: false });
+      expect(() => approver.sync.review(draft.id, 'approve', 2)).toThrow('Vier-Augen-Prinzip');
+      // Taking it up again changes nothing while it is the same revision.
+      approver.sync.edit(draft.id);
+      expect(approver.drafts.get(draft.id).article.meta.lead).toBe('Von der Freigabe verbessert.');
+
+      const second = await openAppServices(makeTempDirectory().path, { dailyBackups: false });
+      try {
+        await second.sync.connect(portal.url, 'freigabe2', 'freigabe2-passwort');
+        expect(second.sync.inbox().find((item) => item.id === draft.id)).toMatchObject({ revision: 2, mayApprove: true });
+        second.sync.review(draft.id, 'approve', 2);
+        await until(() => second.sync.status().pending === 0);
+        expect(portal.portal.getArticle(draft.id)).toMatchObject({ status: 'approved', approvedRevision: 2 });
+      } finally {
+        await second.close();
+        rmSync(second.dataDirectory, { recursive: true, force: true });
+      }
+    } finally {
+      await approver.close();
+      approverTemp.remove();
+    }
   });
 
   it('an approver may submit despite check errors with a reason, which the portal records; an author may not', async () => {
