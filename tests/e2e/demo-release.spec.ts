@@ -48,9 +48,7 @@ function withoutIds(value: unknown): unknown {
 
 /** Chooses a file with the first button of that name in the block's panel (a chosen one reads "Andere Datei …"). */
 async function chooseFile(page: Page, buttonName: string, file: { name: string; mimeType: string; buffer: Buffer }) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('region', { name: /^Baustein:/ }).getByRole('button', { name: buttonName }).first().click();
-  await (await chooser).setFiles(file);
+  await new BlockEditor(page).chooseFile(buttonName, file);
   await expect(page.getByRole('region', { name: /^Baustein:/ }).getByText(file.name).first()).toBeVisible();
 }
 

@@ -1,15 +1,7 @@
-import type { Page } from '@playwright/test';
 import { bluePng, fakeJpeg, pdfBytes } from '../fixtures/media.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { BlockEditor, EditorPage } from './pages/editor-page.js';
-
-/** Chooses a file for the block being edited (the panel section "Baustein: …"). */
-async function chooseFile(page: Page, buttonName: string, file: { name: string; mimeType: string; buffer: Buffer }) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('region', { name: /^Baustein:/ }).getByRole('button', { name: buttonName }).click();
-  await (await chooser).setFiles(file);
-}
 
 test.beforeEach(async ({ app }) => {
   await new DraftListPage(app.page).createNew();
@@ -22,7 +14,7 @@ test('an image chosen in the file dialog is stored locally, shown, and still the
   await blocks.insertBySlash('galerie');
   await blocks.panel.getByRole('button', { name: 'Bild hinzufügen' }).click();
   await blocks.panelField('Alternativtext').fill('Blaue Fläche');
-  await chooseFile(app.page, 'Bild: Datei auswählen …', { name: 'flaeche.png', mimeType: 'image/png', buffer: bluePng });
+  await blocks.chooseFile('Bild: Datei auswählen …', { name: 'flaeche.png', mimeType: 'image/png', buffer: bluePng });
   await expect(blocks.panel.getByText(`flaeche.png (PNG, ${bluePng.length} Byte)`)).toBeVisible();
 
   const image = blocks.body.locator('.ce-gallery img');
@@ -39,9 +31,9 @@ test('a file that only pretends to be an image is refused with a German message 
   const blocks = new BlockEditor(app.page);
   await blocks.body.click();
   await blocks.insertBySlash('text mit bild');
-  await chooseFile(app.page, 'Bild: Datei auswählen …', { name: 'foto.jpg', mimeType: 'image/jpeg', buffer: fakeJpeg });
+  await blocks.chooseFile('Bild: Datei auswählen …', { name: 'foto.jpg', mimeType: 'image/jpeg', buffer: fakeJpeg });
   await expect(blocks.panel.getByRole('alert')).toHaveText('Die Datei „foto.jpg“ hat kein bekanntes Format und wurde nicht übernommen.');
-  await chooseFile(app.page, 'Bild: Datei auswählen …', { name: 'bericht.png', mimeType: 'image/png', buffer: pdfBytes });
+  await blocks.chooseFile('Bild: Datei auswählen …', { name: 'bericht.png', mimeType: 'image/png', buffer: pdfBytes });
   await expect(blocks.panel.getByRole('alert')).toContainText('„bericht.png“ ist ein PDF-Dokument; hier passt nur: JPEG-Bild, PNG-Bild');
   await expect(blocks.body.locator('.ce-image-missing')).toBeVisible();
   await new EditorPage(app.page).expectSaved();

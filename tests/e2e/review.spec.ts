@@ -1,11 +1,15 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserEntryProcess } from './browser-entry.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
-import { EditorPage } from './pages/editor-page.js';
+import { BlockEditor, EditorPage } from './pages/editor-page.js';
+import { bluePng } from '../fixtures/media.js';
 import { signIn, TestPortal, writeRelease } from './portal-helpers.js';
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 let portal: TestPortal;
 test.beforeEach(async () => {
@@ -141,7 +145,15 @@ test('the full round trip: submit, comment, request changes, revise, resubmit, a
 test('an approver edits a release under review in the app: a new revision of theirs, which they may not approve, and the app says why', async ({ app, browser }) => {
   const author = app.page;
   await signIn(author, portal.url, 'redaktion');
-  await writeRelease(author, { title: 'Förderprogramm verlängert', paragraph: 'Anträge sind bis Ende Juni möglich.' });
+  const authorEditor = await writeRelease(author, { title: 'Förderprogramm verlängert', paragraph: 'Anträge sind bis Ende Juni möglich.' });
+  // With an image, which the approver's laptop gets from the portal to show it.
+  const blocks = new BlockEditor(author);
+  await blocks.newParagraphAtEnd();
+  await blocks.insertBySlash('galerie');
+  await blocks.panel.getByRole('button', { name: 'Bild hinzufügen' }).click();
+  await blocks.panelField('Alternativtext').fill('Blaue Fläche');
+  await blocks.chooseFile('Bild: Datei auswählen …', { name: 'flaeche.png', mimeType: 'image/png', buffer: bluePng });
+  await authorEditor.expectSaved();
   await author.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(author.getByTestId('sync-state')).toHaveText('In Prüfung');
 
@@ -157,6 +169,8 @@ test('an approver edits a release under review in the app: a new revision of the
     await approver.goto(approverEntry.url);
     await signIn(approver, portal.url, 'freigabe');
     await openReview();
+    const image = approver.getByRole('region', { name: 'Vorschau im Aussehen des Portals' }).getByRole('img', { name: 'Blaue Fläche' });
+    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(40);
     await expect(approver.getByRole('button', { name: 'Bearbeiten' })).toHaveAccessibleDescription('Ihre Änderungen werden eine neue Fassung, die eine andere Person freigeben muss.');
     await approver.getByRole('button', { name: 'Bearbeiten' }).click();
 
@@ -172,7 +186,10 @@ test('an approver edits a release under review in the app: a new revision of the
     await expect(approver.getByTestId('sync-state')).toHaveText('In Prüfung');
     const [article] = portal.portal.listArticles(undefined, 1, 0).items;
     await expect.poll(() => portal.portal.getArticle(article!.id).revision).toBe(2);
-    expect(portal.portal.getArticle(article!.id)).toMatchObject({ status: 'in_review', updatedBy: 'freigabe', article: { body: { content: [{ content: [{ text: 'Anträge sind bis Ende Juni möglich 2027.' }] }] } } });
+    const revised = portal.portal.getArticle(article!.id);
+    expect(revised).toMatchObject({ status: 'in_review', updatedBy: 'freigabe', authors: ['freigabe', 'redaktion'] });
+    expect(revised.article.body.content[0]).toMatchObject({ content: [{ text: 'Anträge sind bis Ende Juni möglich 2027.' }] });
+    expect(revised.article.body.content[1]).toMatchObject({ type: 'gallery', attrs: { images: [{ alt: 'Blaue Fläche', media: { sha256: sha256(bluePng) } }] } });
 
     await editor.back();
     await openReview();

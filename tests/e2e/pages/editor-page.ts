@@ -60,6 +60,16 @@ export class BlockEditor {
     this.panel = page.getByRole('complementary', { name: 'Seitenleiste' });
   }
 
+  /**
+   * Chooses a file for the block being edited through the file dialog, with the first button of
+   * that name in the panel section "Baustein: …" (a chosen one reads "Andere Datei …").
+   */
+  async chooseFile(buttonName: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('region', { name: /^Baustein:/ }).getByRole('button', { name: buttonName }).first().click();
+    await (await chooser).setFiles(file);
+  }
+
   /** Puts the cursor into an empty paragraph at the end of the body, making one only if needed. */
   async newParagraphAtEnd(): Promise<void> {
     await this.body.click();
