@@ -1,7 +1,7 @@
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorProps } from '@tiptap/pm/view';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useId, useMemo, useState, type FocusEvent, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type FocusEvent, type FormEvent } from 'react';
 import { articleLimits } from '../../common/article.js';
 import { documentExtensions } from '../../common/blocks/catalog.js';
 import { downloadTypes, imageTypes } from '../../common/blocks/editor-fields.js';
@@ -23,7 +23,7 @@ import { berlinToInstant, formatBerlinLocal } from '../../common/berlin-time.js'
 import type { Article } from '../../common/article.js';
 import { diffArticles } from '../../common/diff/article-diff.js';
 import { DiffView } from './history/DiffView.js';
-import { commentableBlocks, Comments } from './Comments.js';
+import { CommentMarkers, commentableBlocks, Comments } from './Comments.js';
 import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './editor/block-commands.js';
 import { importFile } from './editor/MediaField.js';
 import { BlockMenu } from './editor/BlockMenu.js';
@@ -166,6 +166,37 @@ function EditorComments({ id, article, onShow }: { id: string; article: Article;
   const blocks = useMemo(() => commentableBlocks(article), [article]);
   if (!state || state.portalRevision === null) return null;
   return <Comments id={id} revision={state.portalRevision} blocks={blocks} onShow={onShow} />;
+}
+
+/** The review comments beside their blocks in the editor, at the right edge of the text. */
+function EditorCommentMarkers({ id, article, editor, frame }: { id: string; article: Article; editor: Editor; frame: HTMLElement | null }) {
+  const state = useReleaseSyncState(id);
+  const blocks = useMemo(() => commentableBlocks(article), [article]);
+  const locate = useCallback(
+    (blockId: string) => {
+      let element: HTMLElement | null = null;
+      editor.state.doc.forEach((node, offset) => {
+        if (!element && node.attrs.id === blockId) element = editor.view.nodeDOM(offset) as HTMLElement | null;
+      });
+      return element;
+    },
+    [editor],
+  );
+  const watch = useCallback(
+    (update: () => void) => {
+      // Typing moves the blocks below; so does a block growing as it renders (content-visibility).
+      editor.on('update', update);
+      const observer = new ResizeObserver(update);
+      observer.observe(editor.view.dom);
+      return () => {
+        editor.off('update', update);
+        observer.disconnect();
+      };
+    },
+    [editor],
+  );
+  if (!state || state.portalRevision === null) return null;
+  return <CommentMarkers id={id} revision={state.portalRevision} blocks={blocks} frame={frame} locate={locate} watch={watch} />;
 }
 
 /** An approver goes ahead although the checks found errors, with a written reason the portal records. */
@@ -381,6 +412,8 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   });
 
   useEffect(() => session.attach(editor), [session, editor]);
+
+  const [bodyFrame, setBodyFrame] = useState<HTMLElement | null>(null);
 
   // The checks run after each pause in typing, never on the keystroke itself.
   const checks = useMemo(() => (editor ? new EditorChecks(editor, () => session.currentMeta) : null), [editor, session]);
@@ -613,8 +646,9 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
                 <BlockMenu onPick={(name) => pick(editor, name)} onClose={closeMenu} />
               </div>
             )}
-            <div className="editor-body-frame">
+            <div className="editor-body-frame" ref={setBodyFrame}>
               {editor && <DragHandle editor={editor} />}
+              {editor && <EditorCommentMarkers id={session.id} article={draft.article} editor={editor} frame={bodyFrame} />}
               <EditorContent editor={editor} />
               {editor && checks && <CheckPopover editor={editor} checks={checks} />}
             </div>

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Article } from '../../common/article.js';
 import type { MethodOutput } from '../../common/contract.js';
 import { mediaPathResolver } from '../../common/media.js';
 import { renderArticle } from '../../common/rendering/render-article.js';
@@ -8,7 +9,7 @@ import { t } from './messages.js';
 import { hrefOf, navigate } from './routes.js';
 import { formatBerlinLocal } from '../../common/berlin-time.js';
 import { useLive } from './use-live.js';
-import { commentableBlocks, Comments } from './Comments.js';
+import { CommentMarkers, commentableBlocks, Comments } from './Comments.js';
 
 type InboxItem = MethodOutput<'sync.inbox'>[number];
 
@@ -58,6 +59,7 @@ export function ReviewScreen({ id }: { id: string }) {
   const { api } = useBackend();
   const items = useInbox();
   const [notice, setNotice] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<{ id: string; at: number } | null>(null);
   const item = items?.find((candidate) => candidate.id === id);
   if (items === null) return <p className="loading">{t('app.loading')}</p>;
   if (!item) {
@@ -117,11 +119,60 @@ export function ReviewScreen({ id }: { id: string }) {
       <p id={`${id}-edit`} className="field-hint">
         {t('sync.editHint')}
       </p>
+      <p className="field-hint">{t('comments.pickInPreview')}</p>
       <div className="review-layout">
-        {/* The same renderer as publishing; its output is built from escaped, structured data. */}
-        <div className="portal-preview portal" role="region" aria-label={t('preview.label')} dangerouslySetInnerHTML={{ __html: renderArticle(item.article, mediaPathResolver) }} />
-        <Comments id={id} revision={item.revision} blocks={commentableBlocks(item.article)} compose />
+        <ReviewPreview id={id} article={item.article} revision={item.revision} onPick={(blockId) => setChosen({ id: blockId, at: Date.now() })} />
+        <Comments id={id} revision={item.revision} blocks={commentableBlocks(item.article)} compose chosenBlock={chosen} />
       </div>
     </section>
+  );
+}
+
+/**
+ * The release in the portal's look, with the comments beside their blocks. Clicking a block
+ * chooses it for a new comment; links do not lead away from the review.
+ */
+function ReviewPreview({ id, article, revision, onPick }: { id: string; article: Article; revision: number; onPick: (blockId: string) => void }) {
+  const [frame, setFrame] = useState<HTMLElement | null>(null);
+  const blocks = useMemo(() => commentableBlocks(article), [article]);
+  const html = useMemo(() => renderArticle(article, mediaPathResolver), [article]);
+  const ids = useMemo(() => new Set(blocks.map((block) => block.id)), [blocks]);
+  /** The top-level block an element belongs to (nested text inside columns has ids of its own). */
+  const blockOf = useCallback(
+    (element: Element | null): HTMLElement | null => {
+      for (let current = element?.closest('[data-block-id]'); current; current = current.parentElement?.closest('[data-block-id]')) {
+        if (ids.has(current.getAttribute('data-block-id') ?? '')) return current as HTMLElement;
+      }
+      return null;
+    },
+    [ids],
+  );
+  const locate = useCallback((blockId: string) => frame?.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(blockId)}"]`) ?? null, [frame]);
+  const watch = useCallback(
+    (update: () => void) => {
+      if (!frame) return () => undefined;
+      // Images arriving change the heights.
+      const observer = new ResizeObserver(update);
+      observer.observe(frame);
+      return () => observer.disconnect();
+    },
+    [frame],
+  );
+  return (
+    <div className="review-preview-frame" ref={setFrame}>
+      {/* The same renderer as publishing; its output is built from escaped, structured data. */}
+      <div
+        className="portal-preview portal review-preview"
+        role="region"
+        aria-label={t('preview.label')}
+        onClick={(event) => {
+          if ((event.target as Element).closest('a')) event.preventDefault();
+          const block = blockOf(event.target as Element);
+          if (block) onPick(block.getAttribute('data-block-id')!);
+        }}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+      <CommentMarkers id={id} revision={revision} blocks={blocks} frame={frame} locate={locate} watch={watch} />
+    </div>
   );
 }

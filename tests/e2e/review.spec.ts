@@ -85,11 +85,17 @@ test('the full round trip: submit, comment, request changes, revise, resubmit, a
     await approver.goto(approverEntry.url);
     await signIn(approver, portal.url, 'freigabe');
     await openReview();
-    const comments = approver.getByRole('region', { name: 'Kommentare' });
-    await comments.getByLabel('Baustein').selectOption({ label: 'Text: Die Arbeiten beginnen im Frühjahr.…' });
-    await comments.getByLabel('Kommentar').fill('Bitte den Monat nennen.');
+    const comments = approver.getByRole('region', { name: 'Kommentare', exact: true });
+    // The block is chosen by clicking it in the preview (or in the list); the text field takes the focus.
+    await approver.getByRole('region', { name: 'Vorschau im Aussehen des Portals' }).getByText('Die Arbeiten beginnen im Frühjahr.').click();
+    await expect(comments.getByLabel('Baustein')).toHaveValue(/.+/);
+    await expect(comments.getByLabel('Baustein').locator('option:checked')).toHaveText('Text: Die Arbeiten beginnen im Frühjahr.…');
+    await expect(comments.getByLabel('Kommentar')).toBeFocused();
+    await approver.keyboard.type('Bitte den Monat nennen.');
     await comments.getByRole('button', { name: 'Kommentar senden' }).click();
     await expect(comments.getByRole('listitem')).toContainText('Bitte den Monat nennen.');
+    // Beside its block in the preview too.
+    await expect(approver.getByRole('button', { name: '1 offen, 1 Kommentare zu „Text: Die Arbeiten beginnen im Frühjahr.…“' })).toBeVisible();
     await approver.getByRole('button', { name: 'Änderungen erbitten' }).click();
     await expect.poll(() => portal.portal.listArticles('changes_requested', 1, 0).total).toBe(1);
 
@@ -97,11 +103,20 @@ test('the full round trip: submit, comment, request changes, revise, resubmit, a
     await editor.back();
     await new DraftListPage(author).open('Neue Radwege in Erfurt');
     await expect(author.getByTestId('sync-state')).toHaveText('Änderungen erbeten');
-    const authorComments = author.getByRole('region', { name: 'Kommentare' });
+    const authorComments = author.getByRole('region', { name: 'Kommentare', exact: true });
     const comment = authorComments.getByRole('listitem').filter({ hasText: 'Bitte den Monat nennen.' });
     await expect(comment).toContainText('Text: Die Arbeiten beginnen im Frühjahr.');
-    await comment.getByRole('button', { name: 'Erledigt' }).click();
+    // Beside its block: a marker level with the paragraph, which opens the thread there.
+    const marker = author.getByRole('button', { name: '1 offen, 1 Kommentare zu „Text: Die Arbeiten beginnen im Frühjahr.…“' });
+    const paragraph = editor.body.getByText('Die Arbeiten beginnen im Frühjahr.');
+    await expect.poll(async () => Math.abs((await marker.boundingBox())!.y - (await paragraph.boundingBox())!.y)).toBeLessThan(12);
+    await marker.click();
+    const thread = author.getByRole('region', { name: 'Kommentare zu „Text: Die Arbeiten beginnen im Frühjahr.…“' });
+    await expect(thread).toContainText('Bitte den Monat nennen.');
+    await thread.getByRole('button', { name: 'Erledigt' }).click();
     await expect(comment).toContainText('erledigt von redaktion');
+    await expect(author.getByRole('button', { name: '0 offen, 1 Kommentare zu „Text: Die Arbeiten beginnen im Frühjahr.…“' })).toBeVisible();
+    await thread.getByRole('button', { name: 'Schließen' }).click();
     await editor.body.getByText('Die Arbeiten beginnen im Frühjahr.').click();
     await author.keyboard.press('End');
     await author.keyboard.press('Backspace');
