@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { EditorPage } from './pages/editor-page.js';
+import { startLossyProxy } from '../lossy-proxy.js';
 import { signIn, TestPortal, writeRelease } from './portal-helpers.js';
 
 let testPortal: TestPortal;
@@ -123,4 +124,25 @@ test('"Angemeldet bleiben" in the browser entry: explained before it is chosen; 
   await page.getByRole('button', { name: 'Abmelden' }).click();
   await app.restart();
   await expect(page.getByRole('button', { name: 'Anmelden' })).toBeVisible();
+});
+
+test('the connection is cut after the portal received the text and the submission, before their answers arrived: still one article, one revision, one submission', async ({ app }) => {
+  const page = app.page;
+  const proxy = await startLossyProxy(testPortal.server.port);
+  try {
+    await signIn(page, `http://127.0.0.1:${proxy.port}`, 'redaktion');
+    await writeRelease(page, { title: 'Verlorene Antworten' });
+    // The answers to the save and to the submission are lost; the portal has acted on both.
+    proxy.match = /^(PUT|POST) \/api\/v1\/articles\//;
+    proxy.dropAnswers = 2;
+    await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+    await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung', { timeout: 20_000 });
+    expect(proxy.dropped).toBe(2);
+    const { items, total } = testPortal.portal.listArticles(undefined, 10, 0);
+    expect(total).toBe(1);
+    expect(items[0]).toMatchObject({ revision: 1, status: 'in_review' });
+    expect(testPortal.portal.history(items[0]!.id).map((entry) => entry.action)).toEqual(['created', 'submit']);
+  } finally {
+    await proxy.close();
+  }
 });

@@ -1,4 +1,3 @@
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { backoffMs } from '../../main/services/sync-engine.js';
 import { loadProfileConfig } from '../../portal/profile.js';
 import { startPortalServer, type PortalServer } from '../../portal/server.js';
 import { makeTempDirectory } from '../temp-directory.js';
+import { startLossyProxy } from '../lossy-proxy.js';
 import { bluePng } from '../fixtures/media.js';
 import { imageTypes } from '../../common/blocks/editor-fields.js';
 
@@ -20,44 +20,6 @@ function release(title: string): Article {
     meta: { ...base.meta, title, lead: 'Ein Vorspann.', ministry: 'Thüringer Finanzministerium', date: '2026-11-29' },
     body: { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p-1' }, content: [{ type: 'text', text: `${title}: der Text.` }] }] },
   };
-}
-
-/**
- * A TCP proxy in front of the portal that can lose answers: with `dropAnswers` set, a request
- * still reaches the portal, but the connection to the app is cut when the portal answers.
- */
-async function lossyProxy(target: number): Promise<{ port: number; dropAnswers: number; dropped: number; close: () => Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const state = { port: 0, dropAnswers: 0, dropped: 0, close: async () => {} };
-  const server: Server = createServer((client) => {
-    const upstream = createConnection({ host: '127.0.0.1', port: target });
-    sockets.add(client).add(upstream);
-    client.on('data', (chunk) => upstream.write(chunk));
-    upstream.on('data', (chunk) => {
-      if (state.dropAnswers > 0) {
-        state.dropAnswers--;
-        state.dropped++;
-        client.destroy();
-        upstream.destroy();
-        return;
-      }
-      client.write(chunk);
-    });
-    const end = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('close', end).on('error', end);
-    upstream.on('close', end).on('error', end);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.port = (server.address() as { port: number }).port;
-  state.close = () =>
-    new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    });
-  return state;
 }
 
 async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -229,10 +191,11 @@ describe('the sync engine against the reference portal', () => {
   });
 
   it('the connection is cut after the portal received the save but before its answer arrived: still one article, one revision', async () => {
-    const proxy = await lossyProxy(portal.port);
+    const proxy = await startLossyProxy(portal.port);
     try {
       await services.sync.connect(`http://127.0.0.1:${proxy.port}`, 'redaktion', 'redaktion-passwort');
       const draft = services.drafts.create(release('Verlorene Antwort'));
+      proxy.match = /^PUT \/api\/v1\/articles\//;
       proxy.dropAnswers = 1;
       services.sync.submit(draft.id);
       await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review', 15_000);
