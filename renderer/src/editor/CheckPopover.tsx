@@ -14,6 +14,8 @@ interface Open {
 
 /** How long the pointer may be away from the marked words and the popover before it closes. */
 const CLOSE_DELAY_MS = 400;
+/** How long the pointer rests on marked words before their findings show. */
+const OPEN_DELAY_MS = 500;
 
 /**
  * Like a spell checker: pointing at marked words (or pressing Alt+Enter with the cursor in them)
@@ -35,24 +37,43 @@ export function CheckPopover({ editor, checks }: { editor: Editor; checks: Edito
       cancelClose();
       closeTimer.current = setTimeout(() => setOpen((value) => (value?.fromKeyboard ? value : null)), CLOSE_DELAY_MS);
     };
+    // Like a tooltip: only when the pointer rests on marked words, not when it passes over them.
+    let openTimer: ReturnType<typeof setTimeout> | null = null;
+    const cancelOpen = () => {
+      if (openTimer !== null) clearTimeout(openTimer);
+      openTimer = null;
+    };
     const onMove = (event: MouseEvent) => {
       const marked = (event.target as Element).closest('.check-word, .check-flag');
       if (marked === current) return;
       current = marked;
+      cancelOpen();
       if (!marked || !dom.contains(marked)) return closeSoon();
-      const pos = editor.view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
-      const findings = pos === undefined ? [] : checks.findingsAt(pos);
-      if (findings.length === 0) return closeSoon();
-      cancelClose();
-      const rect = (marked.classList.contains('check-word') ? marked : (event.target as Element)).getBoundingClientRect();
-      setOpen({ findings, top: rect.bottom + 6, left: Math.min(rect.left, window.innerWidth - 360), fromKeyboard: false });
+      const { clientX, clientY } = event;
+      const target = event.target as Element;
+      openTimer = setTimeout(() => {
+        openTimer = null;
+        const pos = editor.view.posAtCoords({ left: clientX, top: clientY })?.pos;
+        const findings = pos === undefined ? [] : checks.findingsAt(pos);
+        if (findings.length === 0) return closeSoon();
+        cancelClose();
+        const rect = (marked.classList.contains('check-word') ? marked : target).getBoundingClientRect();
+        setOpen({ findings, top: rect.bottom + 6, left: Math.min(rect.left, window.innerWidth - 360), fromKeyboard: false });
+      }, OPEN_DELAY_MS);
     };
     const onLeave = () => {
       current = null;
+      cancelOpen();
       closeSoon();
     };
+    // Typing or clicking into the text puts it away at once.
+    const onTextInput = () => {
+      cancelOpen();
+      cancelClose();
+      setOpen((value) => (value?.fromKeyboard ? value : null));
+    };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!event.altKey || event.key !== 'Enter') return;
+      if (!event.altKey || event.key !== 'Enter') return onTextInput();
       const { from } = editor.state.selection;
       const findings = checks.findingsAt(from);
       if (findings.length === 0) return;
@@ -64,8 +85,11 @@ export function CheckPopover({ editor, checks }: { editor: Editor; checks: Edito
     dom.addEventListener('mousemove', onMove);
     dom.addEventListener('mouseleave', onLeave);
     dom.addEventListener('keydown', onKeyDown);
+    dom.addEventListener('mousedown', onTextInput);
     return () => {
+      cancelOpen();
       cancelClose();
+      dom.removeEventListener('mousedown', onTextInput);
       stopFindings();
       dom.removeEventListener('mousemove', onMove);
       dom.removeEventListener('mouseleave', onLeave);

@@ -72,7 +72,9 @@ export class BlockEditor {
 
   /** Puts the cursor into an empty paragraph at the end of the body, making one only if needed. */
   async newParagraphAtEnd(): Promise<void> {
-    await this.body.click();
+    // Into the last line, as a person does, not into whatever block sits in the middle.
+    const box = (await this.body.boundingBox())!;
+    await this.body.click({ position: { x: 12, y: box.height - 6 } });
     await this.page.keyboard.press('ControlOrMeta+End');
     const endsEmpty = await this.body.evaluate((body) => {
       const last = body.lastElementChild;
