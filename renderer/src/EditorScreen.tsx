@@ -21,13 +21,14 @@ import { downloadText } from './transfer.js';
 import { usePortalStatus, useReleaseSyncState } from './portal-status.js';
 import { berlinToInstant, formatBerlinLocal } from '../../common/berlin-time.js';
 import type { Article } from '../../common/article.js';
-import { diffArticles } from '../../common/diff/article-diff.js';
+import { diffArticles, type BlockChange } from '../../common/diff/article-diff.js';
 import { DiffView } from './history/DiffView.js';
 import { CommentMarkers, commentableBlocks, Comments } from './Comments.js';
 import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './editor/block-commands.js';
 import { importFile } from './editor/MediaField.js';
 import { BlockMenu } from './editor/BlockMenu.js';
 import { CurrentBlock } from './editor/current-block.js';
+import { adoptBlock } from './editor/adopt-block.js';
 import { CheckMarks, EditorChecks } from './editor/checks.js';
 import { CheckPanel } from './editor/CheckPanel.js';
 import { CheckPopover } from './editor/CheckPopover.js';
@@ -216,13 +217,33 @@ function OverrideForm({ action, onConfirm }: { action: string; onConfirm: (reaso
 }
 
 /** Someone else changed the release on the portal: both versions side by side as a diff; the person decides. */
-function ConflictPanel(props: { id: string; current: () => Article; onTakePortal: () => Promise<void>; onKeepMine: () => Promise<void> }) {
+function ConflictPanel(props: {
+  id: string;
+  current: () => Article;
+  editor: Editor | null;
+  onChange: (listener: () => void) => () => void;
+  onTakePortal: () => Promise<void>;
+  onKeepMine: () => Promise<void>;
+}) {
   const state = useReleaseSyncState(props.id);
   const [busy, setBusy] = useState(false);
+  // Taking single blocks over changes the editor's text: the diff follows it.
+  const [, setRevisionOfText] = useState(0);
+  const { onChange } = props;
+  useEffect(() => onChange(() => setRevisionOfText((value) => value + 1)), [onChange]);
   const headingId = useId();
   const conflict = state?.conflict;
   // Only while a conflict is open; the editor's text is taken as it is at this render.
   const diff = conflict ? diffArticles(conflict.article, props.current()) : null;
+  const adopt = (block: BlockChange) => {
+    if (!conflict || !props.editor || block.blockId === null || block.status === 'unchanged') return null;
+    const label = block.status === 'added' ? 'sync.adoptRemove' : block.status === 'removed' ? 'sync.adoptInsert' : 'sync.adoptBlock';
+    return (
+      <button type="button" className="diff-adopt" onClick={() => adoptBlock(props.editor!, conflict.article, block.blockId!)}>
+        {t(label)}
+      </button>
+    );
+  };
   if (!conflict || !diff) return null;
   const run = (action: () => Promise<void>) => {
     setBusy(true);
@@ -241,7 +262,8 @@ function ConflictPanel(props: { id: string; current: () => Article; onTakePortal
         </button>
       </div>
       <h3>{t('sync.conflictDiff')}</h3>
-      <DiffView diff={diff} />
+      <p className="field-hint">{t('sync.combineHint')}</p>
+      <DiffView diff={diff} blockActions={adopt} />
     </section>
   );
 }
@@ -414,6 +436,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   useEffect(() => session.attach(editor), [session, editor]);
 
   const [bodyFrame, setBodyFrame] = useState<HTMLElement | null>(null);
+  const onSessionChange = useCallback((listener: () => void) => session.onChange(listener), [session]);
 
   // The checks run after each pause in typing, never on the keystroke itself.
   const checks = useMemo(() => (editor ? new EditorChecks(editor, () => session.currentMeta) : null), [editor, session]);
@@ -594,6 +617,8 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
       <ConflictPanel
         id={session.id}
         current={() => session.snapshot()}
+        editor={editor}
+        onChange={onSessionChange}
         onTakePortal={async () => {
           try {
             await saver.flush();

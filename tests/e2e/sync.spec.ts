@@ -76,6 +76,46 @@ test('edited on the portal meanwhile: the conflict shows both versions as a diff
   expect(testPortal.portal.history(article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'updated:freigabe', 'updated:redaktion']);
 });
 
+test('a conflict combined block by block: blocks taken from the portal, the rest mine; that goes to the portal as the next revision', async ({ app }) => {
+  const page = app.page;
+  await signIn(page, testPortal.url, 'redaktion');
+  const editor = await writeRelease(page, { title: 'Verbunden', paragraph: 'Erster Absatz.' });
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Zweiter Absatz.');
+  await editor.expectSaved();
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+  await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
+
+  // On the portal: the first paragraph improved, a third one added.
+  const [article] = testPortal.portal.listArticles(undefined, 1, 0).items;
+  const theirs = structuredClone(article!.article);
+  theirs.body.content[0]!.content = [{ type: 'text', text: 'Erster Absatz, vom Portal verbessert.' }];
+  theirs.body.content.push({ type: 'paragraph', attrs: { id: 'portal-neu' }, content: [{ type: 'text', text: 'Dritter Absatz aus dem Portal.' }] });
+  testPortal.portal.putArticle({ name: 'freigabe', role: 'approver' }, article!.id, theirs, 1);
+
+  // Here, meanwhile: the second paragraph changed.
+  await editor.body.getByText('Zweiter Absatz.').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Von der Redaktion ergänzt.');
+  await editor.expectSaved();
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+  const conflict = page.getByRole('region', { name: 'Im Portal wurde die Pressemitteilung inzwischen geändert' });
+  await expect(conflict).toBeVisible();
+
+  await conflict.getByRole('listitem').filter({ hasText: 'Erster Absatz' }).getByRole('button', { name: 'Aus dem Portal übernehmen' }).click();
+  await conflict.getByRole('listitem').filter({ hasText: 'Dritter Absatz aus dem Portal.' }).getByRole('button', { name: 'Aus dem Portal einfügen' }).click();
+  await editor.expectParagraphs(['Erster Absatz, vom Portal verbessert.', 'Zweiter Absatz. Von der Redaktion ergänzt.', 'Dritter Absatz aus dem Portal.']);
+  // What is left of the conflict is mine alone.
+  await expect(conflict.getByRole('button', { name: /^Aus dem Portal/ })).toHaveCount(1);
+  await editor.expectSaved();
+
+  await conflict.getByRole('button', { name: 'Meine Fassung behalten' }).click();
+  await expect(conflict).toBeHidden();
+  await expect.poll(() => testPortal.portal.getArticle(article!.id).revision).toBe(3);
+  const texts = testPortal.portal.getArticle(article!.id).article.body.content.map((node) => node.content?.[0]?.text);
+  expect(texts).toEqual(['Erster Absatz, vom Portal verbessert.', 'Zweiter Absatz. Von der Redaktion ergänzt.', 'Dritter Absatz aus dem Portal.']);
+});
+
 test('publishing before the embargo is refused by the app and, forced through the API, by the portal', async ({ app }) => {
   const page = app.page;
   await signIn(page, testPortal.url, 'redaktion');

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { ArticleDiff, BlockChange, BlockStatus, FieldChange, TextPart } from '../../../common/diff/article-diff.js';
 import type { MessageKey } from '../../../common/messages/index.js';
 import { t } from '../messages.js';
@@ -59,7 +59,7 @@ function FieldChanges({ changes }: { changes: readonly FieldChange[] }) {
   );
 }
 
-function BlockCard({ block }: { block: BlockChange }) {
+function BlockCard({ block, actions }: { block: BlockChange; actions?: ((block: BlockChange) => ReactNode) | undefined }) {
   const status = block.status as Exclude<BlockStatus, 'unchanged'>;
   return (
     <li className={`diff-block diff-${block.status}`} data-block-id={block.blockId ?? undefined}>
@@ -73,6 +73,7 @@ function BlockCard({ block }: { block: BlockChange }) {
       )}
       {block.formatOnly && <p className="diff-note">{t('diff.formatOnly')}</p>}
       {block.attributes.length > 0 && <FieldChanges changes={block.attributes} />}
+      {actions?.(block)}
     </li>
   );
 }
@@ -93,7 +94,7 @@ function Unchanged({ blocks }: { blocks: readonly BlockChange[] }) {
 }
 
 /** The differences between two versions: metadata first, then the blocks in order. */
-export function DiffView({ diff }: { diff: ArticleDiff }) {
+export function DiffView({ diff, blockActions }: { diff: ArticleDiff; blockActions?: (block: BlockChange) => ReactNode }) {
   if (diff.identical) return <p className="empty">{t('diff.none')}</p>;
   // Runs of unchanged blocks fold into one line, so the changes stand out.
   const items: Array<BlockChange | BlockChange[]> = [];
@@ -114,7 +115,7 @@ export function DiffView({ diff }: { diff: ArticleDiff }) {
       <section aria-label={t('diff.blocks')}>
         <h3>{t('diff.blocks')}</h3>
         <ol className="diff-blocks">
-          {items.map((item, index) => (Array.isArray(item) ? <Unchanged key={index} blocks={item} /> : <BlockCard key={index} block={item} />))}
+          {items.map((item, index) => (Array.isArray(item) ? <Unchanged key={index} blocks={item} /> : <BlockCard key={index} block={item} actions={blockActions} />))}
         </ol>
       </section>
     </div>
