@@ -155,9 +155,25 @@ export class SyncEngine {
       this.signInRequired = true;
       return this.status();
     }
-    this.client = new PortalClient(kept.url).withToken(kept.token);
+    const client = new PortalClient(kept.url).withToken(kept.token);
+    this.client = client;
     this.session = { username: kept.username, role: kept.role, portalName: kept.portalName };
     this.kept = true;
+    // The profile is refreshed on each connection, a resumed one too (offline: the cached one stays).
+    try {
+      const profile = await client.profile();
+      if (this.disposed) return this.status();
+      this.db.prepare("INSERT INTO settings (key, value) VALUES ('portal.profile', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(profile));
+      this.session.portalName = profile.portal.name;
+    } catch (error) {
+      if (this.disposed) return this.status();
+      if (error instanceof PortalError && error.status === 401) {
+        this.tokenRefused();
+        this.changes.emit({ id: null });
+        return this.status();
+      }
+      if (error instanceof PortalUnreachable) this.online = false;
+    }
     await this.start();
     return this.status();
   }

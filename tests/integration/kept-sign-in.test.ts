@@ -68,9 +68,10 @@ describe('a sign-in kept between starts', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8')).not.toContain('redaktion-passwort');
 
-    // After a restart: signed in without asking, and what is queued goes out.
+    // After a restart: signed in without asking, the profile fetched again, and what is queued goes out.
+    app.database.prepare("DELETE FROM settings WHERE key = 'portal.profile'").run();
     app = await open();
-    await until(() => app.sync.status().connected);
+    await until(() => app.sync.status().connected && app.sync.cachedProfile() !== null);
     expect(app.sync.status()).toMatchObject({ connected: true, kept: true, username: 'redaktion', role: 'author', signInRequired: false });
     const draft = app.drafts.create({ ...emptyArticle(), meta: { ...emptyArticle().meta, title: 'Nach dem Neustart', lead: 'Vorspann.', ministry: 'Thüringer Finanzministerium', date: '2026-11-29' } });
     app.sync.submit(draft.id);
