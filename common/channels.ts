@@ -30,6 +30,7 @@ export const methodNames = [
   'sync.overview',
   'sync.inbox',
   'sync.edit',
+  'sync.live',
   'sync.review',
   'sync.publish',
   'sync.refresh',

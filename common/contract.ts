@@ -118,6 +118,7 @@ export const portalCopySchema = z.object({
   updatedAt: timestamp,
   /** False when the person wrote a revision of it: readable, not approvable (four eyes). */
   mayApprove: z.boolean(),
+  url: z.string().nullable(),
 });
 
 /** An article whose body the schema of the block catalog accepts. */
@@ -207,6 +208,8 @@ export const contract = {
   ),
   /** "Zur Prüfung": releases others submitted, as last fetched (readable offline). */
   'sync.inbox': method(z.object({}).default({}), z.array(portalCopySchema)),
+  /** For approvers: the published and scheduled releases of others, to withdraw them. */
+  'sync.live': method(z.object({}).default({}), z.array(portalCopySchema)),
   /** "Freigeben" / "Änderungen erbitten", for exactly the revision shown. */
   /** "Bearbeiten" in a review: the revision shown as the approver's local text, to change and submit again. */
   'sync.edit': method(z.object({ id }), z.object({ id })),

@@ -36,6 +36,7 @@ export function createHandlers(services: AppServices): Handlers {
     'sync.state': ({ id }) => services.sync.releaseState(id),
     'sync.overview': () => services.sync.overview(),
     'sync.inbox': () => services.sync.inbox(),
+    'sync.live': () => services.sync.live(),
     'sync.edit': ({ id }) => services.sync.edit(id),
     'sync.review': ({ id, action, revision }) => services.sync.review(id, action, revision),
     'sync.publish': ({ id, at, override }) => services.sync.publish(id, at, override),

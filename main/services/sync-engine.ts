@@ -55,6 +55,8 @@ export interface PortalCopy {
   updatedAt: string;
   /** False when the person wrote a revision of it (four eyes): they may read it, not approve it. */
   mayApprove: boolean;
+  /** The public address, once published. */
+  url: string | null;
 }
 
 /** How often the person's releases and the review inbox are fetched while signed in. */
@@ -224,22 +226,24 @@ export class SyncEngine {
     this.db.transaction(() => {
       const updateOwn = this.db.prepare('UPDATE sync_state SET portal_status = ?, portal_url = ?, published_revision = ?, updated_at = ? WHERE article_id = ?');
       const upsertCopy = this.db.prepare(
-        `INSERT INTO portal_copies (article_id, revision, status, content, created_by, updated_by, authors, updated_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO portal_copies (article_id, revision, status, content, created_by, updated_by, authors, updated_at, fetched_at, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (article_id) DO UPDATE SET revision = excluded.revision, status = excluded.status, content = excluded.content,
-           created_by = excluded.created_by, updated_by = excluded.updated_by, authors = excluded.authors, updated_at = excluded.updated_at, fetched_at = excluded.fetched_at`,
+           created_by = excluded.created_by, updated_by = excluded.updated_by, authors = excluded.authors, updated_at = excluded.updated_at,
+           fetched_at = excluded.fetched_at, url = excluded.url`,
       );
-      const inbox = new Set<string>();
+      // For approvers: the review inbox, and the live releases of others (to withdraw them).
+      const kept = new Set<string>();
       for (const item of items) {
         updateOwn.run(item.status, item.url, item.publishedRevision, now, item.id);
-        if (reviewer && item.status === 'in_review' && item.createdBy !== me) {
-          upsertCopy.run(item.id, item.revision, item.status, JSON.stringify(item.article), item.createdBy, item.updatedBy, JSON.stringify(item.authors), item.updatedAt, now);
-          inbox.add(item.id);
+        if (reviewer && item.createdBy !== me && (item.status === 'in_review' || item.status === 'published' || item.status === 'scheduled')) {
+          upsertCopy.run(item.id, item.revision, item.status, JSON.stringify(item.article), item.createdBy, item.updatedBy, JSON.stringify(item.authors), item.updatedAt, now, item.url);
+          kept.add(item.id);
         }
       }
-      // Reviewed elsewhere meanwhile: out of the inbox (unless a review of it still waits here).
-      for (const id of this.db.prepare<[], string>("SELECT article_id FROM portal_copies WHERE status = 'in_review'").pluck().all()) {
+      // Reviewed or withdrawn elsewhere meanwhile: gone from the lists (unless an action on it still waits here).
+      for (const id of this.db.prepare<[], string>('SELECT article_id FROM portal_copies').pluck().all()) {
         const waiting = this.db.prepare<[string], number>("SELECT COUNT(*) FROM outbox WHERE article_id = ? AND state = 'pending'").pluck().get(id)!;
-        if (!inbox.has(id) && waiting === 0) this.db.prepare('DELETE FROM portal_copies WHERE article_id = ?').run(id);
+        if (!kept.has(id) && waiting === 0) this.db.prepare('DELETE FROM portal_copies WHERE article_id = ?').run(id);
       }
     })();
     // Review comments of the person's releases and of the inbox, to read (and answer) offline.
@@ -327,13 +331,23 @@ export class SyncEngine {
 
   /** "Zur Prüfung": releases others submitted, as last fetched. */
   inbox(): PortalCopy[] {
+    return this.copies("status = 'in_review'");
+  }
+
+  /** For approvers: the published and scheduled releases of others, as last fetched. */
+  live(): PortalCopy[] {
+    return this.copies("status IN ('published', 'scheduled')");
+  }
+
+  private copies(where: string): PortalCopy[] {
     const me = this.session?.username ?? this.status().username ?? '';
     return this.db
-      .prepare<[], { article_id: string; revision: number; status: ArticleStatus; content: string; created_by: string; updated_by: string; authors: string; updated_at: string }>(
-        "SELECT * FROM portal_copies WHERE status = 'in_review' ORDER BY updated_at DESC",
+      .prepare<[], { article_id: string; revision: number; status: ArticleStatus; content: string; created_by: string; updated_by: string; authors: string; updated_at: string; url: string | null }>(
+        `SELECT * FROM portal_copies WHERE ${where} ORDER BY updated_at DESC`,
       )
       .all()
       .map((row) => ({
+        url: row.url,
         id: row.article_id,
         revision: row.revision,
         status: row.status,
@@ -420,8 +434,12 @@ export class SyncEngine {
   /** "Zurückziehen": takes a published or scheduled release off the portal (approvers), with a reason. */
   withdraw(id: string, reason: string): ReleaseSyncState {
     const state = this.releaseState(id);
-    if ((state.portalStatus !== 'published' && state.portalStatus !== 'scheduled') || state.portalRevision === null) throw new Failure('conflict', 'sync.notLive');
-    this.enqueue(id, 'transition', { action: 'withdraw', revision: state.portalRevision, reason });
+    // Someone else's release, from the approver's list of live releases.
+    const copy = this.db.prepare<[string], { revision: number; status: ArticleStatus }>('SELECT revision, status FROM portal_copies WHERE article_id = ?').get(id);
+    const status = state.portalStatus ?? copy?.status ?? null;
+    const revision = state.portalRevision ?? copy?.revision ?? null;
+    if ((status !== 'published' && status !== 'scheduled') || revision === null) throw new Failure('conflict', 'sync.notLive');
+    this.enqueue(id, 'transition', { action: 'withdraw', revision, reason });
     return this.releaseState(id);
   }
 
@@ -626,7 +644,7 @@ export class SyncEngine {
       const own = state !== undefined || item.action !== 'transition';
       this.db.transaction(() => {
         if (!own) {
-          this.db.prepare('UPDATE portal_copies SET status = ?, revision = ? WHERE article_id = ?').run(result.status, result.revision, item.article_id);
+          this.db.prepare('UPDATE portal_copies SET status = ?, revision = ?, url = ? WHERE article_id = ?').run(result.status, result.revision, result.url, item.article_id);
           this.db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, last_error = NULL WHERE id = ?").run(item.id);
           return;
         }

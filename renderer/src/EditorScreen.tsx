@@ -320,7 +320,8 @@ function PublishControls({ id, embargo, gate, reviewer }: { id: string; embargo:
           </button>
         </div>
       )}
-      {live && (
+      {live && !reviewer && <p className="field-hint">{t('sync.withdrawApproversOnly')}</p>}
+      {live && reviewer && (
         <div className="publish-form">
           {reasonField(t('sync.withdrawReason'))}
           <button type="button" className="danger" disabled={state.pending > 0 || reason.trim().length < 3} onClick={() => void run(() => api.sync.withdraw({ id, reason }))}>

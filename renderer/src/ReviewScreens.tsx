@@ -26,29 +26,46 @@ function useInbox(): InboxItem[] | null {
   return useLive('inbox', (client) => client.sync.inbox(), (event) => event.name === 'sync.changed')[0];
 }
 
+/** For approvers: the live releases of others, as last fetched. */
+function useLiveReleases(): InboxItem[] | null {
+  return useLive('live', (client) => client.sync.live(), (event) => event.name === 'sync.changed')[0];
+}
+
+function CopyList({ items, label, line }: { items: InboxItem[]; label: string; line: (item: InboxItem) => string }) {
+  return (
+    <ul className="draft-list" aria-label={label}>
+      {items.map((item) => (
+        <li key={item.id} className="draft-item">
+          <a className="draft-link" href={hrefOf({ screen: 'review', id: item.id })}>
+            <span className="draft-title">{item.article.meta.title}</span>
+            {item.article.meta.lead && <span className="draft-lead">{item.article.meta.lead}</span>}
+            <span className="draft-date">
+              {line(item)} · {formatDateTime(item.updatedAt)}
+            </span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** "Zur Prüfung": submitted releases of others. */
 export function InboxScreen() {
   const items = useInbox();
+  const live = useLiveReleases();
   return (
     <section className="screen" aria-labelledby="inbox-heading">
       <header className="screen-header">
         <h1 id="inbox-heading">{t('sync.inbox')}</h1>
       </header>
       {items?.length === 0 && <p className="empty">{t('sync.inboxEmpty')}</p>}
-      {items && items.length > 0 && (
-        <ul className="draft-list" aria-label={t('sync.inbox')}>
-          {items.map((item) => (
-            <li key={item.id} className="draft-item">
-              <a className="draft-link" href={hrefOf({ screen: 'review', id: item.id })}>
-                <span className="draft-title">{item.article.meta.title}</span>
-                {item.article.meta.lead && <span className="draft-lead">{item.article.meta.lead}</span>}
-                <span className="draft-date">
-                  {t('sync.submittedBy', { author: item.createdBy, revision: item.revision })} · {formatDateTime(item.updatedAt)}
-                </span>
-              </a>
-            </li>
-          ))}
-        </ul>
+      {items && items.length > 0 && <CopyList items={items} label={t('sync.inbox')} line={(item) => t('sync.submittedBy', { author: item.createdBy, revision: item.revision })} />}
+      {live && live.length > 0 && (
+        <>
+          <h2 id="live-heading">{t('sync.liveHeading')}</h2>
+          <p className="field-hint">{t('sync.liveHint')}</p>
+          <CopyList items={live} label={t('sync.liveHeading')} line={(item) => `${t(`sync.status.${item.status}`)} · ${item.createdBy}`} />
+        </>
       )}
     </section>
   );
@@ -57,7 +74,9 @@ export function InboxScreen() {
 /** One submitted release, read-only in the portal's look, with the approver's decision for exactly this revision. */
 export function ReviewScreen({ id }: { id: string }) {
   const { api } = useBackend();
-  const items = useInbox();
+  const inbox = useInbox();
+  const live = useLiveReleases();
+  const items = inbox && live ? [...inbox, ...live] : null;
   const [notice, setNotice] = useState<string | null>(null);
   const [chosen, setChosen] = useState<{ id: string; at: number } | null>(null);
   const item = items?.find((candidate) => candidate.id === id);
@@ -70,6 +89,8 @@ export function ReviewScreen({ id }: { id: string }) {
       </section>
     );
   }
+
+  if (item.status === 'published' || item.status === 'scheduled') return <LiveRelease item={item} notice={notice} onNotice={setNotice} />;
 
   async function edit() {
     try {
@@ -174,5 +195,54 @@ function ReviewPreview({ id, article, revision, onPick }: { id: string; article:
       />
       <CommentMarkers id={id} revision={revision} blocks={blocks} frame={frame} locate={locate} watch={watch} />
     </div>
+  );
+}
+
+/**
+ * Someone else's live release, for an approver: read-only, with its public address and
+ * "Zurückziehen" with a reason (the portal records who and why).
+ */
+function LiveRelease({ item, notice, onNotice }: { item: InboxItem; notice: string | null; onNotice: (notice: string) => void }) {
+  const { api } = useBackend();
+  const [reason, setReason] = useState('');
+  const fieldId = `${item.id}-withdraw`;
+  async function withdraw() {
+    try {
+      await api.sync.withdraw({ id: item.id, reason });
+      onNotice(t('sync.withdrawQueued'));
+    } catch (caught) {
+      onNotice(caught instanceof Error ? caught.message : String(caught));
+    }
+  }
+  return (
+    <section className="screen review-screen" aria-label={item.article.meta.title}>
+      <header className="screen-header editor-toolbar">
+        <a href={hrefOf({ screen: 'inbox' })}>← {t('sync.inbox')}</a>
+        <p className="sync-line">
+          {t(`sync.status.${item.status}`)} · {item.createdBy}
+        </p>
+      </header>
+      {item.url && (
+        <p>
+          {t('sync.publicAddress')}:{' '}
+          <a href={item.url} target="_blank" rel="noreferrer">
+            {item.url}
+          </a>
+        </p>
+      )}
+      <div className="publish-form">
+        <label htmlFor={fieldId}>{t('sync.withdrawReason')}</label>
+        <input id={fieldId} value={reason} maxLength={2000} onChange={(event) => setReason(event.target.value)} />
+        <button type="button" className="danger" disabled={reason.trim().length < 3} onClick={() => void withdraw()}>
+          {t('sync.withdraw')}
+        </button>
+      </div>
+      {notice && (
+        <p role="alert" className="notice-inline">
+          {notice}
+        </p>
+      )}
+      <div className="portal-preview portal" role="region" aria-label={t('preview.label')} dangerouslySetInnerHTML={{ __html: renderArticle(item.article, mediaPathResolver) }} />
+    </section>
   );
 }

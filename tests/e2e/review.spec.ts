@@ -221,3 +221,45 @@ test('an approver edits a release under review in the app: a new revision of the
   const [article] = portal.portal.listArticles(undefined, 1, 0).items;
   expect(() => portal.portal.transition({ name: 'redaktion', role: 'author' }, article!.id, { action: 'approve', revision: 2 })).toThrow();
 });
+
+test('an approver withdraws a release someone else published, with a reason; the author sees it withdrawn', async ({ app, browser }) => {
+  const author = app.page;
+  await signIn(author, portal.url, 'redaktion');
+  const editor = await writeRelease(author, { title: 'Zu früh veröffentlicht' });
+  await author.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+  await expect(author.getByTestId('sync-state')).toHaveText('In Prüfung');
+  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
+  portal.portal.transition({ name: 'freigabe', role: 'approver' }, article!.id, { action: 'approve', revision: 1 });
+  await editor.back();
+  await new DraftListPage(author).open('Zu früh veröffentlicht');
+  await author.getByRole('button', { name: 'Veröffentlichen' }).click();
+  await expect(author.getByTestId('sync-state')).toHaveText('Veröffentlicht');
+  // An author cannot withdraw; the app says who can.
+  await expect(author.getByText('Zurückziehen kann nur eine Person mit Freigaberecht.')).toBeVisible();
+  const url = portal.portal.getArticle(article!.id).url!;
+
+  const approverData = mkdtempSync(join(tmpdir(), 'pressestelle-e2e-approver-'));
+  const approverEntry = await BrowserEntryProcess.start(approverData);
+  const context = await browser.newContext();
+  const approver = await context.newPage();
+  try {
+    await approver.goto(approverEntry.url);
+    await signIn(approver, portal.url, 'freigabe');
+    await approver.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zur Prüfung' }).click();
+    await approver.getByRole('list', { name: 'Im Portal veröffentlicht' }).getByRole('link', { name: /Zu früh veröffentlicht/ }).click();
+    await expect(approver.getByRole('link', { name: url })).toBeVisible();
+    await approver.getByLabel('Grund für das Zurückziehen').fill('Sperrfrist übersehen');
+    await approver.getByRole('button', { name: 'Zurückziehen' }).click();
+    await expect.poll(() => portal.portal.getArticle(article!.id).status).toBe('withdrawn');
+    expect(portal.portal.history(article!.id).at(-1)).toMatchObject({ action: 'withdraw', actor: 'freigabe', reason: 'Sperrfrist übersehen' });
+    expect((await fetch(url)).status).toBe(410);
+  } finally {
+    await context.close();
+    await approverEntry.stop();
+    rmSync(approverData, { recursive: true, force: true });
+  }
+
+  await editor.back();
+  await new DraftListPage(author).open('Zu früh veröffentlicht');
+  await expect(author.getByTestId('sync-state')).toHaveText('Zurückgezogen');
+});

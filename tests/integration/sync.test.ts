@@ -153,6 +153,20 @@ describe('the sync engine against the reference portal', () => {
       await until(() => services.sync.releaseState(draft.id).portalStatus === 'published');
       expect(await (await fetch(url!)).text()).toContain('Rundreise: der berichtigte Text.');
       expect(portal.portal.getArticle(draft.id)).toMatchObject({ publishedRevision: 2, correctedAt: expect.any(String) });
+
+      // The approver sees it among the live releases of others and withdraws it, with a reason.
+      await approver.sync.pull();
+      expect(approver.sync.live()).toMatchObject([{ id: draft.id, status: 'published', url }]);
+      expect(approver.sync.inbox()).toEqual([]);
+      approver.sync.withdraw(draft.id, 'Vorzeitig veröffentlicht');
+      await until(() => approver.sync.status().pending === 0);
+      expect(portal.portal.getArticle(draft.id).status).toBe('withdrawn');
+      expect((await fetch(url!)).status).toBe(410);
+      expect(portal.portal.history(draft.id).at(-1)).toMatchObject({ action: 'withdraw', actor: 'freigabe', reason: 'Vorzeitig veröffentlicht' });
+      await approver.sync.pull();
+      expect(approver.sync.live()).toEqual([]);
+      await services.sync.pull();
+      expect(services.sync.releaseState(draft.id).portalStatus).toBe('withdrawn');
     } finally {
       await approver.close();
       approverTemp.remove();

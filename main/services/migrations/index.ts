@@ -4,9 +4,10 @@ import { media } from './003-media.js';
 import { search } from './004-search.js';
 import { history } from './005-history.js';
 import { sync } from './006-sync.js';
+import { portalLive } from './007-portal-live.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, in order; the last one's version is the schema this build writes. */
-export const migrations: readonly Migration[] = [articles, eventLog, media, search, history, sync];
+export const migrations: readonly Migration[] = [articles, eventLog, media, search, history, sync, portalLive];
