@@ -1,5 +1,6 @@
 import { checkAccessibility } from './axe.js';
 import { expect, test } from './fixtures.js';
+import { fixByKeyboard } from './scenarios/fix-by-keyboard.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { EditorPage } from './pages/editor-page.js';
 
@@ -96,22 +97,5 @@ test.describe('marks', () => {
 });
 
 test('Alt+Enter in marked words opens their findings from the keyboard; the fix is one key away and Escape returns to the text', async ({ app }) => {
-  const page = app.page;
-  const editor = new EditorPage(page);
-  await new DraftListPage(page).createNew();
-  await editor.typeParagraphs(['We must get out of the complexity trap and work together.']);
-  await expect(editor.body.locator('.check-word')).toHaveCount(1);
-  await editor.body.getByText('complexity', { exact: false }).click();
-  await page.keyboard.press('Alt+Enter');
-  const popover = page.getByRole('dialog', { name: 'Befund' });
-  const fix = popover.getByRole('button', { name: 'Beheben: Als Englisch markieren' });
-  await expect(fix).toBeFocused();
-  await page.keyboard.press('Escape');
-  await expect(popover).toHaveCount(0);
-  await page.keyboard.press('Alt+Enter');
-  await expect(fix).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(editor.body.locator('span[lang="en"]')).toHaveText('We must get out of the complexity trap and work together.');
-  await expect(editor.body.locator('.check-word')).toHaveCount(0);
-  await editor.expectSaved();
+  await fixByKeyboard(app);
 });

@@ -2,6 +2,7 @@ import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { EditorPage } from './pages/editor-page.js';
 import { startLossyProxy } from '../lossy-proxy.js';
+import { submitToPortal } from './scenarios/submit-to-portal.js';
 import { signIn, TestPortal, writeRelease } from './portal-helpers.js';
 
 let testPortal: TestPortal;
@@ -12,10 +13,9 @@ test.afterEach(async () => {
   await testPortal.close();
 });
 
-test('"Zur Freigabe einreichen" after "Anmelden": the release is in review on the portal; errors stop it first', async ({ app }) => {
+test('"Zur Freigabe einreichen" after "Anmelden": errors stop it first; then the release is in review on the portal', async ({ app }) => {
   const page = app.page;
   await signIn(page, testPortal.url, 'redaktion');
-
   // With errors the app refuses and lists them.
   const editor = new EditorPage(page);
   await new DraftListPage(page).createNew();
@@ -23,13 +23,9 @@ test('"Zur Freigabe einreichen" after "Anmelden": the release is in review on th
   await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Die Pressemitteilung hat noch 3 Fehler' })).toContainText('Der Vorspann fehlt.');
   await editor.back();
+  await page.getByRole('button', { name: 'Abmelden' }).click();
 
-  await writeRelease(page, { title: 'Haushalt 2027' });
-  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Zur Freigabe eingereicht.' })).toBeVisible();
-  await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
-  const [article] = testPortal.portal.listArticles('in_review', 10, 0).items;
-  expect(article).toMatchObject({ status: 'in_review', revision: 1, createdBy: 'redaktion', article: { meta: { title: 'Haushalt 2027' } } });
+  await submitToPortal(app, testPortal);
 });
 
 test('the portal is down while the author submits: it waits in the outbox, the app says so, and goes out once when the portal is back', async ({ app }) => {

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { _electron as electron, test, type ElectronApplication, type Page } from '@playwright/test';
 import { findElectronBinary } from '../../main/electron-binary.js';
 import type { AppDriver } from '../e2e/app-driver.js';
+import { TestPortal } from '../e2e/portal-helpers.js';
 import { createAndReopen } from '../e2e/scenarios/create-and-reopen.js';
+import { fixByKeyboard } from '../e2e/scenarios/fix-by-keyboard.js';
+import { submitToPortal } from '../e2e/scenarios/submit-to-portal.js';
 
 const binary = findElectronBinary();
 const appRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,15 +48,33 @@ class ElectronAppDriver implements AppDriver {
 test.describe('Electron', () => {
   test.skip(binary === null, skipReason);
 
-  test('a release written, the app closed and opened again: everything is there', async () => {
+  /** Runs a scenario of the browser suite in Electron, on a data folder of its own. */
+  async function inElectron(scenario: (app: ElectronAppDriver) => Promise<void>): Promise<void> {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'pressestelle-electron-'));
     const app = new ElectronAppDriver(dataDirectory);
     try {
       await app.start();
-      await createAndReopen(app);
+      await scenario(app);
     } finally {
       await app.close();
       rmSync(dataDirectory, { recursive: true, force: true });
+    }
+  }
+
+  test('a release written, the app closed and opened again: everything is there', async () => {
+    await inElectron(createAndReopen);
+  });
+
+  test('a finding marked in the text is fixed with the keyboard alone', async () => {
+    await inElectron(fixByKeyboard);
+  });
+
+  test('"Anmelden" and "Zur Freigabe einreichen": the release is in review on the reference portal', async () => {
+    const portal = await TestPortal.start();
+    try {
+      await inElectron((app) => submitToPortal(app, portal));
+    } finally {
+      await portal.close();
     }
   });
 });

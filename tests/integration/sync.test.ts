@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyArticle, type Article } from '../../common/article.js';
@@ -315,6 +315,33 @@ describe('the sync engine against the reference portal', () => {
         await second.close();
         rmSync(second.dataDirectory, { recursive: true, force: true });
       }
+    } finally {
+      await approver.close();
+      approverTemp.remove();
+    }
+  });
+
+  it('a file the portal serves with other bytes than its hash says is not stored; the right one is, at the next pull', async () => {
+    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+    const approverTemp = makeTempDirectory();
+    const approver = await openAppServices(approverTemp.path, { dailyBackups: false });
+    try {
+      await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+      const image = await services.media.import('gewoelbe.png', bluePng, imageTypes);
+      const draft = services.drafts.create({ ...release('Falsches Bild'), meta: { ...release('Falsches Bild').meta, teaserImage: { media: image, alt: 'Das Gewölbe', decorative: false, caption: '', credit: 'Land' } } });
+      services.sync.submit(draft.id);
+      await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
+      const stored = portal.portal.mediaFile(image.sha256)!.path;
+      const original = readFileSync(stored);
+      writeFileSync(stored, Buffer.concat([original.subarray(0, original.length - 1), Buffer.from([original.at(-1)! ^ 0xff])]));
+
+      await approver.sync.connect(portal.url, 'freigabe', 'freigabe-passwort');
+      expect(approver.sync.inbox()).toHaveLength(1);
+      expect(approver.media.file(image.sha256)).toBeNull();
+
+      writeFileSync(stored, original);
+      await approver.sync.pull();
+      expect(approver.media.file(image.sha256)).toMatchObject({ size: bluePng.length });
     } finally {
       await approver.close();
       approverTemp.remove();
