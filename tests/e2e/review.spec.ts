@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
 import { BrowserEntryProcess } from './browser-entry.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
@@ -12,6 +13,29 @@ import { signIn, TestPortal, writeRelease } from './portal-helpers.js';
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 let portal: TestPortal;
+
+/** "Zur Prüfung", then the release of that title. */
+async function openReview(approver: Page, title: string): Promise<void> {
+  await approver.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zur Prüfung' }).click();
+  await approver.getByRole('link', { name: title }).click();
+}
+
+/** The approver's laptop: a browser entry and data folder of its own, signed in as "freigabe"; all gone afterwards. */
+async function asApprover(browser: Browser, testPortal: TestPortal, scenario: (approver: Page) => Promise<void>): Promise<void> {
+  const data = mkdtempSync(join(tmpdir(), 'pressestelle-e2e-approver-'));
+  const entry = await BrowserEntryProcess.start(data);
+  const context = await browser.newContext();
+  try {
+    const approver = await context.newPage();
+    await approver.goto(entry.url);
+    await signIn(approver, testPortal.url, 'freigabe');
+    await scenario(approver);
+  } finally {
+    await context.close();
+    await entry.stop();
+    rmSync(data, { recursive: true, force: true });
+  }
+}
 test.beforeEach(async () => {
   portal = await TestPortal.start();
 });
@@ -27,13 +51,7 @@ test('author and approver on two laptops: submit, approve exactly that revision,
   await expect(author.getByTestId('sync-state')).toHaveText('In Prüfung');
 
   // The approver's laptop: its own browser entry and data folder.
-  const approverData = mkdtempSync(join(tmpdir(), 'pressestelle-e2e-approver-'));
-  const approverEntry = await BrowserEntryProcess.start(approverData);
-  const context = await browser.newContext();
-  const approver = await context.newPage();
-  try {
-    await approver.goto(approverEntry.url);
-    await signIn(approver, portal.url, 'freigabe');
+  await asApprover(browser, portal, async (approver) => {
     await approver.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zur Prüfung' }).click();
     await approver.getByRole('link', { name: 'Landeshaushalt 2027 beschlossen' }).click();
     const preview = approver.getByRole('region', { name: 'Vorschau' });
@@ -41,11 +59,7 @@ test('author and approver on two laptops: submit, approve exactly that revision,
     await expect(approver.getByText('Eingereicht von redaktion, Revision 1')).toBeVisible();
     await approver.getByRole('button', { name: 'Freigeben' }).click();
     await expect.poll(() => portal.portal.getArticle(portal.portal.listArticles(undefined, 1, 0).items[0]!.id).status).toBe('approved');
-  } finally {
-    await context.close();
-    await approverEntry.stop();
-    rmSync(approverData, { recursive: true, force: true });
-  }
+  });
 
   // Back at the author's: approved; publish now; the public address.
   await editor.back();
@@ -73,18 +87,8 @@ test('the full round trip: submit, comment, request changes, revise, resubmit, a
   await author.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(author.getByTestId('sync-state')).toHaveText('In Prüfung');
 
-  const approverData = mkdtempSync(join(tmpdir(), 'pressestelle-e2e-approver-'));
-  const approverEntry = await BrowserEntryProcess.start(approverData);
-  const context = await browser.newContext();
-  const approver = await context.newPage();
-  const openReview = async () => {
-    await approver.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zur Prüfung' }).click();
-    await approver.getByRole('link', { name: 'Neue Radwege in Erfurt' }).click();
-  };
-  try {
-    await approver.goto(approverEntry.url);
-    await signIn(approver, portal.url, 'freigabe');
-    await openReview();
+  await asApprover(browser, portal, async (approver) => {
+    await openReview(approver, 'Neue Radwege in Erfurt');
     const comments = approver.getByRole('region', { name: 'Kommentare', exact: true });
     // The block is chosen by clicking it in the preview (or in the list); the text field takes the focus.
     await approver.getByRole('region', { name: 'Vorschau im Aussehen des Portals' }).getByText('Die Arbeiten beginnen im Frühjahr.').click();
@@ -125,16 +129,12 @@ test('the full round trip: submit, comment, request changes, revise, resubmit, a
     await author.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
     await expect(author.getByTestId('sync-state')).toHaveText('In Prüfung');
 
-    await openReview();
+    await openReview(approver, 'Neue Radwege in Erfurt');
     await expect(approver.getByText('Eingereicht von redaktion, Revision 2')).toBeVisible();
     await expect(approver.getByRole('region', { name: 'Vorschau' })).toContainText('genauer im März.');
     await approver.getByRole('button', { name: 'Freigeben' }).click();
     await expect.poll(() => portal.portal.listArticles('approved', 1, 0).total).toBe(1);
-  } finally {
-    await context.close();
-    await approverEntry.stop();
-    rmSync(approverData, { recursive: true, force: true });
-  }
+  });
 
   await editor.back();
   await new DraftListPage(author).open('Neue Radwege in Erfurt');
@@ -172,18 +172,8 @@ test('an approver edits a release under review in the app: a new revision of the
   await author.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(author.getByTestId('sync-state')).toHaveText('In Prüfung');
 
-  const approverData = mkdtempSync(join(tmpdir(), 'pressestelle-e2e-approver-'));
-  const approverEntry = await BrowserEntryProcess.start(approverData);
-  const context = await browser.newContext();
-  const approver = await context.newPage();
-  const openReview = async () => {
-    await approver.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zur Prüfung' }).click();
-    await approver.getByRole('link', { name: 'Förderprogramm verlängert' }).click();
-  };
-  try {
-    await approver.goto(approverEntry.url);
-    await signIn(approver, portal.url, 'freigabe');
-    await openReview();
+  await asApprover(browser, portal, async (approver) => {
+    await openReview(approver, 'Förderprogramm verlängert');
     const image = approver.getByRole('region', { name: 'Vorschau im Aussehen des Portals' }).getByRole('img', { name: 'Blaue Fläche' });
     await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(40);
     await expect(approver.getByRole('button', { name: 'Bearbeiten' })).toHaveAccessibleDescription('Ihre Änderungen werden eine neue Fassung, die eine andere Person freigeben muss.');
@@ -207,16 +197,12 @@ test('an approver edits a release under review in the app: a new revision of the
     expect(revised.article.body.content[1]).toMatchObject({ type: 'gallery', attrs: { images: [{ alt: 'Blaue Fläche', media: { sha256: sha256(bluePng) } }] } });
 
     await editor.back();
-    await openReview();
+    await openReview(approver, 'Förderprogramm verlängert');
     await expect(approver.getByText('Eingereicht von redaktion, Revision 2')).toBeVisible();
     const approve = approver.getByRole('button', { name: 'Freigeben' });
     await expect(approve).toBeDisabled();
     await expect(approve).toHaveAccessibleDescription(/Vier-Augen-Prinzip/);
-  } finally {
-    await context.close();
-    await approverEntry.stop();
-    rmSync(approverData, { recursive: true, force: true });
-  }
+  });
   // The author cannot approve either: an editor's account has no inbox to approve from, and the portal refuses.
   const [article] = portal.portal.listArticles(undefined, 1, 0).items;
   expect(() => portal.portal.transition({ name: 'redaktion', role: 'author' }, article!.id, { action: 'approve', revision: 2 })).toThrow();
@@ -238,13 +224,7 @@ test('an approver withdraws a release someone else published, with a reason; the
   await expect(author.getByText('Zurückziehen kann nur eine Person mit Freigaberecht.')).toBeVisible();
   const url = portal.portal.getArticle(article!.id).url!;
 
-  const approverData = mkdtempSync(join(tmpdir(), 'pressestelle-e2e-approver-'));
-  const approverEntry = await BrowserEntryProcess.start(approverData);
-  const context = await browser.newContext();
-  const approver = await context.newPage();
-  try {
-    await approver.goto(approverEntry.url);
-    await signIn(approver, portal.url, 'freigabe');
+  await asApprover(browser, portal, async (approver) => {
     await approver.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zur Prüfung' }).click();
     await approver.getByRole('list', { name: 'Im Portal veröffentlicht' }).getByRole('link', { name: /Zu früh veröffentlicht/ }).click();
     await expect(approver.getByRole('link', { name: url })).toBeVisible();
@@ -253,11 +233,7 @@ test('an approver withdraws a release someone else published, with a reason; the
     await expect.poll(() => portal.portal.getArticle(article!.id).status).toBe('withdrawn');
     expect(portal.portal.history(article!.id).at(-1)).toMatchObject({ action: 'withdraw', actor: 'freigabe', reason: 'Sperrfrist übersehen' });
     expect((await fetch(url)).status).toBe(410);
-  } finally {
-    await context.close();
-    await approverEntry.stop();
-    rmSync(approverData, { recursive: true, force: true });
-  }
+  });
 
   await editor.back();
   await new DraftListPage(author).open('Zu früh veröffentlicht');

@@ -8,6 +8,7 @@ import type { Cipher } from '../../main/services/credentials.js';
 import { loadProfileConfig } from '../../portal/profile.js';
 import { startPortalServer, type PortalServer } from '../../portal/server.js';
 import { makeTempDirectory } from '../temp-directory.js';
+import { until } from '../until.js';
 
 const profile = loadProfileConfig(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url)));
 
@@ -20,14 +21,6 @@ const testCipher: Cipher = {
     return Buffer.from(text.slice(4).split('').reverse().join(''), 'base64').toString();
   },
 };
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('a sign-in kept between starts', () => {
   let appTemp: ReturnType<typeof makeTempDirectory>;

@@ -7,6 +7,7 @@ import { backoffMs } from '../../main/services/sync-engine.js';
 import { loadProfileConfig } from '../../portal/profile.js';
 import { startPortalServer, type PortalServer } from '../../portal/server.js';
 import { makeTempDirectory } from '../temp-directory.js';
+import { until } from '../until.js';
 import { startLossyProxy } from '../lossy-proxy.js';
 import { bluePng } from '../fixtures/media.js';
 import { imageTypes } from '../../common/blocks/editor-fields.js';
@@ -20,14 +21,6 @@ function release(title: string): Article {
     meta: { ...base.meta, title, lead: 'Ein Vorspann.', ministry: 'Thüringer Finanzministerium', date: '2026-11-29' },
     body: { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p-1' }, content: [{ type: 'text', text: `${title}: der Text.` }] }] },
   };
-}
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('the sync engine against the reference portal', () => {
