@@ -189,6 +189,7 @@ export function CommentMarkers(props: {
 
   const measure = useCallback(() => {
     if (!frame) return;
+    if (comments.length === 0) return setMarkers((current) => (current.length === 0 ? current : []));
     const byBlock = new Map<string, Comment[]>();
     for (const comment of comments) byBlock.set(comment.blockId, [...(byBlock.get(comment.blockId) ?? []), comment]);
     const frameTop = frame.getBoundingClientRect().top;
@@ -202,13 +203,23 @@ export function CommentMarkers(props: {
   }, [comments, frame, locate]);
 
   useLayoutEffect(() => {
-    const first = requestAnimationFrame(measure);
-    const stop = watch(measure);
-    window.addEventListener('resize', measure);
+    // Measured once per frame at most, when the browser lays out anyway: typing never waits for it.
+    let pending = 0;
+    const schedule = () => {
+      if (pending === 0) {
+        pending = requestAnimationFrame(() => {
+          pending = 0;
+          measure();
+        });
+      }
+    };
+    schedule();
+    const stop = watch(schedule);
+    window.addEventListener('resize', schedule);
     return () => {
-      cancelAnimationFrame(first);
+      cancelAnimationFrame(pending);
       stop();
-      window.removeEventListener('resize', measure);
+      window.removeEventListener('resize', schedule);
     };
   }, [measure, watch]);
 
