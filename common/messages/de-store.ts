@@ -10,6 +10,7 @@ export const deStore = {
   'history.versionLabel': 'Name der Version',
   'history.versionLabelHint': 'Zum Beispiel „Mit dem Referat abgestimmt“.',
   'history.versionSaved': 'Version „{label}“ gespeichert.',
+  'history.autoGroup': '{count} automatische Stände vom {day}',
   'history.reason.pause': 'Automatisch (Schreibpause)',
   'history.reason.blur': 'Automatisch (Editor verlassen)',
   'history.reason.close': 'Automatisch (geschlossen)',

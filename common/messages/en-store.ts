@@ -11,6 +11,7 @@ export const enStore: Record<keyof typeof deStore, string> = {
   'history.versionLabel': 'Version name',
   'history.versionLabelHint': 'For example “Agreed with the unit”.',
   'history.versionSaved': 'Version “{label}” saved.',
+  'history.autoGroup': '{count} automatic revisions of {day}',
   'history.reason.pause': 'Automatic (pause in writing)',
   'history.reason.blur': 'Automatic (left the editor)',
   'history.reason.close': 'Automatic (closed)',

@@ -97,3 +97,28 @@ test('against the text in the editor: a changed title and a changed word, marked
   await expect(paragraph.locator('ins')).toHaveText('eingefügt: drei');
   await expect(paragraph).toContainText('Geändert');
 });
+
+test('a day of automatic revisions folds into one line of the history, which opens on a click', async ({ app }) => {
+  const list = new DraftListPage(app.page);
+  const editor = new EditorPage(app.page);
+  const history = new HistoryPage(app.page);
+  await list.createNew();
+  await editor.title.fill('Viele Stände');
+  // Each time the release is left, its state is kept as an automatic revision.
+  for (const word of ['eins', 'zwei', 'drei', 'vier']) {
+    await editor.typeParagraphs([` ${word}`]);
+    await editor.expectSaved();
+    await editor.back();
+    await list.open('Viele Stände');
+  }
+  await history.open();
+  const group = history.region.locator('details');
+  await expect(group.locator('summary')).toHaveText(/^3 automatische Stände vom \d\d\.\d\d\.\d{4}$/);
+  // The newest stands alone; the three before it are folded away until opened.
+  await expect(history.revisions.filter({ visible: true })).toHaveCount(2);
+  await group.locator('summary').click();
+  await expect(group.getByRole('listitem')).toHaveCount(3);
+  await expect(group.getByRole('listitem').first()).toContainText('Automatisch (geschlossen)');
+  const axe = await checkAccessibility(app.page, '.history');
+  expect(axe.violations).toEqual([]);
+});

@@ -6,6 +6,7 @@ import { useBackend } from '../api-context.js';
 import { formatDateTime } from '../format-date.js';
 import { t } from '../messages.js';
 import { DiffView } from './DiffView.js';
+import { groupRevisions } from './groups.js';
 
 /** A side of the comparison: a revision, or what is in the editor now. */
 type Side = number | 'current';
@@ -96,6 +97,33 @@ export function HistoryView(props: { articleId: string; current: () => Article; 
   );
   const parseSide = (value: string): Side => (value === 'current' ? 'current' : Number(value));
 
+  const renderItem = (revision: RevisionSummary, index: number) => (
+    <li key={revision.id} className="history-item" aria-current={to === revision.id ? 'true' : undefined}>
+      <p className="history-item-title">
+        <time dateTime={revision.createdAt}>{formatDateTime(revision.createdAt)}</time>
+        <span className="history-reason">
+          {t(`history.reason.${revision.reason}`)}
+          {revision.restoredFrom !== null && revisionDate(revisions ?? [], revision.restoredFrom) && (
+            <> {t('history.restoredFrom', { date: revisionDate(revisions ?? [], revision.restoredFrom)! })}</>
+          )}
+        </span>
+      </p>
+      {revision.labels.map((label) => (
+        <p key={label} className="history-label">
+          {label}
+        </p>
+      ))}
+      <div className="history-actions">
+        <button type="button" onClick={() => showChanges(index)}>
+          {t('history.compareWithPrevious')}
+        </button>
+        <button type="button" onClick={() => onRestore(revision)}>
+          {t('history.restore')}
+        </button>
+      </div>
+    </li>
+  );
+
   return (
     <section className="history" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('history.heading')}</h2>
@@ -109,32 +137,19 @@ export function HistoryView(props: { articleId: string; current: () => Article; 
       {revisions && revisions.length > 0 && (
         <div className="history-layout">
           <ol className="history-list" aria-label={t('history.list')}>
-            {revisions.map((revision, index) => (
-              <li key={revision.id} className="history-item" aria-current={to === revision.id ? 'true' : undefined}>
-                <p className="history-item-title">
-                  <time dateTime={revision.createdAt}>{formatDateTime(revision.createdAt)}</time>
-                  <span className="history-reason">
-                    {t(`history.reason.${revision.reason}`)}
-                    {revision.restoredFrom !== null && revisionDate(revisions, revision.restoredFrom) && (
-                      <> {t('history.restoredFrom', { date: revisionDate(revisions, revision.restoredFrom)! })}</>
-                    )}
-                  </span>
-                </p>
-                {revision.labels.map((label) => (
-                  <p key={label} className="history-label">
-                    {label}
-                  </p>
-                ))}
-                <div className="history-actions">
-                  <button type="button" onClick={() => showChanges(index)}>
-                    {t('history.compareWithPrevious')}
-                  </button>
-                  <button type="button" onClick={() => onRestore(revision)}>
-                    {t('history.restore')}
-                  </button>
-                </div>
-              </li>
-            ))}
+            {groupRevisions(revisions).map((row) =>
+              row.kind === 'revision' ? (
+                renderItem(revisions[row.index]!, row.index)
+              ) : (
+                <li key={`group-${revisions[row.indices[0]!]!.id}`} className="history-group">
+                  {/* Opened by the person, or when it holds the revision shown. */}
+                  <details open={row.indices.some((index) => revisions[index]!.id === to) || undefined}>
+                    <summary>{t('history.autoGroup', { count: row.indices.length, day: row.day })}</summary>
+                    <ol className="history-list">{row.indices.map((index) => renderItem(revisions[index]!, index))}</ol>
+                  </details>
+                </li>
+              ),
+            )}
           </ol>
           <div className="history-compare">
             <div className="history-sides">
