@@ -495,7 +495,16 @@ export class SyncEngine {
       )
       .get(id);
     const pending = this.db.prepare<[string], number>("SELECT COUNT(*) FROM outbox WHERE article_id = ? AND state = 'pending'").pluck().get(id)!;
-    const problem = this.db.prepare<[string], string | null>("SELECT last_error FROM outbox WHERE article_id = ? AND state = 'failed' ORDER BY id DESC LIMIT 1").pluck().get(id) ?? null;
+    // A refusal counts until something later for the release went through.
+    const problem =
+      this.db
+        .prepare<[string, string], string | null>(
+          `SELECT last_error FROM outbox WHERE article_id = ? AND state = 'failed'
+             AND id > COALESCE((SELECT MAX(id) FROM outbox WHERE article_id = ? AND state = 'delivered'), 0)
+           ORDER BY id DESC LIMIT 1`,
+        )
+        .pluck()
+        .get(id, id) ?? null;
     return {
       portalStatus: row?.portal_status ?? null,
       portalRevision: row?.portal_revision ?? null,

@@ -102,6 +102,13 @@ describe('the sync engine against the reference portal', () => {
     const state = services.sync.releaseState(draft.id);
     expect(state.problem).toMatch(/^Die Prüfung hat 1 Fehler gefunden/);
     expect(state.portalStatus).toBe('draft');
+
+    // Fixed and submitted again: the old refusal is history, not a problem any more.
+    const current = services.drafts.get(draft.id);
+    services.drafts.save(draft.id, current.version, { ...current.article, meta: { ...current.article.meta, date: '2026-11-29' } });
+    services.sync.submit(draft.id);
+    await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
+    expect(services.sync.releaseState(draft.id).problem).toBeNull();
   });
 
   it('round trip: submitted, pulled into the approver\'s inbox, approved for the revision shown, published with its public address', async () => {
