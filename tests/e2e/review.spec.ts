@@ -239,3 +239,16 @@ test('an approver withdraws a release someone else published, with a reason; the
   await new DraftListPage(author).open('Zu früh veröffentlicht');
   await expect(author.getByTestId('sync-state')).toHaveText('Zurückgezogen');
 });
+
+test('an approver who wrote a release does not find it to approve, and the portal refuses the approval', async ({ app }) => {
+  const page = app.page;
+  await signIn(page, portal.url, 'freigabe');
+  await writeRelease(page, { title: 'Selbst geschrieben' });
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+  await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zur Prüfung' }).click();
+  await expect(page.getByText('Nichts zur Prüfung.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Selbst geschrieben/ })).toHaveCount(0);
+  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
+  expect(() => portal.portal.transition({ name: 'freigabe', role: 'approver' }, article!.id, { action: 'approve', revision: 1 })).toThrow(/Vier-Augen-Prinzip/);
+});
