@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { articleSchema, type Article } from '../../common/article.js';
 import { collectMediaRefs, mediaSizeLimit, type MediaRef } from '../../common/media.js';
@@ -134,11 +134,10 @@ export class SyncEngine {
       this.vault.write({ url: baseUrl, ...this.session, token: session.token, expiresAt: session.expiresAt });
       this.kept = true;
     } else this.vault?.clear();
-    const setting = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.db.transaction(() => {
-      setting.run('portal.url', baseUrl);
-      setting.run('portal.username', session.user.name);
-      setting.run('portal.profile', JSON.stringify(profile));
+      this.saveSetting('portal.url', baseUrl);
+      this.saveSetting('portal.username', session.user.name);
+      this.saveSetting('portal.profile', JSON.stringify(profile));
     })();
     this.changes.emit({ id: null });
     await this.start();
@@ -165,7 +164,7 @@ export class SyncEngine {
     try {
       const profile = await client.profile();
       if (this.disposed) return this.status();
-      this.db.prepare("INSERT INTO settings (key, value) VALUES ('portal.profile', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(profile));
+      this.saveSetting('portal.profile', JSON.stringify(profile));
       this.session.portalName = profile.portal.name;
     } catch (error) {
       if (this.disposed) return this.status();
@@ -186,6 +185,10 @@ export class SyncEngine {
     if (this.pullTimer !== null) clearInterval(this.pullTimer);
     this.pullTimer = setInterval(() => void this.pull(), PULL_INTERVAL_MS);
     this.pullTimer.unref?.();
+  }
+
+  private saveSetting(key: string, value: string): void {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   /** The token was refused: queued actions stay until the next sign-in; a kept sign-in is forgotten. */
@@ -278,8 +281,10 @@ export class SyncEngine {
       try {
         const data = await client.getMedia(ref.sha256, mediaSizeLimit(ref.mimeType));
         if (this.disposed) return;
-        if (createHash('sha256').update(data).digest('hex') !== ref.sha256) continue;
-        media.store(await media.check(ref.name, data, [ref.mimeType]), data);
+        // Trusted by content: the hash it was asked for, and the type and size it says it has.
+        const checked = await media.check(ref.name, data, [ref.mimeType]);
+        if (this.disposed) return;
+        if (checked.sha256 === ref.sha256) media.store(checked, data);
       } catch (error) {
         if (error instanceof PortalUnreachable) return;
         // Refused, too large, of another type than the release says: not stored.
