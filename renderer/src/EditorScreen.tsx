@@ -227,12 +227,25 @@ function ConflictPanel(props: {
 }) {
   const state = useReleaseSyncState(props.id);
   const [busy, setBusy] = useState(false);
-  // Taking single blocks over changes the editor's text: the diff follows it.
+  const conflict = state?.conflict;
+  // While a conflict is open, the diff follows the editor's text (blocks taken over, typing),
+  // recomputed after a pause rather than on each keystroke.
   const [, setRevisionOfText] = useState(0);
   const { onChange } = props;
-  useEffect(() => onChange(() => setRevisionOfText((value) => value + 1)), [onChange]);
+  const open = Boolean(conflict);
+  useEffect(() => {
+    if (!open) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = onChange(() => {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => setRevisionOfText((value) => value + 1), 150);
+    });
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+      stop();
+    };
+  }, [onChange, open]);
   const headingId = useId();
-  const conflict = state?.conflict;
   // Only while a conflict is open; the editor's text is taken as it is at this render.
   const diff = conflict ? diffArticles(conflict.article, props.current()) : null;
   const adopt = (block: BlockChange) => {
