@@ -148,13 +148,14 @@ export class SyncEngine {
    * At start: a kept sign-in that has not expired is taken up again without asking. Offline, it
    * waits like any sign-in; a token the portal no longer accepts asks for a new sign-in.
    */
-  async resume(): Promise<PortalStatus> {
+  async resume(): Promise<void> {
     const kept = this.vault?.read() ?? null;
-    if (!kept || this.client) return this.status();
+    if (!kept || this.client) return;
     if (Date.parse(kept.expiresAt) <= this.now().getTime()) {
       this.vault!.clear();
       this.signInRequired = true;
-      return this.status();
+      this.changes.emit({ id: null });
+      return;
     }
     const client = new PortalClient(kept.url).withToken(kept.token);
     this.client = client;
@@ -163,25 +164,25 @@ export class SyncEngine {
     // The profile is refreshed on each connection, a resumed one too (offline: the cached one stays).
     try {
       const profile = await client.profile();
-      if (this.disposed) return this.status();
+      if (this.disposed) return;
       this.saveSetting('portal.profile', JSON.stringify(profile));
       this.session.portalName = profile.portal.name;
     } catch (error) {
-      if (this.disposed) return this.status();
+      if (this.disposed) return;
       if (error instanceof PortalError && error.status === 401) {
         this.tokenRefused();
         this.changes.emit({ id: null });
-        return this.status();
+        return;
       }
       if (error instanceof PortalUnreachable) this.online = false;
     }
     await this.start();
-    return this.status();
   }
 
   private async start(): Promise<void> {
     this.kick(0);
     await this.pull();
+    if (this.disposed) return;
     if (this.pullTimer !== null) clearInterval(this.pullTimer);
     this.pullTimer = setInterval(() => void this.pull(), PULL_INTERVAL_MS);
     this.pullTimer.unref?.();
