@@ -1,5 +1,5 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import type { Article, DocumentNode } from '../article.js';
+import type { Article, ArticleMeta, DocumentNode } from '../article.js';
 import { imageEditorFields, type EditorField } from '../blocks/editor-fields.js';
 import { blockOfNode } from '../blocks/catalog.js';
 import { canonicalJson } from '../canonical-json.js';
@@ -13,6 +13,8 @@ export interface TextPart {
 
 /** One changed field: a metadata field or a block attribute, with its German label. */
 export interface FieldChange {
+  /** For metadata: the field of `ArticleMeta` it belongs to (taking one version's value over). */
+  metaField?: keyof ArticleMeta;
   label: string;
   before: string;
   after: string;
@@ -57,25 +59,25 @@ function diffMeta(older: Article, newer: Article): FieldChange[] {
   const a = older.meta;
   const b = newer.meta;
   const changes: FieldChange[] = [];
-  const add = (key: MessageKey, before: string, after: string) => {
-    if (before !== after) changes.push(fieldChange(formatMessage(key), before, after));
+  const add = (metaField: keyof ArticleMeta, key: MessageKey, before: string, after: string) => {
+    if (before !== after) changes.push({ metaField, ...fieldChange(formatMessage(key), before, after) });
   };
-  add('editor.title', a.title, b.title);
-  add('editor.lead', a.lead, b.lead);
-  add('meta.ministry', a.ministry, b.ministry);
-  add('meta.place', a.place, b.place);
-  add('meta.date', a.date, b.date);
-  add('meta.embargo', a.embargo, b.embargo);
-  add('meta.contactName', a.contact.name, b.contact.name);
-  add('meta.contactPhone', a.contact.phone, b.contact.phone);
-  add('meta.contactEmail', a.contact.email, b.contact.email);
-  add('meta.topics', a.topics.join(', '), b.topics.join(', '));
+  add('title', 'editor.title', a.title, b.title);
+  add('lead', 'editor.lead', a.lead, b.lead);
+  add('ministry', 'meta.ministry', a.ministry, b.ministry);
+  add('place', 'meta.place', a.place, b.place);
+  add('date', 'meta.date', a.date, b.date);
+  add('embargo', 'meta.embargo', a.embargo, b.embargo);
+  add('contact', 'meta.contactName', a.contact.name, b.contact.name);
+  add('contact', 'meta.contactPhone', a.contact.phone, b.contact.phone);
+  add('contact', 'meta.contactEmail', a.contact.email, b.contact.email);
+  add('topics', 'meta.topics', a.topics.join(', '), b.topics.join(', '));
   const teaser = formatMessage('meta.teaserImage');
   changes.push(
     ...diffFields(
       describe(a.teaserImage ?? {}, imageEditorFields, teaser),
       describe(b.teaserImage ?? {}, imageEditorFields, teaser),
-    ),
+    ).map((change) => ({ metaField: 'teaserImage' as const, ...change })),
   );
   return changes;
 }

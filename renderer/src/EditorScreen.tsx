@@ -20,8 +20,8 @@ import { SaveVersionDialog } from './history/SaveVersionDialog.js';
 import { downloadText } from './transfer.js';
 import { usePortalStatus, useReleaseSyncState } from './portal-status.js';
 import { berlinToInstant, formatBerlinLocal } from '../../common/berlin-time.js';
-import type { Article } from '../../common/article.js';
-import { diffArticles, type BlockChange } from '../../common/diff/article-diff.js';
+import type { Article, ArticleMeta } from '../../common/article.js';
+import { diffArticles, type BlockChange, type FieldChange } from '../../common/diff/article-diff.js';
 import { DiffView } from './history/DiffView.js';
 import { CommentMarkers, commentableBlocks, Comments } from './Comments.js';
 import { BlockCommands, currentBlock, insertBlock, insertBlockNode } from './editor/block-commands.js';
@@ -222,6 +222,8 @@ function ConflictPanel(props: {
   current: () => Article;
   editor: Editor | null;
   onChange: (listener: () => void) => () => void;
+  /** Takes one metadata field over from the portal's version. */
+  onAdoptMeta: (field: keyof ArticleMeta, from: ArticleMeta) => void;
   onTakePortal: () => Promise<void>;
   onKeepMine: () => Promise<void>;
 }) {
@@ -257,6 +259,12 @@ function ConflictPanel(props: {
       </button>
     );
   };
+  const adoptMeta = (change: FieldChange) =>
+    conflict && change.metaField ? (
+      <button type="button" className="diff-adopt" onClick={() => props.onAdoptMeta(change.metaField!, conflict.article.meta)}>
+        {t('sync.adoptBlock')}
+      </button>
+    ) : null;
   if (!conflict || !diff) return null;
   const run = (action: () => Promise<void>) => {
     setBusy(true);
@@ -276,7 +284,7 @@ function ConflictPanel(props: {
       </div>
       <h3>{t('sync.conflictDiff')}</h3>
       <p className="field-hint">{t('sync.combineHint')}</p>
-      <DiffView diff={diff} blockActions={adopt} />
+      <DiffView diff={diff} blockActions={adopt} metaActions={adoptMeta} />
     </section>
   );
 }
@@ -450,6 +458,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   useEffect(() => session.attach(editor), [session, editor]);
 
   const [bodyFrame, setBodyFrame] = useState<HTMLElement | null>(null);
+  const [metaGeneration, setMetaGeneration] = useState(0);
   const onSessionChange = useCallback((listener: () => void) => session.onChange(listener), [session]);
 
   // The checks run after each pause in typing, never on the keystroke itself.
@@ -502,6 +511,15 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
     if (field === 'title') setTitle(value);
     else setLead(value);
     session.setMeta(field, value);
+  }
+
+  /** One field of another version's metadata (a conflict's portal version) into the editor. */
+  function adoptMeta(field: keyof ArticleMeta, from: ArticleMeta) {
+    if (field === 'title' || field === 'lead') return changeText(field, from[field]);
+    session.setMeta(field, from[field]);
+    if (field === 'embargo') setEmbargo(from.embargo);
+    // The side panels take their values when they mount.
+    setMetaGeneration((value) => value + 1);
   }
 
   async function back() {
@@ -633,6 +651,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
         current={() => session.snapshot()}
         editor={editor}
         onChange={onSessionChange}
+        onAdoptMeta={adoptMeta}
         onTakePortal={async () => {
           try {
             await saver.flush();
@@ -696,13 +715,14 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
         <aside className="editor-panel" aria-label={t('panel.label')}>
           {editor && <BlockPanel editor={editor} />}
           <MetaPanel
-            initial={draft.article.meta}
+            key={`meta-${metaGeneration}`}
+            initial={session.currentMeta}
             onChange={(field, value) => {
               session.setMeta(field, value);
               if (field === 'embargo') setEmbargo(value as string);
             }}
           />
-          <TeaserImagePanel initial={draft.article.meta.teaserImage} onChange={(image) => session.setMeta('teaserImage', image)} />
+          <TeaserImagePanel key={`teaser-${metaGeneration}`} initial={session.currentMeta.teaserImage} onChange={(image) => session.setMeta('teaserImage', image)} />
           <EditorComments id={session.id} article={draft.article} onShow={(blockId) => checks?.show(blockId)} />
           {/* Last in the side panel: its length changes as findings come and go, and nothing below it may jump. */}
           {checks && <CheckPanel findings={findings} onShow={(blockId) => checks.show(blockId)} onFix={(finding) => checks.fix(finding)} />}

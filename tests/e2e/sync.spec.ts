@@ -72,7 +72,7 @@ test('edited on the portal meanwhile: the conflict shows both versions as a diff
   expect(testPortal.portal.history(article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'updated:freigabe', 'updated:redaktion']);
 });
 
-test('a conflict combined block by block: blocks taken from the portal, the rest mine; that goes to the portal as the next revision', async ({ app }) => {
+test('a conflict combined field by field and block by block: what is taken from the portal, and the rest mine; that goes to the portal as the next revision', async ({ app }) => {
   const page = app.page;
   await signIn(page, testPortal.url, 'redaktion');
   const editor = await writeRelease(page, { title: 'Verbunden', paragraph: 'Erster Absatz.' });
@@ -87,6 +87,7 @@ test('a conflict combined block by block: blocks taken from the portal, the rest
   const theirs = structuredClone(article!.article);
   theirs.body.content[0]!.content = [{ type: 'text', text: 'Erster Absatz, vom Portal verbessert.' }];
   theirs.body.content.push({ type: 'paragraph', attrs: { id: 'portal-neu' }, content: [{ type: 'text', text: 'Dritter Absatz aus dem Portal.' }] });
+  theirs.meta = { ...theirs.meta, lead: 'Vorspann aus dem Portal.', place: 'Erfurt' };
   testPortal.portal.putArticle({ name: 'freigabe', role: 'approver' }, article!.id, theirs, 1);
 
   // Here, meanwhile: the second paragraph changed.
@@ -101,6 +102,11 @@ test('a conflict combined block by block: blocks taken from the portal, the rest
   await conflict.getByRole('listitem').filter({ hasText: 'Erster Absatz' }).getByRole('button', { name: 'Aus dem Portal übernehmen' }).click();
   await conflict.getByRole('listitem').filter({ hasText: 'Dritter Absatz aus dem Portal.' }).getByRole('button', { name: 'Aus dem Portal einfügen' }).click();
   await editor.expectParagraphs(['Erster Absatz, vom Portal verbessert.', 'Zweiter Absatz. Von der Redaktion ergänzt.', 'Dritter Absatz aus dem Portal.']);
+  // Single fields too: the lead in the text, the place in the side panel.
+  await conflict.getByRole('row', { name: /^Vorspann/ }).getByRole('button', { name: 'Aus dem Portal übernehmen' }).click();
+  await expect(editor.lead).toHaveValue('Vorspann aus dem Portal.');
+  await conflict.getByRole('row', { name: /^Ort/ }).getByRole('button', { name: 'Aus dem Portal übernehmen' }).click();
+  await expect(page.getByRole('complementary').getByLabel('Ort', { exact: true })).toHaveValue('Erfurt');
   // What is left of the conflict is mine alone.
   await expect(conflict.getByRole('button', { name: /^Aus dem Portal/ })).toHaveCount(1);
   await editor.expectSaved();
@@ -110,6 +116,7 @@ test('a conflict combined block by block: blocks taken from the portal, the rest
   await expect.poll(() => testPortal.portal.getArticle(article!.id).revision).toBe(3);
   const texts = testPortal.portal.getArticle(article!.id).article.body.content.map((node) => node.content?.[0]?.text);
   expect(texts).toEqual(['Erster Absatz, vom Portal verbessert.', 'Zweiter Absatz. Von der Redaktion ergänzt.', 'Dritter Absatz aus dem Portal.']);
+  expect(testPortal.portal.getArticle(article!.id).article.meta).toMatchObject({ lead: 'Vorspann aus dem Portal.', place: 'Erfurt' });
 });
 
 test('publishing before the embargo is refused by the app and, forced through the API, by the portal', async ({ app }) => {

@@ -30,7 +30,7 @@ export function WordParts({ parts }: { parts: readonly TextPart[] }) {
   );
 }
 
-function FieldChanges({ changes }: { changes: readonly FieldChange[] }) {
+function FieldChanges({ changes, actions }: { changes: readonly FieldChange[]; actions?: ((change: FieldChange) => ReactNode) | undefined }) {
   return (
     <table className="diff-fields">
       <thead>
@@ -40,6 +40,11 @@ function FieldChanges({ changes }: { changes: readonly FieldChange[] }) {
           </th>
           <th scope="col">{t('diff.before')}</th>
           <th scope="col">{t('diff.after')}</th>
+          {actions && (
+            <th scope="col">
+              <span className="visually-hidden">{t('diff.actions')}</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -52,6 +57,7 @@ function FieldChanges({ changes }: { changes: readonly FieldChange[] }) {
             <td>
               <WordParts parts={change.parts.filter((part) => part.kind !== 'removed')} />
             </td>
+            {actions && <td>{actions(change)}</td>}
           </tr>
         ))}
       </tbody>
@@ -94,7 +100,7 @@ function Unchanged({ blocks }: { blocks: readonly BlockChange[] }) {
 }
 
 /** The differences between two versions: metadata first, then the blocks in order. */
-export function DiffView({ diff, blockActions }: { diff: ArticleDiff; blockActions?: (block: BlockChange) => ReactNode }) {
+export function DiffView({ diff, blockActions, metaActions }: { diff: ArticleDiff; blockActions?: (block: BlockChange) => ReactNode; metaActions?: (change: FieldChange) => ReactNode }) {
   if (diff.identical) return <p className="empty">{t('diff.none')}</p>;
   // Runs of unchanged blocks fold into one line, so the changes stand out.
   const items: Array<BlockChange | BlockChange[]> = [];
@@ -109,7 +115,7 @@ export function DiffView({ diff, blockActions }: { diff: ArticleDiff; blockActio
       {diff.meta.length > 0 && (
         <section aria-label={t('diff.meta')}>
           <h3>{t('diff.meta')}</h3>
-          <FieldChanges changes={diff.meta} />
+          <FieldChanges changes={diff.meta} actions={metaActions} />
         </section>
       )}
       <section aria-label={t('diff.blocks')}>
