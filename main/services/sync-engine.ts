@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { articleSchema, type Article } from '../../common/article.js';
+import { canonicalJson } from '../../common/canonical-json.js';
 import { collectMediaRefs, mediaSizeLimit, type MediaRef } from '../../common/media.js';
 import { formatMessage } from '../../common/messages/index.js';
 import type { MediaStore } from './media-store.js';
@@ -188,6 +189,24 @@ export class SyncEngine {
     this.pullTimer.unref?.();
   }
 
+  private localArticle(id: string): Article | null {
+    try {
+      return this.drafts.get(id).article;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps the portal's version of a release beside the local one, for the person to decide. */
+  private recordConflict(current: PortalArticle): void {
+    this.db
+      .prepare(
+        `INSERT INTO conflicts (article_id, portal_revision, portal_content, portal_updated_by, detected_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (article_id) DO UPDATE SET portal_revision = excluded.portal_revision, portal_content = excluded.portal_content, portal_updated_by = excluded.portal_updated_by, detected_at = excluded.detected_at`,
+      )
+      .run(current.id, current.revision, JSON.stringify(current.article), current.updatedBy, this.now().toISOString());
+  }
+
   private saveSetting(key: string, value: string): void {
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
@@ -235,10 +254,23 @@ export class SyncEngine {
            created_by = excluded.created_by, updated_by = excluded.updated_by, authors = excluded.authors, updated_at = excluded.updated_at,
            fetched_at = excluded.fetched_at, url = excluded.url`,
       );
+      const baseOf = this.db.prepare<[string], number | null>('SELECT portal_revision FROM sync_state WHERE article_id = ?').pluck();
+      const undecided = this.db
+        .prepare<[string, string], number>("SELECT (SELECT COUNT(*) FROM conflicts WHERE article_id = ?) + (SELECT COUNT(*) FROM outbox WHERE article_id = ? AND state = 'pending')")
+        .pluck();
       // For approvers: the review inbox, and the live releases of others (to withdraw them).
       const kept = new Set<string>();
       for (const item of items) {
         updateOwn.run(item.status, item.url, item.publishedRevision, now, item.id);
+        // Someone else stored a newer revision of one of the person's releases: shown as a
+        // conflict now, not only at the next save; the local text is not touched.
+        const base = baseOf.get(item.id);
+        if (base !== null && base !== undefined && item.revision > base && item.updatedBy !== me && undecided.get(item.id, item.id) === 0) {
+          const local = this.localArticle(item.id);
+          if (local && canonicalJson(local) === canonicalJson(item.article)) {
+            this.db.prepare('UPDATE sync_state SET portal_revision = ? WHERE article_id = ?').run(item.revision, item.id);
+          } else if (local) this.recordConflict(item);
+        }
         if (reviewer && item.createdBy !== me && (item.status === 'in_review' || item.status === 'published' || item.status === 'scheduled')) {
           upsertCopy.run(item.id, item.revision, item.status, JSON.stringify(item.article), item.createdBy, item.updatedBy, JSON.stringify(item.authors), item.updatedAt, now, item.url);
           kept.add(item.id);
@@ -696,12 +728,7 @@ export class SyncEngine {
         // Someone else changed it on the portal: both versions are kept; the person decides.
         const current = error.current;
         this.db.transaction(() => {
-          this.db
-            .prepare(
-              `INSERT INTO conflicts (article_id, portal_revision, portal_content, portal_updated_by, detected_at) VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT (article_id) DO UPDATE SET portal_revision = excluded.portal_revision, portal_content = excluded.portal_content, portal_updated_by = excluded.portal_updated_by, detected_at = excluded.detected_at`,
-            )
-            .run(item.article_id, current.revision, JSON.stringify(current.article), current.updatedBy, this.now().toISOString());
+          this.recordConflict(current);
           this.db.prepare("UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = NULL WHERE article_id = ? AND state = 'pending' AND id >= ?").run(item.article_id, item.id);
         })();
         this.changes.emit({ id: item.article_id });

@@ -222,6 +222,29 @@ describe('the sync engine against the reference portal', () => {
     }
   });
 
+  it('a newer revision someone else stored shows as a conflict at the next pull, before any save; the same text only moves the base', async () => {
+    await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
+    const draft = services.drafts.create(release('Vom Portal überholt'));
+    services.sync.submit(draft.id);
+    await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
+    const theirs = { ...release('Vom Portal überholt'), meta: { ...release('Vom Portal überholt').meta, lead: 'Von der Freigabe verbessert.' } };
+    portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, draft.id, theirs, 1);
+
+    await services.sync.pull();
+    expect(services.sync.releaseState(draft.id).conflict).toMatchObject({ portalRevision: 2, updatedBy: 'freigabe', article: { meta: { lead: 'Von der Freigabe verbessert.' } } });
+    expect(services.drafts.get(draft.id).article.meta.lead).toBe('Ein Vorspann.');
+    services.sync.resolve(draft.id, 'portal');
+    expect(services.drafts.get(draft.id).article.meta.lead).toBe('Von der Freigabe verbessert.');
+    expect(services.sync.releaseState(draft.id)).toMatchObject({ conflict: null, portalRevision: 2 });
+
+    // Someone stores the very text this copy already has: no conflict, the base moves on.
+    const local = services.drafts.get(draft.id).article;
+    portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, draft.id, { ...local, meta: { ...local.meta, lead: 'Zwischenstand.' } }, 2);
+    portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, draft.id, local, 3);
+    await services.sync.pull();
+    expect(services.sync.releaseState(draft.id)).toMatchObject({ conflict: null, portalRevision: 4 });
+  });
+
   it('author and approver edit at once: the conflict is kept with both versions; the person takes one, nothing is lost', async () => {
     portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
     await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
