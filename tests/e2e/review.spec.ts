@@ -190,7 +190,8 @@ test('an approver edits a release under review in the app: a new revision of the
     await approver.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
     await expect(approver.getByTestId('sync-state')).toHaveText('In Prüfung');
     const [article] = portal.portal.listArticles(undefined, 1, 0).items;
-    await expect.poll(() => portal.portal.getArticle(article!.id).revision).toBe(2);
+    // The save, then the submission: both delivered.
+    await expect.poll(() => portal.portal.history(article!.id).map((entry) => `${entry.action}:${entry.actor}`).slice(-2)).toEqual(['updated:freigabe', 'submit:freigabe']);
     const revised = portal.portal.getArticle(article!.id);
     expect(revised).toMatchObject({ status: 'in_review', updatedBy: 'freigabe', authors: ['freigabe', 'redaktion'] });
     expect(revised.article.body.content[0]).toMatchObject({ content: [{ text: 'Anträge sind bis Ende Juni möglich 2027.' }] });

@@ -125,6 +125,10 @@ export function CheckPopover({ editor, checks }: { editor: Editor; checks: Edito
           close(true);
         }
       }}
+      onBlur={(event) => {
+        // Tabbing out of it puts it away; clicks inside keep it.
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(null);
+      }}
     >
       <ul>
         {open.findings.map((finding, index) => (
@@ -137,6 +141,8 @@ export function CheckPopover({ editor, checks }: { editor: Editor; checks: Edito
                 onClick={() => {
                   setOpen(null);
                   checks.fix(finding);
+                  // Back to the text, where the keyboard left off.
+                  editor.view.focus();
                 }}
               >
                 {t('check.fix', { label: finding.fix.label })}

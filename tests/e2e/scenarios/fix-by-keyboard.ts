@@ -22,5 +22,7 @@ export async function fixByKeyboard(app: AppDriver): Promise<void> {
   await page.keyboard.press('Enter');
   await expect(editor.body.locator('span[lang="en"]')).toHaveText('We must get out of the complexity trap and work together.');
   await expect(editor.body.locator('.check-word')).toHaveCount(0);
+  // The focus is back in the text: typing goes on there.
+  await expect(editor.body).toBeFocused();
   await editor.expectSaved();
 }
