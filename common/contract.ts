@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { articleSchema } from './article.js';
-import { commentSchema } from './portal-api.js';
+import { commentSchema, profileSchema } from './portal-api.js';
 import { mediaRefSchema } from './media.js';
 import { documentProblem } from './blocks/validate-document.js';
 import type { EventName, MethodName } from './channels.js';
+import { articleStatuses } from './workflow.js';
 
 // Validation messages reach people (as details of a refused input): German.
 z.config(z.locales.de());
@@ -98,7 +99,7 @@ export const portalStatusSchema = z.object({
 });
 
 export const releaseSyncStateSchema = z.object({
-  portalStatus: z.enum(['draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'withdrawn']).nullable(),
+  portalStatus: z.enum(articleStatuses).nullable(),
   portalRevision: z.number().int().positive().nullable(),
   publishedRevision: z.number().int().positive().nullable(),
   url: z.string().nullable(),
@@ -198,6 +199,8 @@ export const contract = {
   ),
   'portal.disconnect': method(z.object({}).default({}), portalStatusSchema),
   'portal.status': method(z.object({}).default({}), portalStatusSchema),
+  /** The portal's profile as cached at the last sign-in (element types, limits, ministries); null before any. */
+  'portal.profile': method(z.object({}).default({}), profileSchema.nullable()),
   /** "Zur Freigabe einreichen": the text and the submission into the outbox; delivered when the portal is reachable. */
   'sync.submit': method(z.object({ id, override: z.string().trim().min(10).max(2000).optional() }), releaseSyncStateSchema),
   'sync.state': method(byId, releaseSyncStateSchema),
@@ -216,6 +219,8 @@ export const contract = {
   'sync.review': method(z.object({ id, action: z.enum(['approve', 'request_changes']), revision: z.number().int().positive() }), releaseSyncStateSchema),
   /** "Veröffentlichen": now (at null) or at a time; never before the embargo. */
   'sync.publish': method(z.object({ id, at: timestamp.nullable(), override: z.string().trim().min(10).max(2000).optional() }), releaseSyncStateSchema),
+  /** What "Veröffentlichen" would put live: the approved revision as the portal holds it; null unless approved. */
+  'sync.publishCandidate': method(byId, articleSchema.nullable()),
   /** Review comments of a release (own, or in the inbox), as last fetched or sent. */
   'sync.comments': method(byId, z.array(commentSchema)),
   /** A comment on one block of one revision, or an answer to one; sent through the outbox. */

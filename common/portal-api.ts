@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { articleSchema } from './article.js';
+import { articleStatuses, roles, transitionActions } from './workflow.js';
 
 /**
  * The Portal API: the contract between the app and a portal's backend, shared by the app's
@@ -9,14 +10,7 @@ import { articleSchema } from './article.js';
 
 export const PORTAL_API_VERSION = '1.0.0';
 
-export const roles = ['author', 'approver', 'admin'] as const;
-export type Role = (typeof roles)[number];
-
-export const articleStatuses = ['draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'published', 'withdrawn'] as const;
-export type ArticleStatus = (typeof articleStatuses)[number];
-
-export const transitionActions = ['submit', 'request_changes', 'approve', 'publish', 'withdraw', 'correct'] as const;
-export type TransitionAction = (typeof transitionActions)[number];
+export { articleStatuses, roles, transitionActions, type ArticleStatus, type Role, type TransitionAction } from './workflow.js';
 
 const uuid = z.uuid();
 const timestamp = z.iso.datetime();

@@ -32,6 +32,7 @@ export function createHandlers(services: AppServices): Handlers {
     'portal.connect': ({ url, username, password, keep }) => services.sync.connect(url, username, password, keep),
     'portal.disconnect': () => services.sync.disconnect(),
     'portal.status': () => services.sync.status(),
+    'portal.profile': () => services.sync.cachedProfile(),
     'sync.submit': ({ id, override }) => services.sync.submit(id, override),
     'sync.state': ({ id }) => services.sync.releaseState(id),
     'sync.overview': () => services.sync.overview(),
@@ -40,6 +41,7 @@ export function createHandlers(services: AppServices): Handlers {
     'sync.edit': ({ id }) => services.sync.edit(id),
     'sync.review': ({ id, action, revision }) => services.sync.review(id, action, revision),
     'sync.publish': ({ id, at, override }) => services.sync.publish(id, at, override),
+    'sync.publishCandidate': ({ id }) => services.sync.publishCandidate(id),
     'sync.comments': ({ id }) => services.sync.comments(id),
     'sync.comment': ({ id, blockId, revision, text }) => {
       services.sync.comment(id, blockId, revision, text);

@@ -247,7 +247,9 @@ export class SyncEngine {
     const reviewer = this.session.role === 'approver' || this.session.role === 'admin';
     const now = this.now().toISOString();
     this.db.transaction(() => {
-      const updateOwn = this.db.prepare('UPDATE sync_state SET portal_status = ?, portal_url = ?, published_revision = ?, updated_at = ? WHERE article_id = ?');
+      const updateOwn = this.db.prepare(
+        'UPDATE sync_state SET portal_status = ?, portal_url = ?, published_revision = ?, portal_content = ?, portal_content_revision = ?, updated_at = ? WHERE article_id = ?',
+      );
       const upsertCopy = this.db.prepare(
         `INSERT INTO portal_copies (article_id, revision, status, content, created_by, updated_by, authors, updated_at, fetched_at, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (article_id) DO UPDATE SET revision = excluded.revision, status = excluded.status, content = excluded.content,
@@ -261,7 +263,7 @@ export class SyncEngine {
       // For approvers: the review inbox, and the live releases of others (to withdraw them).
       const kept = new Set<string>();
       for (const item of items) {
-        updateOwn.run(item.status, item.url, item.publishedRevision, now, item.id);
+        updateOwn.run(item.status, item.url, item.publishedRevision, JSON.stringify(item.article), item.revision, now, item.id);
         // Someone else stored a newer revision of one of the person's releases: shown as a
         // conflict now, not only at the next save; the local text is not touched.
         const base = baseOf.get(item.id);
@@ -459,6 +461,20 @@ export class SyncEngine {
     }
     this.enqueue(id, 'transition', { action: 'publish', revision: state.portalRevision, ...(at ? { at: when.toISOString() } : {}), ...(override ? { override } : {}) });
     return this.releaseState(id);
+  }
+
+  /**
+   * What "Veröffentlichen" or "Korrigieren" would put live: the approved revision as the portal
+   * last answered with it. Null unless the release is approved and that text is known.
+   */
+  publishCandidate(id: string): Article | null {
+    const row = this.db
+      .prepare<[string], { portal_status: ArticleStatus | null; portal_revision: number | null; portal_content: string | null; portal_content_revision: number | null }>(
+        'SELECT portal_status, portal_revision, portal_content, portal_content_revision FROM sync_state WHERE article_id = ?',
+      )
+      .get(id);
+    if (!row || row.portal_status !== 'approved' || row.portal_content === null || row.portal_content_revision !== row.portal_revision) return null;
+    return articleSchema.parse(JSON.parse(row.portal_content));
   }
 
   /** "Korrigieren": a new approved revision of a published release goes live, with a correction note. */
@@ -697,11 +713,12 @@ export class SyncEngine {
         }
         this.db
           .prepare(
-            `INSERT INTO sync_state (article_id, portal_revision, portal_status, portal_url, published_revision, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+            `INSERT INTO sync_state (article_id, portal_revision, portal_status, portal_url, published_revision, portal_content, portal_content_revision, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (article_id) DO UPDATE SET portal_revision = excluded.portal_revision, portal_status = excluded.portal_status,
-               portal_url = excluded.portal_url, published_revision = excluded.published_revision, updated_at = excluded.updated_at`,
+               portal_url = excluded.portal_url, published_revision = excluded.published_revision, portal_content = excluded.portal_content,
+               portal_content_revision = excluded.portal_content_revision, updated_at = excluded.updated_at`,
           )
-          .run(item.article_id, result.revision, result.status, result.url, result.publishedRevision, this.now().toISOString());
+          .run(item.article_id, result.revision, result.status, result.url, result.publishedRevision, JSON.stringify(result.article), result.revision, this.now().toISOString());
         this.db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, last_error = NULL WHERE id = ?").run(item.id);
       })();
       this.online = true;
