@@ -73,8 +73,12 @@ export class BlockEditor {
   /** Puts the cursor into an empty paragraph at the end of the body, making one only if needed. */
   async newParagraphAtEnd(): Promise<void> {
     // Into the last line, as a person does, not into whatever block sits in the middle.
-    const box = (await this.body.boundingBox())!;
-    await this.body.click({ position: { x: 12, y: box.height - 6 } });
+    // The body may still be growing (a block just inserted lays itself out): measure and click
+    // again until the click lands inside it, instead of clicking where its end was a moment ago.
+    await expect(async () => {
+      const box = (await this.body.boundingBox())!;
+      await this.body.click({ position: { x: 12, y: box.height - 6 }, timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     await this.page.keyboard.press('ControlOrMeta+End');
     const endsEmpty = await this.body.evaluate((body) => {
       const last = body.lastElementChild;
