@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { formatMessage, type MessageKey, type MessageParams } from '../common/messages/index.js';
-import { failure } from '../common/result.js';
+import { failure, type Result } from '../common/result.js';
 import type { Dispatch } from './contract-dispatcher.js';
 import { contentSecurityPolicy, contentTypeOf, rendererDirectory, resolveRendererFile } from './renderer-assets.js';
 import type { AppServices } from './services/app-services.js';
@@ -95,14 +95,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       request.resume();
       return;
     }
-    let envelope: unknown;
-    try {
-      envelope = JSON.parse(body.toString('utf8'));
-    } catch {
-      return sendJson(response, 400, failure('invalid_input', 'error.badJson'));
-    }
-    const input = decodeBinary(envelope !== null && typeof envelope === 'object' ? (envelope as { input?: unknown }).input : undefined);
-    sendJson(response, 200, await options.dispatch(method, input));
+    const { status, result } = await callWithBody(options.dispatch, method, body);
+    sendJson(response, status, result);
   }
 
   function openEventStream(response: ServerResponse): void {
@@ -227,6 +221,18 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 function sendError(response: ServerResponse, status: number, key: MessageKey, params: MessageParams = {}): void {
   const code = status === 401 ? 'unauthorized' : status === 413 ? 'too_large' : status === 404 ? 'not_found' : status === 500 ? 'internal' : 'forbidden';
   sendJson(response, status, { ok: false, error: { code, message: formatMessage(key, params) } });
+}
+
+/** One API call from its request body `{ input }`; bytes come as { $bytes: base64 }. */
+export async function callWithBody(dispatch: Dispatch, method: string, body: Uint8Array): Promise<{ status: 200 | 400; result: Result<unknown> }> {
+  let envelope: unknown;
+  try {
+    envelope = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+  } catch {
+    return { status: 400, result: failure('invalid_input', 'error.badJson') };
+  }
+  const input = decodeBinary(envelope !== null && typeof envelope === 'object' ? (envelope as { input?: unknown }).input : undefined);
+  return { status: 200, result: await dispatch(method, input) };
 }
 
 /** The inverse of the renderer's encodeBinary: { $bytes: base64 } becomes bytes again. */
