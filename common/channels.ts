@@ -46,6 +46,12 @@ export const methodNames = [
   'app.dismissNotice',
 ] as const;
 
+/**
+ * The methods whose input carries bytes (a file). Over HTTP only their input is searched for
+ * bytes to send as base64; every other call, an autosave above all, goes as plain JSON.
+ */
+export const byteMethods: ReadonlySet<MethodName> = new Set<MethodName>(['media.import', 'drafts.import']);
+
 export const eventNames = ['drafts.changed', 'history.changed', 'sync.changed', 'app.restored', 'app.command'] as const;
 
 export type MethodName = (typeof methodNames)[number];

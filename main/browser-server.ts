@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { byteMethods, isMethodName } from '../common/channels.js';
 import { formatMessage, type MessageKey, type MessageParams } from '../common/messages/index.js';
 import { failure, type Result } from '../common/result.js';
 import type { Dispatch } from './contract-dispatcher.js';
@@ -223,7 +224,7 @@ function sendError(response: ServerResponse, status: number, key: MessageKey, pa
   sendJson(response, status, { ok: false, error: { code, message: formatMessage(key, params) } });
 }
 
-/** One API call from its request body `{ input }`; bytes come as { $bytes: base64 }. */
+/** One API call from its request body `{ input }`; bytes come as { $bytes: base64 } for the methods that carry them. */
 export async function callWithBody(dispatch: Dispatch, method: string, body: Uint8Array): Promise<{ status: 200 | 400; result: Result<unknown> }> {
   let envelope: unknown;
   try {
@@ -231,8 +232,8 @@ export async function callWithBody(dispatch: Dispatch, method: string, body: Uin
   } catch {
     return { status: 400, result: failure('invalid_input', 'error.badJson') };
   }
-  const input = decodeBinary(envelope !== null && typeof envelope === 'object' ? (envelope as { input?: unknown }).input : undefined);
-  return { status: 200, result: await dispatch(method, input) };
+  const input = envelope !== null && typeof envelope === 'object' ? (envelope as { input?: unknown }).input : undefined;
+  return { status: 200, result: await dispatch(method, isMethodName(method) && byteMethods.has(method) ? decodeBinary(input) : input) };
 }
 
 /** The inverse of the renderer's encodeBinary: { $bytes: base64 } becomes bytes again. */

@@ -37,7 +37,8 @@ export class DraftStore {
   private readonly newId: () => string;
   private readonly statements;
   /** Releases saved since the search index last caught up. */
-  private readonly unindexed = new Set<string>();
+  /** Releases whose search entry is behind, with the text just saved when it is at hand (no need to read it back). */
+  private readonly unindexed = new Map<string, { version: number; article: Article } | null>();
   private indexTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -70,9 +71,8 @@ export class DraftStore {
       unindex: db.prepare('DELETE FROM article_search WHERE rowid = ?'),
       index: db.prepare('INSERT INTO article_search (article_id, text, folded) VALUES (?, ?, ?)'),
       markIndexed: db.prepare('UPDATE articles SET indexed_version = ?, search_rowid = ? WHERE id = ?'),
-      contentForIndex: db.prepare<[string], { content: string; version: number; search_rowid: number | null }>(
-        'SELECT content, version, search_rowid FROM articles WHERE id = ?',
-      ),
+      indexStateOf: db.prepare<[string], { version: number; search_rowid: number | null }>('SELECT version, search_rowid FROM articles WHERE id = ?'),
+      contentOf: db.prepare<[string], string>('SELECT content FROM articles WHERE id = ?').pluck(),
       searchRowOf: db.prepare<[string], number | null>('SELECT search_rowid FROM articles WHERE id = ?').pluck(),
       staleIndex: db.prepare<[], string>('SELECT id FROM articles WHERE indexed_version IS NOT version').pluck(),
     };
@@ -92,14 +92,15 @@ export class DraftStore {
     if (this.indexTimer !== null) clearTimeout(this.indexTimer);
     this.indexTimer = null;
     if (this.unindexed.size === 0) return;
-    const ids = [...this.unindexed].slice(0, limit);
-    for (const id of ids) this.unindexed.delete(id);
+    const batch = [...this.unindexed].slice(0, limit);
+    for (const [id] of batch) this.unindexed.delete(id);
     this.db.transaction(() => {
-      for (const id of ids) {
-        const row = this.statements.contentForIndex.get(id);
+      for (const [id, saved] of batch) {
+        const row = this.statements.indexStateOf.get(id);
         if (!row) continue;
         if (row.search_rowid !== null) this.statements.unindex.run(row.search_rowid);
-        const text = searchableText(articleSchema.parse(JSON.parse(row.content)));
+        const article = saved?.version === row.version ? saved.article : articleSchema.parse(JSON.parse(this.statements.contentOf.get(id)!));
+        const text = searchableText(article);
         const { lastInsertRowid } = this.statements.index.run(id, text, foldGerman(text).folded);
         this.statements.markIndexed.run(row.version, lastInsertRowid, id);
       }
@@ -128,7 +129,7 @@ export class DraftStore {
       this.statements.insert.run({ id, ...columnsOf(article), now });
       this.log(now, 'article.created', id);
     })();
-    this.reindexSoon(id);
+    this.reindexSoon(id, { version: 1, article });
     this.changes.emit({ id, kind: 'created' });
     return this.get(id);
   }
@@ -145,7 +146,7 @@ export class DraftStore {
       return changes === 1;
     })();
     if (updated) {
-      this.reindexSoon(id);
+      this.reindexSoon(id, { version: baseVersion + 1, article });
       this.changes.emit({ id, kind: 'saved' });
       return { status: 'saved', version: baseVersion + 1, updatedAt: now };
     }
@@ -241,8 +242,8 @@ export class DraftStore {
    * Indexing a long release takes longer than saving it, so it happens shortly after the save,
    * off the autosave path, a release at a time however often it was saved meanwhile.
    */
-  private reindexSoon(id: string): void {
-    this.unindexed.add(id);
+  private reindexSoon(id: string, saved: { version: number; article: Article } | null = null): void {
+    this.unindexed.set(id, saved);
     this.scheduleIndexing(INDEX_DELAY_MS);
   }
 

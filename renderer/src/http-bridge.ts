@@ -1,4 +1,5 @@
 import { createBridge, type Bridge } from '../../common/bridge.js';
+import { byteMethods } from '../../common/channels.js';
 import { resultSchema, type Result } from '../../common/result.js';
 import { t } from './messages.js';
 
@@ -15,7 +16,7 @@ export function createHttpBridge(): Bridge {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           credentials: 'same-origin',
-          body: JSON.stringify({ input: encodeBinary(input) }),
+          body: JSON.stringify({ input: byteMethods.has(method) ? encodeBinary(input) : input }),
         });
         const parsed = resultSchema.safeParse(await response.json());
         if (parsed.success) return parsed.data as Result<unknown>;
