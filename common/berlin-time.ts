@@ -1,3 +1,5 @@
+import type { Locale } from './messages/index.js';
+
 /**
  * Europe/Berlin wall-clock time ("2026-12-01T10:00", as people enter an embargo) and the
  * instant it denotes, in any process and whatever the machine's own time zone.
@@ -44,7 +46,36 @@ export function instantToBerlin(instant: Date): string {
 }
 
 /** "01.01.2099, 10:00" for a Berlin wall-clock time "2099-01-01T10:00", as German readers write it. */
-export function formatBerlinLocal(local: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})$/.exec(local);
-  return match ? `${match[3]}.${match[2]}.${match[1]}, ${match[4]}` : local;
+export function formatBerlinLocal(local: string, locale: Locale = 'de'): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? formatBerlin(berlinToInstant(local), 'dateTime', locale) : local;
+}
+
+/**
+ * How a date is shown: "29.11.2026, 08:15" (`dateTime`), "29.11.2026" (`day`), "29. November 2026"
+ * (`longDay`), "29. November 2026 um 08:15" (`longDateTime`).
+ */
+export type BerlinDateStyle = 'dateTime' | 'day' | 'longDay' | 'longDateTime';
+
+const styles: Record<BerlinDateStyle, Intl.DateTimeFormatOptions> = {
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  day: { dateStyle: 'medium' },
+  longDay: { day: 'numeric', month: 'long', year: 'numeric' },
+  longDateTime: { dateStyle: 'long', timeStyle: 'short' },
+};
+const languageTags: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The one date formatter of every process: an instant (ISO string or Date) as people in Berlin
+ * read it, whatever the machine's own zone; a calendar day ("2026-12-01") as that very day.
+ */
+export function formatBerlin(value: string | Date, style: BerlinDateStyle, locale: Locale = 'de'): string {
+  const calendarDay = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const key = `${locale} ${style} ${calendarDay}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(languageTags[locale], { ...styles[style], timeZone: calendarDay ? 'UTC' : 'Europe/Berlin' });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(calendarDay ? new Date(`${value as string}T00:00:00Z`) : new Date(value));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { articleSchema } from './article.js';
+import { slugify } from './german-folding.js';
 
 /**
  * One press release as a file, to hand to someone outside the system: the article JSON and
@@ -36,19 +37,5 @@ export type ReleaseFile = z.infer<typeof releaseFileSchema>;
 
 /** A file name from a title: letters, digits and dashes, German umlauts transcribed. */
 export function releaseFileName(title: string): string {
-  const base = title
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/Ä/g, 'Ae')
-    .replace(/Ö/g, 'Oe')
-    .replace(/Ü/g, 'Ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/[\s_]+/g, '-')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return `${base || 'pressemitteilung'}${RELEASE_FILE_EXTENSION}`;
+  return `${slugify(title, { fallback: 'pressemitteilung', keepCase: true })}${RELEASE_FILE_EXTENSION}`;
 }

@@ -1,32 +1,5 @@
 import type { Article, DocumentNode } from './article.js';
-
-const foldings: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue', ẞ: 'ss' };
-
-/**
- * Text folded for German search: lower case, umlauts and ß written out, other accents dropped,
- * so that "Müller", "Mueller" and "MÜLLER" meet, and "Straße" meets "Strasse".
- * `map[i]` is the index in the original text of folded character i.
- */
-export function foldGerman(text: string): { folded: string; map: number[] } {
-  const parts: string[] = [];
-  const map: number[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    // Most text is ASCII: lower-case it without touching Unicode tables.
-    if (code < 128) {
-      parts.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[index]!);
-      map.push(index);
-      continue;
-    }
-    const char = text[index]!;
-    const replacement = foldings[char] ?? char.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-    for (const part of replacement) {
-      parts.push(part);
-      map.push(index);
-    }
-  }
-  return { folded: parts.join(''), map };
-}
+import { foldGerman } from './german-folding.js';
 
 /** The attributes whose text people search for: captions, names, headlines, link texts, transcripts. */
 const searchableAttributes = new Set(['speaker', 'role', 'header', 'caption', 'credit', 'alt', 'title', 'text', 'headline', 'linkText', 'transcript']);

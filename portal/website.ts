@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../common/article.js';
+import { formatBerlin } from '../common/berlin-time.js';
 import type { MediaResolver } from '../common/media.js';
 import { escapeHtml } from '../common/rendering/html.js';
 import { dateLine, renderArticle } from '../common/rendering/render-article.js';
@@ -97,15 +98,13 @@ ${main}
 `;
 }
 
-const longDate = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Berlin' });
-const dateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' });
 
 function listPage(portal: Portal, pageNumber: number): string {
   const { items, total } = portal.publishedPage(PAGE_SIZE, (pageNumber - 1) * PAGE_SIZE);
   const heading = portalMessage('siteHeading');
   const entries = items
     .map(({ row, article }) => {
-      const meta = [longDate.format(new Date(row.published_at!)), article.meta.ministry].filter(Boolean).map(escapeHtml).join(' · ');
+      const meta = [formatBerlin(row.published_at!, 'longDay'), article.meta.ministry].filter(Boolean).map(escapeHtml).join(' · ');
       return `<li class="portal-list-item">
 <h2><a href="/presse/${escapeHtml(row.slug!)}">${escapeHtml(article.meta.title)}</a></h2>
 <p class="portal-list-meta">${meta}</p>
@@ -154,7 +153,7 @@ function articlePage(portal: Portal, slug: string, row: PublishedRow, article: A
   };
   // "<" is escaped so that no text of the release can close the script element.
   const head = `<script type="application/ld+json">${JSON.stringify(jsonLd).replace(/</g, '\\u003c')}</script>\n<link rel="canonical" href="${escapeHtml(address)}">\n`;
-  const updated = row.corrected_at ? `<p class="portal-article-updated">${escapeHtml(portalMessage('siteUpdated', { date: dateTime.format(new Date(row.corrected_at)) }))}</p>` : '';
+  const updated = row.corrected_at ? `<p class="portal-article-updated">${escapeHtml(portalMessage('siteUpdated', { date: formatBerlin(row.corrected_at, 'longDateTime') }))}</p>` : '';
   return page(
     portal,
     article.meta.title,

@@ -1,14 +1,13 @@
 import type { Article } from '../article.js';
+import { formatBerlin } from '../berlin-time.js';
 import type { MediaResolver } from '../media.js';
 import { formatMessage } from '../messages/index.js';
 import { toContentElements, elementSpec } from './content-elements.js';
 import { fragmentToHtml, type HtmlSpec } from './html-spec.js';
 
-const berlinDate = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** "Erfurt, 29. November 2026" from place and date; either may be missing. */
 export function dateLine(place: string, date: string): string {
-  const formatted = date ? berlinDate.format(new Date(`${date}T00:00:00Z`)) : '';
+  const formatted = date ? formatBerlin(date, 'longDay') : '';
   return [place, formatted].filter(Boolean).join(', ');
 }
 

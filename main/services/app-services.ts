@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { formatBerlin } from '../../common/berlin-time.js';
 import type { AppEvent, BackupInfo, Notice } from '../../common/contract.js';
 import { formatMessage } from '../../common/messages/index.js';
 import { Failure } from '../../common/result.js';
@@ -259,7 +260,7 @@ export class AppServices implements Disposable {
       this.notices.push({
         id: `recovery-${stamp}`,
         message: formatMessage('recovery.restored', {
-          date: formatBerlin(backup.createdAt),
+          date: formatBerlin(backup.createdAt, 'dateTime'),
           count: backup.releases ?? formatMessage('backups.unknownCount'),
           damaged,
         }),
@@ -297,8 +298,3 @@ function isDamage(error: unknown): boolean {
   return false;
 }
 
-const berlin = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
-
-function formatBerlin(iso: string): string {
-  return berlin.format(new Date(iso));
-}

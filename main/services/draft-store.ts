@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { articleSchema, emptyArticle, type Article } from '../../common/article.js';
 import type { Draft, DraftSummary, EventPayload, SaveResult, SearchHit } from '../../common/contract.js';
-import { foldGerman, queryTerms, searchableText, snippet } from '../../common/search-text.js';
+import { foldGerman } from '../../common/german-folding.js';
+import { queryTerms, searchableText, snippet } from '../../common/search-text.js';
 import { formatMessage } from '../../common/messages/index.js';
 import { Failure } from '../../common/result.js';
 import type { SqliteDatabase } from './database.js';

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyArticle, type Article } from '../../common/article.js';
-import { foldGerman, queryTerms, snippet } from '../../common/search-text.js';
+import { foldGerman, slugify } from '../../common/german-folding.js';
+import { queryTerms, snippet } from '../../common/search-text.js';
 import { migrate, openDatabase, type SqliteDatabase } from '../../main/services/database.js';
 import { DraftStore } from '../../main/services/draft-store.js';
 import { migrations } from '../../main/services/migrations/index.js';
@@ -22,6 +23,13 @@ describe('German folding', () => {
     const { map } = foldGerman('Müller');
     expect(map).toEqual([0, 1, 1, 2, 3, 4, 5]);
     expect(queryTerms('  Straße,  "MÜLLER" (Mueller) ')).toEqual(['strasse', 'mueller']);
+  });
+
+  it('makes the same letters of a title for an address and a file name', () => {
+    expect(slugify('Straßenbau in Köln: 12 Mio. € für „Brücken“', { fallback: 'x' })).toBe('strassenbau-in-koeln-12-mio-fuer-bruecken');
+    expect(slugify('Élysée – Café GROẞ', { fallback: 'x', keepCase: true })).toBe('Elysee-Cafe-GROSS');
+    expect(slugify('a'.repeat(79) + ' b', { fallback: 'x' })).toBe('a'.repeat(79));
+    expect(slugify(' „“ ', { fallback: 'medieninformation' })).toBe('medieninformation');
   });
 
   it('marks matches in the original text, umlauts as written', () => {

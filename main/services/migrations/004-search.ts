@@ -1,5 +1,6 @@
 import { articleSchema } from '../../../common/article.js';
-import { foldGerman, searchableText } from '../../../common/search-text.js';
+import { foldGerman } from '../../../common/german-folding.js';
+import { searchableText } from '../../../common/search-text.js';
 import type { Migration } from './migration.js';
 
 /**

@@ -1,3 +1,4 @@
+import { formatBerlin } from '../../../common/berlin-time.js';
 import type { RevisionSummary } from '../../../common/contract.js';
 
 /** Revisions the app wrote on its own; they pile up over a day of writing. */
@@ -7,8 +8,6 @@ const automaticReasons: ReadonlySet<RevisionSummary['reason']> = new Set(['pause
 export const GROUP_MIN = 3;
 
 export type HistoryRow = { kind: 'revision'; index: number } | { kind: 'group'; day: string; indices: number[] };
-
-const berlinDay = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
 
 /**
  * The history list's rows, newest first: runs of at least `GROUP_MIN` automatic, unnamed
@@ -25,7 +24,7 @@ export function groupRevisions(revisions: readonly RevisionSummary[]): HistoryRo
     run = [];
   };
   revisions.forEach((revision, index) => {
-    const day = berlinDay.format(new Date(revision.createdAt));
+    const day = formatBerlin(revision.createdAt, 'day');
     const foldable = index > 0 && automaticReasons.has(revision.reason) && revision.labels.length === 0;
     if (!foldable) {
       flush();
