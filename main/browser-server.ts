@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { byteMethods, isMethodName } from '../common/channels.js';
+import { readBody } from '../common/read-body.js';
 import { formatMessage, type MessageKey, type MessageParams } from '../common/messages/index.js';
 import { failure, type Result } from '../common/result.js';
 import type { Dispatch } from './contract-dispatcher.js';
@@ -87,7 +88,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const contentType = request.headers['content-type'] ?? '';
     if (!contentType.startsWith('application/json')) return sendError(response, 415, 'error.badJson');
     const limit = method === 'media.import' ? MAX_MEDIA_BODY_BYTES : method === 'drafts.import' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
-    const body = await readBody(request, limit);
+    const declared = Number(request.headers['content-length'] ?? 0);
+    const body = await readBody(request, limit, Number.isFinite(declared) ? declared : 0);
     if (body === null) {
       // Stop reading the rest; answer and close this connection.
       response.setHeader('Connection', 'close');
@@ -199,19 +201,6 @@ function sameSecret(presented: string | null, expected: string): boolean {
   const a = Buffer.from(presented);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

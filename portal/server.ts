@@ -10,6 +10,7 @@ import {
   transitionRequestSchema,
   type PortalErrorCode,
 } from '../common/portal-api.js';
+import { readBody } from '../common/read-body.js';
 import { portalMessage } from './messages.js';
 import { Portal, PortalFailure, sha256, type PortalOptions, type User } from './portal.js';
 import { handleWebsite } from './website.js';
@@ -131,7 +132,7 @@ async function handle(portal: Portal, request: IncomingMessage, response: Server
       }
       if (method === 'PUT') {
         const limits = portal.profile().limits;
-        const data = await readBody(request, Math.max(limits.image, limits.video, limits.document, limits.captions));
+        const data = await readLimited(request, Math.max(limits.image, limits.video, limits.document, limits.captions));
         // Media are idempotent by their hash; the key is still required like for every write.
         requireIdempotencyKey(request);
         const result = await portal.putMedia(user, hash, data);
@@ -253,33 +254,17 @@ function parseJson(raw: Buffer): unknown {
 }
 
 function readRaw(request: IncomingMessage, limit: number): Promise<Buffer> {
-  return readBody(request, limit).then((data) => Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  return readLimited(request, limit).then((data) => Buffer.from(data.buffer, data.byteOffset, data.byteLength));
 }
 
-/** Reads a body up to `limit` bytes; a larger one is refused before it is read in full. */
-function readBody(request: IncomingMessage, limit: number): Promise<Uint8Array> {
-  const tooLarge = () => new PortalFailure(413, 'too_large', portalMessage('tooLarge', { limit: `${Math.round(limit / 1024 / 1024)} MB` }));
+/** Reads a body up to `limit` bytes; a larger one is refused with 413. */
+async function readLimited(request: IncomingMessage, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) {
-    request.resume();
-    return Promise.reject(tooLarge());
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        request.removeAllListeners('data');
-        request.resume();
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    request.on('error', reject);
-  });
+  const body = await readBody(request, limit, Number.isFinite(declared) ? declared : 0);
+  if (body !== null) return body;
+  // Declared too large: drop the rest unread, and answer now.
+  request.resume();
+  throw new PortalFailure(413, 'too_large', portalMessage('tooLarge', { limit: `${Math.round(limit / 1024 / 1024)} MB` }));
 }
 
 function errorBody(error: PortalFailure) {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { hasPendingMigrations as pendingMigrations, latestVersion, migrate, schemaVersion } from '../../common/migrations.js';
 import { Failure } from '../../common/result.js';
 import { migrations as allMigrations, type Migration } from './migrations/index.js';
 
@@ -45,39 +46,17 @@ export function durably<T>(db: SqliteDatabase, write: () => T): T {
   }
 }
 
-/** Applies every pending migration in one transaction; versions only go up. */
-export function migrate(db: SqliteDatabase, migrations: readonly Migration[]): void {
-  assertConsecutive(migrations);
-  const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = migrations.filter((migration) => migration.version > current);
-  if (pending.length === 0) return;
-  db.transaction(() => {
-    for (const migration of pending) migration.up(db);
-    db.pragma(`user_version = ${latestVersion(migrations)}`);
-  })();
+export { migrate } from '../../common/migrations.js';
+
+/** Whether opening would change the schema of this database. */
+export function hasPendingMigrations(db: SqliteDatabase, migrations: readonly Migration[] = allMigrations): boolean {
+  return pendingMigrations(db, migrations);
 }
 
 function readUserVersion(db: SqliteDatabase, file: string): number {
   try {
-    return db.pragma('user_version', { simple: true }) as number;
+    return schemaVersion(db);
   } catch (error) {
     throw new Failure('internal', 'error.databaseUnreadable', { file }, [String(error)]);
   }
-}
-
-/** Whether `migrate` would change anything. */
-export function hasPendingMigrations(db: SqliteDatabase, migrations: readonly Migration[] = allMigrations): boolean {
-  return (db.pragma('user_version', { simple: true }) as number) < latestVersion(migrations);
-}
-
-function latestVersion(migrations: readonly Migration[]): number {
-  return migrations.at(-1)?.version ?? 0;
-}
-
-function assertConsecutive(migrations: readonly Migration[]): void {
-  migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`Migration "${migration.name}" has version ${migration.version}, expected ${index + 1}`);
-    }
-  });
 }
