@@ -6,7 +6,7 @@ import type { AppEvent, BackupInfo, Notice } from '../../common/contract.js';
 import { formatMessage } from '../../common/messages/index.js';
 import { Failure } from '../../common/result.js';
 import { Backups, copyBackup, DAILY_MS } from './backups.js';
-import { DATABASE_FILE } from './data-directory.js';
+import { DATABASE_FILE, makePrivateFolder } from './data-directory.js';
 import { hasPendingMigrations, migrate, openDatabase, type SqliteDatabase } from './database.js';
 import { Emitter, type Disposable } from './disposable.js';
 import { DraftStore } from './draft-store.js';
@@ -74,7 +74,7 @@ export class AppServices implements Disposable {
    * newest intact backup (moving it aside, never deleting it), backs up before migrating.
    */
   static async open(dataDirectory: string, options: AppServicesOptions = {}): Promise<AppServices> {
-    mkdirSync(dataDirectory, { recursive: true });
+    makePrivateFolder(dataDirectory);
     const services = new AppServices(dataDirectory, options);
     await services.openStores();
     if (options.dailyBackups !== false) services.scheduleBackupCheck(FIRST_BACKUP_CHECK_MS);

@@ -1,8 +1,9 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Failure } from '../../common/result.js';
 import type { BackupInfo, BackupReason } from '../../common/contract.js';
+import { makePrivateFolder } from './data-directory.js';
 import type { SqliteDatabase } from './database.js';
 
 /** How many backups are kept; older ones are removed once a new one is complete. */
@@ -25,7 +26,7 @@ export class Backups {
     readonly directory: string,
     private readonly now: () => Date = () => new Date(),
   ) {
-    mkdirSync(directory, { recursive: true });
+    makePrivateFolder(directory);
     // What a crash during a backup left behind is incomplete by definition.
     for (const name of readdirSync(directory)) if (name.endsWith(PARTIAL) || /\.sqlite-(wal|shm)$/.test(name)) rmSync(join(directory, name), { force: true });
   }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { hasPendingMigrations as pendingMigrations, latestVersion, migrate, schemaVersion } from '../../common/migrations.js';
 import { Failure } from '../../common/result.js';
+import { makePrivateFile } from './data-directory.js';
 import { migrations as allMigrations, type Migration } from './migrations/index.js';
 
 export type SqliteDatabase = Database.Database;
@@ -11,6 +12,8 @@ export type SqliteDatabase = Database.Database;
  * before anything is written to it.
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = allMigrations, options: { migrate?: boolean } = {}): SqliteDatabase {
+  // A new database is the user's alone, and so are its journal files, which SQLite creates alike.
+  if (file !== ':memory:') makePrivateFile(file);
   const db = new Database(file);
   try {
     const found = readUserVersion(db, file);

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { fileTypeName, formatFileSize, formatMegabytes, mediaSizeLimit, type MediaRef } from '../../common/media.js';
 import { Failure } from '../../common/result.js';
+import { makePrivateFolder, PRIVATE_FILE_MODE } from './data-directory.js';
 import type { SqliteDatabase } from './database.js';
 
 interface MediaRow {
@@ -25,7 +26,7 @@ export class MediaStore {
     private readonly directory: string,
     private readonly now: () => Date = () => new Date(),
   ) {
-    mkdirSync(directory, { recursive: true });
+    makePrivateFolder(directory);
     this.statements = {
       get: db.prepare<[string], MediaRow>('SELECT sha256, mime_type, size, name FROM media WHERE sha256 = ?'),
       insert: db.prepare('INSERT OR IGNORE INTO media (sha256, mime_type, size, name, created_at) VALUES (?, ?, ?, ?, ?)'),
@@ -124,9 +125,9 @@ export class MediaStore {
   /** Written to a temporary name, flushed, then renamed: a crash never leaves half a file under the hash. */
   private writeAtomically(sha256: string, data: Uint8Array): void {
     const target = this.pathOf(sha256);
-    mkdirSync(join(this.directory, sha256.slice(0, 2)), { recursive: true });
+    makePrivateFolder(join(this.directory, sha256.slice(0, 2)));
     const temporary = `${target}.${randomBytes(6).toString('hex')}.partial`;
-    const descriptor = openSync(temporary, 'w');
+    const descriptor = openSync(temporary, 'w', PRIVATE_FILE_MODE);
     try {
       writeSync(descriptor, data);
       fsyncSync(descriptor);
