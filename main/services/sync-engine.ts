@@ -8,12 +8,13 @@ import type { MediaStore } from './media-store.js';
 import { berlinToInstant, formatBerlinLocal } from '../../common/berlin-time.js';
 import { transitionRequestSchema, type ArticleStatus, type Comment, type PortalArticle, type Profile, type TransitionRequest } from '../../common/portal-api.js';
 import { Failure } from '../../common/result.js';
-import { durably, type SqliteDatabase } from './database.js';
+import type { SqliteDatabase } from './database.js';
 import { Emitter } from './disposable.js';
 import type { CredentialVault } from './credentials.js';
 import type { DraftStore } from './draft-store.js';
 import type { HistoryStore } from './history-store.js';
 import { PortalClient, PortalError, PortalUnreachable, portalBaseUrl } from './portal-client.js';
+import { SyncStateStore, type OutboxAction, type OutboxItem } from './sync-state-store.js';
 
 export interface PortalStatus {
   connected: boolean;
@@ -63,15 +64,6 @@ export interface PortalCopy {
 /** How often the person's releases and the review inbox are fetched while signed in. */
 const PULL_INTERVAL_MS = 30_000;
 
-interface OutboxRow {
-  id: number;
-  article_id: string;
-  action: 'upload' | 'save' | 'submit' | 'transition' | 'comment' | 'resolve';
-  payload: string;
-  idempotency_key: string;
-  attempts: number;
-}
-
 /** Waits between attempts while the portal is unreachable: 1 s doubling to 5 min, with jitter. */
 export function backoffMs(attempts: number, random: () => number = Math.random): number {
   const base = Math.min(300_000, 1_000 * 2 ** Math.max(0, attempts - 1));
@@ -95,9 +87,10 @@ export class SyncEngine {
   private pullTimer: ReturnType<typeof setInterval> | null = null;
   private delivering = false;
   private disposed = false;
+  private readonly store: SyncStateStore;
 
   constructor(
-    private readonly db: SqliteDatabase,
+    db: SqliteDatabase,
     private readonly drafts: DraftStore,
     private readonly history: HistoryStore,
     private readonly now: () => Date = () => new Date(),
@@ -106,7 +99,9 @@ export class SyncEngine {
     private readonly media: MediaStore | null = null,
     /** Where a sign-in is kept between starts (see `credentials.ts`); null: memory only. */
     private readonly vault: CredentialVault | null = null,
-  ) {}
+  ) {
+    this.store = new SyncStateStore(db);
+  }
 
   /**
    * "Anmelden": signs in, caches the profile, and starts delivering what waits. The sign-in is
@@ -135,11 +130,11 @@ export class SyncEngine {
       this.vault.write({ url: baseUrl, ...this.session, token: session.token, expiresAt: session.expiresAt });
       this.kept = true;
     } else this.vault?.clear();
-    this.db.transaction(() => {
-      this.saveSetting('portal.url', baseUrl);
-      this.saveSetting('portal.username', session.user.name);
-      this.saveSetting('portal.profile', JSON.stringify(profile));
-    })();
+    this.store.transaction(() => {
+      this.store.saveSetting('portal.url', baseUrl);
+      this.store.saveSetting('portal.username', session.user.name);
+      this.store.saveSetting('portal.profile', JSON.stringify(profile));
+    });
     this.changes.emit({ id: null });
     await this.start();
     return this.status();
@@ -166,7 +161,7 @@ export class SyncEngine {
     try {
       const profile = await client.profile();
       if (this.disposed) return;
-      this.saveSetting('portal.profile', JSON.stringify(profile));
+      this.store.saveSetting('portal.profile', JSON.stringify(profile));
       this.session.portalName = profile.portal.name;
     } catch (error) {
       if (this.disposed) return;
@@ -195,20 +190,6 @@ export class SyncEngine {
     } catch {
       return null;
     }
-  }
-
-  /** Keeps the portal's version of a release beside the local one, for the person to decide. */
-  private recordConflict(current: PortalArticle): void {
-    this.db
-      .prepare(
-        `INSERT INTO conflicts (article_id, portal_revision, portal_content, portal_updated_by, detected_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (article_id) DO UPDATE SET portal_revision = excluded.portal_revision, portal_content = excluded.portal_content, portal_updated_by = excluded.portal_updated_by, detected_at = excluded.detected_at`,
-      )
-      .run(current.id, current.revision, JSON.stringify(current.article), current.updatedBy, this.now().toISOString());
-  }
-
-  private saveSetting(key: string, value: string): void {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   /** The token was refused: queued actions stay until the next sign-in; a kept sign-in is forgotten. */
@@ -246,51 +227,35 @@ export class SyncEngine {
     const me = this.session.username;
     const reviewer = this.session.role === 'approver' || this.session.role === 'admin';
     const now = this.now().toISOString();
-    this.db.transaction(() => {
-      const updateOwn = this.db.prepare(
-        'UPDATE sync_state SET portal_status = ?, portal_url = ?, published_revision = ?, portal_content = ?, portal_content_revision = ?, updated_at = ? WHERE article_id = ?',
-      );
-      const upsertCopy = this.db.prepare(
-        `INSERT INTO portal_copies (article_id, revision, status, content, created_by, updated_by, authors, updated_at, fetched_at, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (article_id) DO UPDATE SET revision = excluded.revision, status = excluded.status, content = excluded.content,
-           created_by = excluded.created_by, updated_by = excluded.updated_by, authors = excluded.authors, updated_at = excluded.updated_at,
-           fetched_at = excluded.fetched_at, url = excluded.url`,
-      );
-      const baseOf = this.db.prepare<[string], number | null>('SELECT portal_revision FROM sync_state WHERE article_id = ?').pluck();
-      const undecided = this.db
-        .prepare<[string, string], number>("SELECT (SELECT COUNT(*) FROM conflicts WHERE article_id = ?) + (SELECT COUNT(*) FROM outbox WHERE article_id = ? AND state = 'pending')")
-        .pluck();
+    this.store.transaction(() => {
       // For approvers: the review inbox, and the live releases of others (to withdraw them).
       const kept = new Set<string>();
       for (const item of items) {
-        updateOwn.run(item.status, item.url, item.publishedRevision, JSON.stringify(item.article), item.revision, now, item.id);
+        this.store.recordPulled(item, now);
         // Someone else stored a newer revision of one of the person's releases: shown as a
         // conflict now, not only at the next save; the local text is not touched.
-        const base = baseOf.get(item.id);
-        if (base !== null && base !== undefined && item.revision > base && item.updatedBy !== me && undecided.get(item.id, item.id) === 0) {
+        const base = this.store.syncRow(item.id)?.portalRevision;
+        if (base !== null && base !== undefined && item.revision > base && item.updatedBy !== me && !this.store.undecided(item.id)) {
           const local = this.localArticle(item.id);
-          if (local && canonicalJson(local) === canonicalJson(item.article)) {
-            this.db.prepare('UPDATE sync_state SET portal_revision = ? WHERE article_id = ?').run(item.revision, item.id);
-          } else if (local) this.recordConflict(item);
+          if (local && canonicalJson(local) === canonicalJson(item.article)) this.store.moveBase(item.id, item.revision, now);
+          else if (local) this.store.recordConflict(item, now);
         }
         if (reviewer && item.createdBy !== me && (item.status === 'in_review' || item.status === 'published' || item.status === 'scheduled')) {
-          upsertCopy.run(item.id, item.revision, item.status, JSON.stringify(item.article), item.createdBy, item.updatedBy, JSON.stringify(item.authors), item.updatedAt, now, item.url);
+          this.store.saveCopy(item, now);
           kept.add(item.id);
         }
       }
       // Reviewed or withdrawn elsewhere meanwhile: gone from the lists (unless an action on it still waits here).
-      for (const id of this.db.prepare<[], string>('SELECT article_id FROM portal_copies').pluck().all()) {
-        const waiting = this.db.prepare<[string], number>("SELECT COUNT(*) FROM outbox WHERE article_id = ? AND state = 'pending'").pluck().get(id)!;
-        if (!kept.has(id) && waiting === 0) this.db.prepare('DELETE FROM portal_copies WHERE article_id = ?').run(id);
+      for (const id of this.store.copyIds()) {
+        if (!kept.has(id) && this.store.pending(id) === 0) this.store.deleteCopy(id);
       }
-    })();
+    });
     // Review comments of the person's releases and of the inbox, to read (and answer) offline.
-    const withComments = this.db.prepare<[], string>('SELECT article_id FROM sync_state UNION SELECT article_id FROM portal_copies').pluck().all();
-    for (const id of withComments) {
+    for (const id of this.store.releasesWithComments()) {
       try {
         const comments = await client.listComments(id);
         if (this.disposed) return;
-        this.storeComments(id, comments);
+        this.store.storeComments(id, comments);
       } catch {
         // Unreachable or gone: what is stored stays.
       }
@@ -309,7 +274,7 @@ export class SyncEngine {
     const media = this.media;
     if (!media) return;
     const refs = new Map<string, MediaRef>();
-    for (const content of this.db.prepare<[], string>('SELECT content FROM portal_copies').pluck().all()) collectMediaRefs(JSON.parse(content), refs);
+    for (const content of this.store.copyContents()) collectMediaRefs(JSON.parse(content), refs);
     for (const ref of refs.values()) {
       if (this.disposed) return;
       if (media.file(ref.sha256)) continue;
@@ -327,24 +292,9 @@ export class SyncEngine {
     }
   }
 
-  private storeComments(id: string, comments: Comment[]): void {
-    const insert = this.db.prepare(
-      `INSERT INTO portal_comments (id, article_id, block_id, revision, text, author, created_at, resolved_by, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at`,
-    );
-    this.db.transaction(() => {
-      for (const comment of comments) insert.run(comment.id, id, comment.blockId, comment.revision, comment.text, comment.author, comment.createdAt, comment.resolvedBy, comment.resolvedAt);
-    })();
-  }
-
   /** The review comments of a release, oldest first, as last fetched or sent. */
   comments(id: string): Comment[] {
-    return this.db
-      .prepare<[string], { id: string; article_id: string; block_id: string; revision: number; text: string; author: string; created_at: string; resolved_by: string | null; resolved_at: string | null }>(
-        'SELECT * FROM portal_comments WHERE article_id = ? ORDER BY created_at, id',
-      )
-      .all(id)
-      .map((row) => ({ id: row.id, articleId: row.article_id, blockId: row.block_id, revision: row.revision, text: row.text, author: row.author, createdAt: row.created_at, resolvedBy: row.resolved_by, resolvedAt: row.resolved_at }));
+    return this.store.comments(id);
   }
 
   /** A comment on one block of one revision (or an answer to one): through the outbox. */
@@ -359,44 +309,26 @@ export class SyncEngine {
 
   /** For the list: each release's portal status and how many of its actions wait in the outbox. */
   overview(): Array<{ id: string; portalStatus: ArticleStatus | null; pending: number }> {
-    return this.db
-      .prepare<[], { id: string; portal_status: ArticleStatus | null; pending: number }>(
-        `SELECT ids.id, s.portal_status, (SELECT COUNT(*) FROM outbox o WHERE o.article_id = ids.id AND o.state = 'pending') AS pending
-         FROM (SELECT article_id AS id FROM sync_state UNION SELECT article_id FROM outbox WHERE state = 'pending') ids
-         LEFT JOIN sync_state s ON s.article_id = ids.id`,
-      )
-      .all()
-      .map((row) => ({ id: row.id, portalStatus: row.portal_status, pending: row.pending }));
+    return this.store.overview();
   }
 
   /** "Zur Prüfung": releases others submitted, as last fetched. */
   inbox(): PortalCopy[] {
-    return this.copies("status = 'in_review'");
+    return this.copies('inReview');
   }
 
   /** For approvers: the published and scheduled releases of others, as last fetched. */
   live(): PortalCopy[] {
-    return this.copies("status IN ('published', 'scheduled')");
+    return this.copies('live');
   }
 
-  private copies(where: string): PortalCopy[] {
+  private copies(which: 'inReview' | 'live'): PortalCopy[] {
     const me = this.session?.username ?? this.status().username ?? '';
-    return this.db
-      .prepare<[], { article_id: string; revision: number; status: ArticleStatus; content: string; created_by: string; updated_by: string; authors: string; updated_at: string; url: string | null }>(
-        `SELECT * FROM portal_copies WHERE ${where} ORDER BY updated_at DESC`,
-      )
-      .all()
-      .map((row) => ({
-        url: row.url,
-        id: row.article_id,
-        revision: row.revision,
-        status: row.status,
-        article: articleSchema.parse(JSON.parse(row.content)),
-        createdBy: row.created_by,
-        updatedBy: row.updated_by,
-        updatedAt: row.updated_at,
-        mayApprove: row.created_by !== me && !(JSON.parse(row.authors) as string[]).includes(me),
-      }));
+    return this.store.copies(which).map(({ content, authors, ...copy }) => ({
+      ...copy,
+      article: articleSchema.parse(JSON.parse(content)),
+      mayApprove: copy.createdBy !== me && !authors.includes(me),
+    }));
   }
 
   /**
@@ -404,11 +336,10 @@ export class SyncEngine {
    * revision they wrote or changed: the app says so before the portal would.
    */
   review(id: string, action: 'approve' | 'request_changes', revision: number): ReleaseSyncState {
-    const copy = this.db.prepare<[string], { created_by: string; authors: string; revision: number }>('SELECT created_by, authors, revision FROM portal_copies WHERE article_id = ?').get(id);
+    const copy = this.store.copy(id);
     if (!copy) throw new Failure('not_found', 'sync.notInInbox');
     const me = this.session?.username ?? this.status().username;
-    const authors = JSON.parse(copy.authors) as string[];
-    if (action === 'approve' && (copy.created_by === me || authors.includes(me ?? ''))) throw new Failure('forbidden', 'sync.ownRevision');
+    if (action === 'approve' && (copy.createdBy === me || copy.authors.includes(me ?? ''))) throw new Failure('forbidden', 'sync.ownRevision');
     this.enqueue(id, 'transition', { action, revision });
     return this.releaseState(id);
   }
@@ -420,11 +351,11 @@ export class SyncEngine {
    * never replaced; an older local text is kept as a revision before the portal's takes its place.
    */
   edit(id: string): { id: string } {
-    const copy = this.db.prepare<[string], { revision: number; status: ArticleStatus; content: string }>('SELECT revision, status, content FROM portal_copies WHERE article_id = ?').get(id);
+    const copy = this.store.copy(id);
     if (!copy) throw new Failure('not_found', 'sync.notInInbox');
     const article = articleSchema.parse(JSON.parse(copy.content));
-    const base = this.db.prepare<[string], number | null>('SELECT portal_revision FROM sync_state WHERE article_id = ?').pluck().get(id);
-    const waiting = this.db.prepare<[string], number>("SELECT COUNT(*) FROM outbox WHERE article_id = ? AND state = 'pending'").pluck().get(id)!;
+    const base = this.store.syncRow(id)?.portalRevision;
+    const waiting = this.store.pending(id);
     let local: ReturnType<DraftStore['get']> | null;
     try {
       local = this.drafts.get(id);
@@ -437,14 +368,7 @@ export class SyncEngine {
       this.drafts.save(id, local.version, article);
     }
     if (local?.deletedAt) this.drafts.restore(id);
-    if (waiting === 0 || base === undefined) {
-      this.db
-        .prepare(
-          `INSERT INTO sync_state (article_id, portal_revision, portal_status, updated_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (article_id) DO UPDATE SET portal_revision = excluded.portal_revision, portal_status = excluded.portal_status, updated_at = excluded.updated_at`,
-        )
-        .run(id, copy.revision, copy.status, this.now().toISOString());
-    }
+    if (waiting === 0 || base === undefined) this.store.takeUp(id, copy.revision, copy.status, this.now().toISOString());
     this.changes.emit({ id });
     return { id };
   }
@@ -468,13 +392,9 @@ export class SyncEngine {
    * last answered with it. Null unless the release is approved and that text is known.
    */
   publishCandidate(id: string): Article | null {
-    const row = this.db
-      .prepare<[string], { portal_status: ArticleStatus | null; portal_revision: number | null; portal_content: string | null; portal_content_revision: number | null }>(
-        'SELECT portal_status, portal_revision, portal_content, portal_content_revision FROM sync_state WHERE article_id = ?',
-      )
-      .get(id);
-    if (!row || row.portal_status !== 'approved' || row.portal_content === null || row.portal_content_revision !== row.portal_revision) return null;
-    return articleSchema.parse(JSON.parse(row.portal_content));
+    const row = this.store.syncRow(id);
+    if (!row || row.portalStatus !== 'approved' || row.portalContent === null || row.portalContentRevision !== row.portalRevision) return null;
+    return articleSchema.parse(JSON.parse(row.portalContent));
   }
 
   /** "Korrigieren": a new approved revision of a published release goes live, with a correction note. */
@@ -489,7 +409,7 @@ export class SyncEngine {
   withdraw(id: string, reason: string): ReleaseSyncState {
     const state = this.releaseState(id);
     // Someone else's release, from the approver's list of live releases.
-    const copy = this.db.prepare<[string], { revision: number; status: ArticleStatus }>('SELECT revision, status FROM portal_copies WHERE article_id = ?').get(id);
+    const copy = this.store.copy(id);
     const status = state.portalStatus ?? copy?.status ?? null;
     const revision = state.portalRevision ?? copy?.revision ?? null;
     if ((status !== 'published' && status !== 'scheduled') || revision === null) throw new Failure('conflict', 'sync.notLive');
@@ -497,13 +417,9 @@ export class SyncEngine {
     return this.releaseState(id);
   }
 
-  private enqueue(id: string, action: OutboxRow['action'], payload: unknown): void {
+  private enqueue(id: string, action: OutboxAction, payload: unknown): void {
     const now = this.now().toISOString();
-    durably(this.db, () => {
-      this.db
-        .prepare('INSERT INTO outbox (article_id, action, payload, idempotency_key, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, action, JSON.stringify(payload), randomUUID(), now, now);
-    });
+    this.store.durably(() => this.store.enqueue(id, action, payload, randomUUID(), now));
     this.changes.emit({ id });
     this.kick(0);
   }
@@ -521,15 +437,14 @@ export class SyncEngine {
   }
 
   status(): PortalStatus {
-    const setting = (key: string) => this.db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck().get(key) ?? null;
     return {
       connected: this.client !== null,
-      url: setting('portal.url'),
-      username: this.session?.username ?? setting('portal.username'),
+      url: this.store.setting('portal.url'),
+      username: this.session?.username ?? this.store.setting('portal.username'),
       role: this.session?.role ?? null,
       portalName: this.session?.portalName ?? null,
       online: this.online,
-      pending: this.db.prepare<[], number>("SELECT COUNT(*) FROM outbox WHERE state = 'pending'").pluck().get()!,
+      pending: this.store.pending(),
       signInRequired: this.signInRequired,
       keepSignIn: this.vault?.kind ?? null,
       kept: this.kept,
@@ -538,41 +453,21 @@ export class SyncEngine {
 
   /** The portal's profile as cached at the last sign-in. */
   cachedProfile(): Profile | null {
-    const value = this.db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck().get('portal.profile');
+    const value = this.store.setting('portal.profile');
     return value ? (JSON.parse(value) as Profile) : null;
   }
 
   releaseState(id: string): ReleaseSyncState {
-    const row = this.db
-      .prepare<[string], { portal_revision: number | null; portal_status: ArticleStatus | null; portal_url: string | null; published_revision: number | null }>(
-        'SELECT portal_revision, portal_status, portal_url, published_revision FROM sync_state WHERE article_id = ?',
-      )
-      .get(id);
-    const pending = this.db.prepare<[string], number>("SELECT COUNT(*) FROM outbox WHERE article_id = ? AND state = 'pending'").pluck().get(id)!;
-    // A refusal counts until something later for the release went through.
-    const problem =
-      this.db
-        .prepare<[string, string], string | null>(
-          `SELECT last_error FROM outbox WHERE article_id = ? AND state = 'failed'
-             AND id > COALESCE((SELECT MAX(id) FROM outbox WHERE article_id = ? AND state = 'delivered'), 0)
-           ORDER BY id DESC LIMIT 1`,
-        )
-        .pluck()
-        .get(id, id) ?? null;
+    const row = this.store.syncRow(id);
     return {
-      portalStatus: row?.portal_status ?? null,
-      portalRevision: row?.portal_revision ?? null,
-      publishedRevision: row?.published_revision ?? null,
-      url: row?.portal_url ?? null,
-      pending,
-      problem,
-      conflict: this.conflictOf(id),
+      portalStatus: row?.portalStatus ?? null,
+      portalRevision: row?.portalRevision ?? null,
+      publishedRevision: row?.publishedRevision ?? null,
+      url: row?.url ?? null,
+      pending: this.store.pending(id),
+      problem: this.store.problem(id),
+      conflict: this.store.conflict(id),
     };
-  }
-
-  private conflictOf(id: string): ReleaseSyncState['conflict'] {
-    const row = this.db.prepare<[string], { portal_revision: number; portal_content: string; portal_updated_by: string }>('SELECT portal_revision, portal_content, portal_updated_by FROM conflicts WHERE article_id = ?').get(id);
-    return row ? { portalRevision: row.portal_revision, updatedBy: row.portal_updated_by, article: articleSchema.parse(JSON.parse(row.portal_content)) } : null;
   }
 
   /**
@@ -581,17 +476,16 @@ export class SyncEngine {
    * which the portal keeps in its history. Either way nothing is lost.
    */
   resolve(id: string, keep: 'mine' | 'portal'): ReleaseSyncState {
-    const conflict = this.conflictOf(id);
+    const conflict = this.store.conflict(id);
     if (!conflict) return this.releaseState(id);
     if (keep === 'portal') {
       this.history.checkpoint(id, 'conflict');
       const draft = this.drafts.get(id);
       this.drafts.save(id, draft.version, conflict.article);
     }
-    durably(this.db, () => {
-      this.db.prepare('UPDATE sync_state SET portal_revision = ?, updated_at = ? WHERE article_id = ?').run(conflict.portalRevision, this.now().toISOString(), id);
-      this.db.prepare('DELETE FROM conflicts WHERE article_id = ?').run(id);
-      this.db.prepare("UPDATE outbox SET last_error = NULL WHERE article_id = ? AND state = 'failed'").run(id);
+    this.store.durably(() => {
+      this.store.moveBase(id, conflict.portalRevision, this.now().toISOString());
+      this.store.forgetConflict(id);
     });
     if (keep === 'mine') this.enqueue(id, 'save', { article: this.drafts.get(id).article });
     this.changes.emit({ id });
@@ -606,14 +500,11 @@ export class SyncEngine {
     const draft = this.drafts.get(id);
     this.history.checkpoint(id, 'submit');
     const now = this.now().toISOString();
-    const insert = this.db.prepare(
-      'INSERT INTO outbox (article_id, action, payload, idempotency_key, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    durably(this.db, () => {
+    this.store.durably(() => {
       // Its files first, so that the portal never holds a text whose images it lacks.
-      for (const media of collectMediaRefs(draft.article)) insert.run(id, 'upload', JSON.stringify({ sha256: media.sha256, mimeType: media.mimeType }), randomUUID(), now, now);
-      insert.run(id, 'save', JSON.stringify({ article: draft.article }), randomUUID(), now, now);
-      insert.run(id, 'submit', JSON.stringify(override ? { override } : {}), randomUUID(), now, now);
+      for (const media of collectMediaRefs(draft.article)) this.store.enqueue(id, 'upload', { sha256: media.sha256, mimeType: media.mimeType }, randomUUID(), now);
+      this.store.enqueue(id, 'save', { article: draft.article }, randomUUID(), now);
+      this.store.enqueue(id, 'submit', override ? { override } : {}, randomUUID(), now);
     });
     this.changes.emit({ id });
     this.kick(0);
@@ -649,14 +540,7 @@ export class SyncEngine {
     this.delivering = true;
     try {
       for (;;) {
-        const next = this.db
-          .prepare<[string], OutboxRow>(
-            `SELECT o.id, o.article_id, o.action, o.payload, o.idempotency_key, o.attempts FROM outbox o
-             WHERE o.state = 'pending' AND o.next_attempt_at <= ?
-               AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.article_id = o.article_id AND e.id < o.id AND e.state = 'pending')
-             ORDER BY o.id LIMIT 1`,
-          )
-          .get(this.now().toISOString());
+        const next = this.store.nextDue(this.now().toISOString());
         if (!next || !this.client) break;
         const outcome = await this.deliverOne(this.client, next);
         if (outcome === 'stop') break;
@@ -664,75 +548,62 @@ export class SyncEngine {
     } finally {
       this.delivering = false;
     }
-    const due = this.db.prepare<[], string>("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'").pluck().get();
+    const due = this.store.earliestDue();
     if (due) this.kick(Math.max(0, Date.parse(due) - this.now().getTime()));
   }
 
-  private async deliverOne(client: PortalClient, item: OutboxRow): Promise<'next' | 'stop'> {
-    const state = this.db.prepare<[string], { portal_revision: number | null }>('SELECT portal_revision FROM sync_state WHERE article_id = ?').get(item.article_id);
+  private async deliverOne(client: PortalClient, item: OutboxItem): Promise<'next' | 'stop'> {
+    const state = this.store.syncRow(item.articleId);
     try {
       if (item.action === 'upload') {
         const { sha256, mimeType } = JSON.parse(item.payload) as { sha256: string; mimeType: string };
         const file = this.media?.file(sha256);
         if (!file) throw new PortalError(0, 'missing_file', formatMessage('sync.mediaMissing', { sha256: sha256.slice(0, 12) }));
-        await client.putMedia(sha256, readFileSync(file.path), mimeType, item.idempotency_key);
+        await client.putMedia(sha256, readFileSync(file.path), mimeType, item.idempotencyKey);
         if (this.disposed) return 'stop';
-        this.db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, last_error = NULL WHERE id = ?").run(item.id);
+        this.store.markDelivered(item.id);
         this.online = true;
-        this.changes.emit({ id: item.article_id });
+        this.changes.emit({ id: item.articleId });
         return 'next';
       }
       if (item.action === 'comment' || item.action === 'resolve') {
         const payload = JSON.parse(item.payload) as { blockId: string; revision: number; text: string; commentId: string };
         const comment =
           item.action === 'comment'
-            ? await client.addComment(item.article_id, { blockId: payload.blockId, revision: payload.revision, text: payload.text }, item.idempotency_key)
-            : await client.resolveComment(item.article_id, payload.commentId, item.idempotency_key);
+            ? await client.addComment(item.articleId, { blockId: payload.blockId, revision: payload.revision, text: payload.text }, item.idempotencyKey)
+            : await client.resolveComment(item.articleId, payload.commentId, item.idempotencyKey);
         if (this.disposed) return 'stop';
-        this.storeComments(item.article_id, [comment]);
-        this.db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, last_error = NULL WHERE id = ?").run(item.id);
+        this.store.storeComments(item.articleId, [comment]);
+        this.store.markDelivered(item.id);
         this.online = true;
-        this.changes.emit({ id: item.article_id });
+        this.changes.emit({ id: item.articleId });
         return 'next';
       }
       const result =
         item.action === 'save'
-          ? await client.putArticle(item.article_id, articleSchema.parse((JSON.parse(item.payload) as { article: unknown }).article), state?.portal_revision ?? null, item.idempotency_key)
+          ? await client.putArticle(item.articleId, articleSchema.parse((JSON.parse(item.payload) as { article: unknown }).article), state?.portalRevision ?? null, item.idempotencyKey)
           : item.action === 'submit'
-            ? await client.transition(item.article_id, { action: 'submit', revision: state?.portal_revision ?? 1, ...(JSON.parse(item.payload) as { override?: string }) }, item.idempotency_key)
-            : await client.transition(item.article_id, transitionRequestSchema.parse(JSON.parse(item.payload)) as TransitionRequest, item.idempotency_key);
+            ? await client.transition(item.articleId, { action: 'submit', revision: state?.portalRevision ?? 1, ...(JSON.parse(item.payload) as { override?: string }) }, item.idempotencyKey)
+            : await client.transition(item.articleId, transitionRequestSchema.parse(JSON.parse(item.payload)) as TransitionRequest, item.idempotencyKey);
       // Closed while waiting for the answer: the action stays queued; its retry, with the same
       // key, gets the portal's first answer.
       if (this.disposed) return 'stop';
       const own = state !== undefined || item.action !== 'transition';
-      this.db.transaction(() => {
-        if (!own) {
-          this.db.prepare('UPDATE portal_copies SET status = ?, revision = ?, url = ? WHERE article_id = ?').run(result.status, result.revision, result.url, item.article_id);
-          this.db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, last_error = NULL WHERE id = ?").run(item.id);
-          return;
-        }
-        this.db
-          .prepare(
-            `INSERT INTO sync_state (article_id, portal_revision, portal_status, portal_url, published_revision, portal_content, portal_content_revision, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT (article_id) DO UPDATE SET portal_revision = excluded.portal_revision, portal_status = excluded.portal_status,
-               portal_url = excluded.portal_url, published_revision = excluded.published_revision, portal_content = excluded.portal_content,
-               portal_content_revision = excluded.portal_content_revision, updated_at = excluded.updated_at`,
-          )
-          .run(item.article_id, result.revision, result.status, result.url, result.publishedRevision, JSON.stringify(result.article), result.revision, this.now().toISOString());
-        this.db.prepare("UPDATE outbox SET state = 'delivered', attempts = attempts + 1, last_error = NULL WHERE id = ?").run(item.id);
-      })();
+      this.store.transaction(() => {
+        if (own) this.store.recordDelivered(item.articleId, result, this.now().toISOString());
+        else this.store.copyDelivered(item.articleId, result);
+        this.store.markDelivered(item.id);
+      });
       this.online = true;
-      this.changes.emit({ id: item.article_id });
+      this.changes.emit({ id: item.articleId });
       return 'next';
     } catch (error) {
       if (this.disposed) return 'stop';
       if (error instanceof PortalUnreachable) {
         const wait = backoffMs(item.attempts + 1, this.random);
-        this.db
-          .prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?')
-          .run(new Date(this.now().getTime() + wait).toISOString(), 'unreachable', item.id);
+        this.store.postpone(item.id, new Date(this.now().getTime() + wait).toISOString(), 'unreachable');
         this.online = false;
-        this.changes.emit({ id: item.article_id });
+        this.changes.emit({ id: item.articleId });
         return 'stop';
       }
       if (error instanceof PortalError && error.status === 401) {
@@ -744,18 +615,18 @@ export class SyncEngine {
       if (error instanceof PortalError && error.status === 412 && error.current) {
         // Someone else changed it on the portal: both versions are kept; the person decides.
         const current = error.current;
-        this.db.transaction(() => {
-          this.recordConflict(current);
-          this.db.prepare("UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = NULL WHERE article_id = ? AND state = 'pending' AND id >= ?").run(item.article_id, item.id);
-        })();
-        this.changes.emit({ id: item.article_id });
+        this.store.transaction(() => {
+          this.store.recordConflict(current, this.now().toISOString());
+          this.store.failFrom(item, null);
+        });
+        this.changes.emit({ id: item.articleId });
         return 'next';
       }
       const message = error instanceof Error ? error.message : String(error);
       // The refused action and what was queued after it for this release (a submission after a
       // refused save) are not delivered; the person sees why and acts again.
-      this.db.prepare("UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE article_id = ? AND state = 'pending' AND id >= ?").run(message, item.article_id, item.id);
-      this.changes.emit({ id: item.article_id });
+      this.store.failFrom(item, message);
+      this.changes.emit({ id: item.articleId });
       return 'next';
     }
   }
