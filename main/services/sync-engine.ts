@@ -60,7 +60,7 @@ export class SyncEngine {
     db: SqliteDatabase,
     drafts: DraftStore,
     history: HistoryStore,
-    private readonly now: () => Date = () => new Date(),
+    now: () => Date = () => new Date(),
     random: () => number = Math.random,
     /** Where the files a release uses come from, for uploading them before its text. */
     media: MediaStore | null = null,

@@ -11,38 +11,30 @@ import { until } from '../until.js';
 
 const profile = loadProfileConfig(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url)));
 
-function release(title: string): Article {
+/** A release that passes the checks, with its metadata changed where given. */
+function release(title: string, meta: Partial<Article['meta']> = {}): Article {
   const base = emptyArticle();
-  return {
-    ...base,
-    meta: { ...base.meta, title, lead: 'Ein Vorspann.', ministry: 'Thüringer Finanzministerium', date: '2026-11-29' },
-    body: { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p-1' }, content: [{ type: 'text', text: `${title}: der Text.` }] }] },
-  };
+  const paragraph = { type: 'paragraph', attrs: { id: 'p-1' }, content: [{ type: 'text', text: `${title}: der Text.` }] };
+  return { ...base, meta: { ...base.meta, title, lead: 'Ein Vorspann.', ministry: 'Thüringer Finanzministerium', date: '2026-11-29', ...meta }, body: { type: 'doc', content: [paragraph] } };
 }
-
-const override = 'Datum folgt nach Abstimmung mit dem Büro.';
 
 /** The gate before "Veröffentlichen" checks the approved revision that goes live, not the local text. */
 describe('the publish gate', () => {
-  let appTemp: ReturnType<typeof makeTempDirectory>;
-  let portalTemp: ReturnType<typeof makeTempDirectory>;
+  const temporary: Array<ReturnType<typeof makeTempDirectory>> = [];
   let services: AppServices;
   let portal: PortalServer;
 
   beforeEach(async () => {
-    appTemp = makeTempDirectory();
-    portalTemp = makeTempDirectory();
-    portal = await startPortalServer({ dataDirectory: portalTemp.path, profile });
-    portal.portal.addUser('redaktion', 'author', 'redaktion-passwort');
-    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
-    portal.portal.addUser('freigabe2', 'approver', 'freigabe2-passwort');
-    services = await openAppServices(appTemp.path, { dailyBackups: false });
+    const [app, portalData] = [makeTempDirectory(), makeTempDirectory()];
+    temporary.push(app, portalData);
+    portal = await startPortalServer({ dataDirectory: portalData.path, profile });
+    for (const [name, role] of [['redaktion', 'author'], ['freigabe', 'approver'], ['freigabe2', 'approver']] as const) portal.portal.addUser(name, role, `${name}-passwort`);
+    services = await openAppServices(app.path, { dailyBackups: false });
   });
   afterEach(async () => {
     await services.close();
     await portal.close();
-    appTemp.remove();
-    portalTemp.remove();
+    for (const directory of temporary.splice(0)) directory.remove();
   });
 
   /** Submitted from the app (with an override when given), approved on the portal by someone else, pulled. */
@@ -74,9 +66,8 @@ describe('the publish gate', () => {
   });
 
   it('refuses an approved revision with errors unless an approver overrides them with a reason; an author may not', async () => {
-    const defective = { ...release('Ohne Datum'), meta: { ...release('Ohne Datum').meta, date: '' } };
     await services.sync.connect(portal.url, 'freigabe', 'freigabe-passwort');
-    const id = await approved(defective, override);
+    const id = await approved(release('Ohne Datum', { date: '' }), 'Datum folgt nach Abstimmung mit dem Büro.');
 
     expect(() => services.sync.publish(id, null)).toThrow('Die Pressemitteilung hat noch 1 Fehler:');
     expect(services.sync.releaseState(id).pending).toBe(0);
