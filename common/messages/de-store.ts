@@ -198,4 +198,6 @@ export const deStore = {
   'sync.overrideReason': 'Begründung (wird im Verlauf des Portals mit Ihrem Namen gespeichert)',
   'sync.overrideSubmit': 'Trotz Fehlern einreichen',
   'sync.overridePublish': 'Trotz Fehlern veröffentlichen',
+  'sync.noPublishCandidate': 'Die freigegebene Fassung, die online gehen würde, ist noch nicht aus dem Portal geladen. Aktualisieren Sie (oder melden Sie sich beim Portal an) und versuchen Sie es dann erneut.',
+  'sync.overrideRole': 'Nur Freigebende dürfen sich über Fehler der Prüfung hinwegsetzen.',
 } as const;

@@ -191,4 +191,6 @@ export const enStore: Record<keyof typeof deStore, string> = {
   'sync.overrideReason': 'Reason (stored in the portal\'s history with your name)',
   'sync.overrideSubmit': 'Submit despite errors',
   'sync.overridePublish': 'Publish despite errors',
+  'sync.noPublishCandidate': 'The approved revision that would go live has not been fetched from the portal yet. Refresh (or sign in to the portal), then try again.',
+  'sync.overrideRole': 'Only approvers may override errors found by the checks.',
 };
