@@ -230,7 +230,7 @@ export const contract = {
   /** A conflict decided: take the portal's version into the editor, or send one's own based on it. */
   'sync.resolve': method(z.object({ id, keep: z.enum(['mine', 'portal']) }), releaseSyncStateSchema),
   /** "Korrigieren" and "Zurückziehen", each with a reason shown in the portal's history. */
-  'sync.correct': method(z.object({ id, reason: z.string().trim().min(3).max(2000) }), releaseSyncStateSchema),
+  'sync.correct': method(z.object({ id, reason: z.string().trim().min(3).max(2000), override: z.string().trim().min(10).max(2000).optional() }), releaseSyncStateSchema),
   'sync.withdraw': method(z.object({ id, reason: z.string().trim().min(3).max(2000) }), releaseSyncStateSchema),
   /** Fetches the person's releases and the review inbox now. */
   'sync.refresh': method(z.object({}).default({}), portalStatusSchema),

@@ -52,7 +52,7 @@ export function createHandlers(services: AppServices): Handlers {
       return {};
     },
     'sync.resolve': ({ id, keep }) => services.sync.resolve(id, keep),
-    'sync.correct': ({ id, reason }) => services.sync.correct(id, reason),
+    'sync.correct': ({ id, reason, override }) => services.sync.correct(id, reason, override),
     'sync.withdraw': ({ id, reason }) => services.sync.withdraw(id, reason),
     'sync.refresh': async () => {
       await services.sync.pull();
