@@ -221,17 +221,32 @@ export async function callWithBody(dispatch: Dispatch, method: string, body: Uin
   } catch {
     return { status: 400, result: failure('invalid_input', 'error.badJson') };
   }
-  const input = envelope !== null && typeof envelope === 'object' ? (envelope as { input?: unknown }).input : undefined;
-  return { status: 200, result: await dispatch(method, isMethodName(method) && byteMethods.has(method) ? decodeBinary(input) : input) };
+  let input = envelope !== null && typeof envelope === 'object' ? (envelope as { input?: unknown }).input : undefined;
+  if (isMethodName(method) && byteMethods.has(method)) {
+    const decoded = decodeBinary(input);
+    if (decoded === tooDeep) return { status: 400, result: failure('invalid_input', 'error.tooDeeplyNested') };
+    input = decoded;
+  }
+  const result = await dispatch(method, input);
+  return { status: !result.ok && result.error.code === 'invalid_input' ? 400 : 200, result };
 }
 
+/** No input of the contract nests deeper than this; a deeper one is refused, never walked. */
+const MAX_INPUT_DEPTH = 32;
+const tooDeep = Symbol('too deep');
+
 /** The inverse of the renderer's encodeBinary: { $bytes: base64 } becomes bytes again. */
-export function decodeBinary(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decodeBinary);
-  if (value && typeof value === 'object') {
-    const bytes = (value as { $bytes?: unknown }).$bytes;
-    if (typeof bytes === 'string' && Object.keys(value).length === 1) return new Uint8Array(Buffer.from(bytes, 'base64'));
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, decodeBinary(inner)]));
-  }
-  return value;
+export function decodeBinary(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_INPUT_DEPTH) return tooDeep;
+  const decodeAll = (values: unknown[]) => {
+    const decoded = values.map((inner) => decodeBinary(inner, depth + 1));
+    return decoded.includes(tooDeep) ? tooDeep : decoded;
+  };
+  if (Array.isArray(value)) return decodeAll(value);
+  const bytes = (value as { $bytes?: unknown }).$bytes;
+  if (typeof bytes === 'string' && Object.keys(value).length === 1) return new Uint8Array(Buffer.from(bytes, 'base64'));
+  const entries = Object.entries(value);
+  const decoded = decodeAll(entries.map(([, inner]) => inner));
+  return decoded === tooDeep ? tooDeep : Object.fromEntries(entries.map(([key], index) => [key, (decoded as unknown[])[index]]));
 }

@@ -153,6 +153,7 @@ export const de = {
   'error.badHost': 'Diese Adresse ist für Pressestelle nicht zugelassen. Bitte verwenden Sie die beim Start angezeigte Adresse.',
   'error.tooLarge': 'Die Anfrage ist zu groß (höchstens {limit}).',
   'error.badJson': 'Die Anfrage ist kein gültiges JSON.',
+  'error.tooDeeplyNested': 'Die Anfrage ist zu tief verschachtelt und wurde nicht angenommen.',
   'error.backendUnreachable': 'Pressestelle ist gerade nicht erreichbar. Ihr Text bleibt in diesem Fenster erhalten; es wird erneut versucht.',
   'error.databaseFromFuture':
     'Die Datenbank unter {file} wurde von einer neueren Version von Pressestelle angelegt (Version {found}, diese Version kennt bis {known}). Bitte installieren Sie die neueste Version; die Datenbank wurde nicht verändert.',

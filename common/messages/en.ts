@@ -144,6 +144,7 @@ export const en: Record<MessageKey, string> = {
   'error.badHost': 'This address is not allowed for Pressestelle. Please use the address printed at start.',
   'error.tooLarge': 'The request is too large (at most {limit}).',
   'error.badJson': 'The request is not valid JSON.',
+  'error.tooDeeplyNested': 'The request is nested too deeply and was not accepted.',
   'error.backendUnreachable': 'Pressestelle cannot be reached right now. Your text stays in this window; retrying.',
   'error.databaseFromFuture':
     'The database at {file} was created by a newer version of Pressestelle (version {found}; this version knows up to {known}). Please install the latest version; the database was not changed.',

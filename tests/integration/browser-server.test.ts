@@ -128,6 +128,24 @@ describe('the browser entry refuses everyone but its own page', () => {
     const alive = await send(server.port, { method: 'POST', path: '/api/drafts.list', headers: apiHeaders, body: '{}' });
     expect(alive.status).toBe(200);
   });
+
+  it('refuses deeply nested input with 400 and a German message, for every method', async () => {
+    const deep = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+    for (const [path, body] of [
+      ['/api/media.import', `{"input":{"name":"x.png","data":${deep(100_000)},"accept":["image/png"]}}`],
+      ['/api/drafts.import', `{"input":${deep(100_000)}}`],
+      ['/api/drafts.save', `{"input":{"id":"x","baseVersion":1,"article":${deep(100_000)}}}`],
+      ['/api/drafts.create', `{"input":{"article":{"format":"pressestelle/article","formatVersion":1,"meta":{"title":"","lead":""},"body":{"type":"doc","content":[{"type":"paragraph","attrs":${deep(50_000)}}]}}}}`],
+    ] as const) {
+      const reply = await send(server.port, { method: 'POST', path, headers: apiHeaders, body });
+      expect([path, reply.status]).toEqual([path, 400]);
+      const { error } = JSON.parse(reply.body);
+      expect(error.code).toBe('invalid_input');
+      expect(error.message).toMatch(/verschachtelt|ungültig/);
+    }
+    const alive = await send(server.port, { method: 'POST', path: '/api/drafts.list', headers: apiHeaders, body: '{}' });
+    expect(alive.status).toBe(200);
+  });
 });
 
 describe('media over the browser entry', () => {
