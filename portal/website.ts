@@ -31,7 +31,7 @@ export async function handleWebsite(portal: Portal, method: string, url: URL, re
   if (method !== 'GET' && method !== 'HEAD') return false;
   const path = url.pathname;
   if (path === '/' || path === '/presse') {
-    response.writeHead(301, { Location: '/presse/' });
+    response.writeHead(301, { ...siteHeaders, Location: '/presse/' });
     response.end();
     return true;
   }
@@ -63,18 +63,29 @@ export async function handleWebsite(portal: Portal, method: string, url: URL, re
       send(response, 404, 'text/plain; charset=utf-8', portalMessage('notFound'));
       return true;
     }
-    response.writeHead(200, { 'Content-Type': file.mimeType, 'Content-Length': file.size, 'Cache-Control': 'public, max-age=31536000, immutable' });
+    response.writeHead(200, { ...siteHeaders, 'Content-Type': file.mimeType, 'Content-Length': file.size, 'Cache-Control': 'public, max-age=31536000, immutable', 'Content-Security-Policy': "default-src 'none'; sandbox" });
     createReadStream(file.path).pipe(response);
     return true;
   }
   return false;
 }
 
+/**
+ * Every answer of the website: no page of it in another site's frame (clickjacking), no address
+ * of it in the Referer beyond its origin, no guessing of content types.
+ */
+const siteHeaders = {
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Content-Type-Options': 'nosniff',
+} as const;
+
 function send(response: ServerResponse, status: number, type: string, body: string): void {
   response.writeHead(status, {
+    ...siteHeaders,
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
-    'Content-Security-Policy': "default-src 'self'; img-src 'self'; media-src 'self'; frame-src https:; style-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'",
+    'Content-Security-Policy': "default-src 'self'; img-src 'self'; media-src 'self'; frame-src https:; style-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   });
   response.end(body);
 }
