@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { DocumentNode } from '../article.js';
 import type { MediaResolver } from '../media.js';
 import type { MessageKey } from '../messages/index.js';
-import type { HtmlSpec } from '../rendering/html-spec.js';
+import type { HtmlSpec } from '../markup/html-spec.js';
 import type { EditorField } from './editor-fields.js';
 
 export interface RenderContext {

@@ -1,10 +1,10 @@
 import { Node } from '@tiptap/core';
 import { z } from 'zod';
-import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../rendering/rich-text.js';
+import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../markup/rich-text.js';
 import { contentOr, defineBlock, type BlockDefinition, stringAttr, type RenderContext } from './block-definition.js';
 import { editorMarkup, nodeJson, plainAttribute } from './node-attributes.js';
 import { mediaPathResolver } from '../media.js';
-import type { HtmlSpec } from '../rendering/html-spec.js';
+import type { HtmlSpec } from '../markup/html-spec.js';
 
 const fieldsSchema = z.object({ quote: richTextSchema, speaker: z.string().max(200), role: z.string().max(300) });
 type Fields = z.infer<typeof fieldsSchema>;

@@ -1,8 +1,8 @@
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { z } from 'zod';
 import type { DocumentNode } from '../article.js';
-import type { HtmlSpec } from '../rendering/html-spec.js';
-import { fromRichText, inlineSchema, inlineSpecs, toRichText } from '../rendering/rich-text.js';
+import type { HtmlSpec } from '../markup/html-spec.js';
+import { fromRichText, inlineSchema, inlineSpecs, toRichText } from '../markup/rich-text.js';
 import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
 
 const cellSchema = z.object({ header: z.boolean(), content: z.array(inlineSchema) });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mediaPathResolver, mediaRefSchema, type MediaRef } from '../media.js';
-import { safeHref } from '../rendering/html.js';
-import type { HtmlSpec } from '../rendering/html-spec.js';
+import { safeHref } from '../markup/html.js';
+import type { HtmlSpec } from '../markup/html-spec.js';
 import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
 import { captionTypes, imageTypes, videoTypes } from './editor-fields.js';
 import { atomBlockNode } from './node-attributes.js';

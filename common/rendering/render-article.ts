@@ -2,7 +2,7 @@ import type { Article } from '../article.js';
 import type { MediaResolver } from '../media.js';
 import { formatMessage } from '../messages/index.js';
 import { toContentElements, elementSpec } from './content-elements.js';
-import { fragmentToHtml, type HtmlSpec } from './html-spec.js';
+import { fragmentToHtml, type HtmlSpec } from '../markup/html-spec.js';
 
 const berlinDate = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
