@@ -111,4 +111,8 @@ export const videoBlock = defineBlock<Fields>({
   },
   fromFields: (fields, id) => ({ type: 'video', attrs: { id, ...fields } }),
   render,
+  checks: [
+    { id: 'a11y.videoCaptions', severity: 'error', wcag: '1.2.2', run: ({ captions }) => (captions ? null : {}) },
+    { id: 'a11y.embedTitle', severity: 'error', wcag: '4.1.2', run: ({ url, title }) => (url && title.trim() === '' ? {} : null) },
+  ],
 });

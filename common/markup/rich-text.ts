@@ -51,6 +51,11 @@ export const richNodeTypes = new Set(['paragraph', 'heading', 'bulletList', 'ord
 
 const markNames: Record<string, RichMark['type']> = { bold: 'bold', italic: 'italic', subscript: 'subscript', superscript: 'superscript', link: 'link', language: 'language' };
 
+/** The plain text of inline runs; a line break is a newline. */
+export function inlineText(inlines: readonly Inline[]): string {
+  return inlines.map((inline) => ('hardBreak' in inline ? '\n' : inline.text)).join('');
+}
+
 function inlinesOf(node: DocumentNode): Inline[] {
   const inlines: Inline[] = [];
   for (const child of node.content ?? []) {
