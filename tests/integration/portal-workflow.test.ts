@@ -70,7 +70,17 @@ describe('the reference portal\'s workflow over HTTP', () => {
   });
 
   it('a block the profile cannot render is refused at publish, naming it', async () => {
+    // Submitted and approved while the portal could render videos; by publication it no longer can.
+    const example = t.profile;
+    t.profile = { ...example, elementTypes: example.elementTypes.map((type) => (type.name === 'mask_thvideo' ? { ...type, renderable: true } : type)) };
+    await t.server.close();
+    await t.start();
+    await t.loginAll();
     const { id } = await t.approved(demoRelease);
+    t.profile = example;
+    await t.server.close();
+    await t.start();
+    await t.loginAll();
     const refused = await t.as.author.transition(id, 'publish', 1);
     expect(refused.status).toBe(422);
     expect(refused.body.error.details).toEqual([{ blockId: expect.any(String), message: 'Der Baustein „Video“ (mask_thvideo) kann im Portal nicht dargestellt werden und darf nicht veröffentlicht werden.' }]);
@@ -123,5 +133,66 @@ describe('the reference portal\'s workflow over HTTP', () => {
     await t.as.approver2.transition(id, 'approve', 1);
     expect((await t.as.author.transition(id, 'publish', 1)).status).toBe(422);
     expect((await t.as.approver2.transition(id, 'publish', 1, { override: 'Zitat aus dem Original, Link bleibt.' })).body.status).toBe('published');
+  });
+
+  it('a block the profile cannot render is refused already at submit, naming it, and no override helps', async () => {
+    const id = randomUUID();
+    await t.as.author.put(id, demoRelease);
+    const notRenderable = 'Der Baustein „Video“ (mask_thvideo) kann im Portal nicht dargestellt werden und darf nicht veröffentlicht werden.';
+    const refused = await t.as.author.transition(id, 'submit', 1);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toEqual({ code: 'invalid_content', message: notRenderable, details: [{ blockId: expect.any(String), message: notRenderable }] });
+    const overridden = await t.as.approver.transition(id, 'submit', 1, { override: 'Das Video muss mit.' });
+    expect(overridden.status).toBe(422);
+    expect(overridden.body.error.message).toBe(notRenderable);
+    expect((await t.as.author.call('GET', `/api/v1/articles/${id}`)).body.status).toBe('draft');
+    expect((await t.as.author.call('GET', `/api/v1/articles/${id}/history`)).body.map((entry: { action: string }) => entry.action)).toEqual(['created']);
+
+    // Without the video it goes into review.
+    const withoutVideo: Article = { ...demoRelease, body: { ...demoRelease.body, content: demoRelease.body.content.filter((node) => node.type !== 'video') } };
+    await t.as.author.put(id, withoutVideo, 1);
+    expect((await t.as.author.transition(id, 'submit', 2)).body.status).toBe('in_review');
+  });
+
+  it('every refusal answers with its HTTP status, code and German message', async () => {
+    const error = async (answer: Promise<{ status: number; body: { error: { code: string; message: string } } }>) => {
+      const { status, body } = await answer;
+      return { status, code: body.error.code, message: body.error.message };
+    };
+    expect(await error(t.as.author.transition(randomUUID(), 'submit', 1))).toEqual({ status: 404, code: 'not_found', message: 'Diese Pressemitteilung gibt es im Portal nicht.' });
+
+    const id = randomUUID();
+    await t.as.author.put(id, release('Abläufe'));
+    expect(await error(t.as.author.transition(id, 'submit', 2))).toEqual({ status: 409, code: 'conflict', message: 'Die Aktion bezieht sich auf Revision 2, aktuell ist Revision 1.' });
+    expect(await error(t.as.approver.transition(id, 'approve', 1))).toEqual({ status: 409, code: 'conflict', message: '„approve“ ist im Status „Entwurf“ nicht möglich.' });
+    // The role is asked before the status.
+    expect(await error(t.as.author.transition(id, 'withdraw', 1, { reason: 'Falsch' }))).toEqual({ status: 403, code: 'forbidden', message: 'Diese Aktion ist Ihrer Rolle (author) nicht erlaubt.' });
+    expect(await error(t.as.author.transition(id, 'publish', 1))).toEqual({ status: 409, code: 'conflict', message: '„publish“ ist im Status „Entwurf“ nicht möglich.' });
+    expect((await t.as.author.transition(id, 'submit', 1)).body.status).toBe('in_review');
+    expect(await error(t.as.author.transition(id, 'submit', 1))).toEqual({ status: 409, code: 'conflict', message: '„submit“ ist im Status „In Prüfung“ nicht möglich.' });
+    expect(await error(t.as.author2.transition(id, 'request_changes', 1))).toEqual({ status: 403, code: 'forbidden', message: 'Diese Aktion ist Ihrer Rolle (author) nicht erlaubt.' });
+    expect((await t.as.approver.transition(id, 'request_changes', 1)).body.status).toBe('changes_requested');
+    expect((await t.as.author.transition(id, 'submit', 1)).body.status).toBe('in_review');
+    expect((await t.as.admin.transition(id, 'approve', 1)).body).toMatchObject({ status: 'approved', approvedRevision: 1 });
+    expect(await error(t.as.approver.transition(id, 'withdraw', 1, { reason: 'Falsch' }))).toEqual({ status: 409, code: 'conflict', message: '„withdraw“ ist im Status „Freigegeben“ nicht möglich.' });
+    expect(await error(t.as.author.transition(id, 'correct', 1, { reason: 'Zahl' }))).toEqual({ status: 409, code: 'conflict', message: 'Nur eine veröffentlichte Pressemitteilung kann korrigiert werden.' });
+    expect(await error(t.as.author.transition(id, 'publish', 1, { at: '2026-11-29T07:58:00.000Z' }))).toEqual({ status: 422, code: 'invalid_content', message: 'Der Zeitpunkt liegt in der Vergangenheit.' });
+
+    // An approval that does not belong to the revision (the table's last word on it; the API resets it on every change).
+    t.server.portal.db.prepare('UPDATE articles SET approved_revision = NULL WHERE id = ?').run(id);
+    expect(await error(t.as.author.transition(id, 'publish', 1))).toEqual({ status: 409, code: 'conflict', message: 'Revision 1 ist nicht freigegeben.' });
+    t.server.portal.db.prepare('UPDATE articles SET approved_revision = 1 WHERE id = ?').run(id);
+
+    expect((await t.as.author.transition(id, 'publish', 1)).body.status).toBe('published');
+    await t.as.author.put(id, release('Abläufe, berichtigt'), 1);
+    await t.as.author.transition(id, 'submit', 2);
+    await t.as.approver.transition(id, 'approve', 2);
+    expect(await error(t.as.author.transition(id, 'publish', 2))).toEqual({ status: 409, code: 'conflict', message: 'Die Pressemitteilung ist bereits veröffentlicht; eine neue Fassung geht mit „correct“ online.' });
+    expect(await error(t.as.author.transition(id, 'correct', 2, { reason: '  ' }))).toEqual({ status: 422, code: 'invalid_content', message: 'Bitte geben Sie einen Grund an.' });
+    expect((await t.as.author.transition(id, 'correct', 2, { reason: 'Zahl berichtigt', at: '2026-11-29T09:00:00.000Z' })).body).toMatchObject({ status: 'scheduled', scheduledAt: '2026-11-29T09:00:00.000Z' });
+    expect(await error(t.as.approver.transition(id, 'withdraw', 2))).toEqual({ status: 422, code: 'invalid_content', message: 'Bitte geben Sie einen Grund an.' });
+    expect((await t.as.approver.transition(id, 'withdraw', 2, { reason: 'Doch nicht' })).body.status).toBe('withdrawn');
+    const history = (await t.as.author.call('GET', `/api/v1/articles/${id}/history`)).body.map((entry: { action: string }) => entry.action);
+    expect(history).toEqual(['created', 'submit', 'request_changes', 'submit', 'approve', 'publish', 'updated', 'submit', 'approve', 'correct', 'withdraw']);
   });
 });
