@@ -97,7 +97,10 @@ export const videoBlock = defineBlock<Fields>({
   create: () => ({ type: 'video', attrs: { title: '', video: null, url: '', poster: null, captions: null, transcript: '' } }),
   toFields: (node) => {
     const media = (name: string) => {
-      const parsed = mediaRefSchema.safeParse(node.attrs?.[name]);
+      const value = node.attrs?.[name];
+      // No file is the usual case; a failed parse would cost more than the whole block.
+      if (value === null || value === undefined) return null;
+      const parsed = mediaRefSchema.safeParse(value);
       return parsed.success ? parsed.data : null;
     };
     return {

@@ -26,17 +26,12 @@ interface RuleHeader {
 }
 
 function toFinding(rule: RuleHeader, report: RuleReport | CheckReport, blockId: string | null, params: MessageParams): Finding {
-  const { excerpt } = report;
-  const fix = 'fix' in report ? report.fix : undefined;
-  return {
-    ruleId: rule.id,
-    severity: rule.severity,
-    message: formatMessage(checkMessageKey(rule.id), { ...params, ...report.params }),
-    blockId,
-    ...(rule.wcag !== null ? { wcag: rule.wcag } : {}),
-    ...(excerpt ? { excerpt } : {}),
-    ...(fix ? { fix } : {}),
-  };
+  const message = formatMessage(checkMessageKey(rule.id), report.params ? { ...params, ...report.params } : params);
+  const finding: Finding = { ruleId: rule.id, severity: rule.severity, message, blockId };
+  if (rule.wcag !== null) finding.wcag = rule.wcag;
+  if (report.excerpt) finding.excerpt = report.excerpt;
+  if ('fix' in report && report.fix) finding.fix = report.fix;
+  return finding;
 }
 
 function blockLabel(node: DocumentNode): string {
@@ -48,9 +43,10 @@ function blockLabel(node: DocumentNode): string {
 function findingsOfBlock(node: DocumentNode, options: CheckOptions): Finding[] {
   const findings: Finding[] = [];
   const blockId = blockIdOf(node);
-  const params = { block: blockLabel(node) };
+  let params: MessageParams | undefined;
   const add = (rule: RuleHeader, report: RuleReport | CheckReport | null) => {
-    if (report) findings.push(toFinding(rule, report, blockId, params));
+    // The block's label only when there is something to say about it: most blocks have no findings.
+    if (report) findings.push(toFinding(rule, report, blockId, (params ??= { block: blockLabel(node) })));
   };
   const block = blockOfNode(node.type);
   for (const rule of registry.block) add(rule, rule.run({ node, block }, options));

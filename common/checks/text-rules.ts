@@ -13,6 +13,15 @@ function textRuns(paragraph: DocumentNode): DocumentNode[] {
   return (paragraph.content ?? []).filter((child) => child.type === 'text');
 }
 
+function markEnglish(target: DocumentNode): DocumentNode {
+  return {
+    ...target,
+    content: (target.content ?? []).map((child) =>
+      child.type === 'text' ? { ...child, marks: [...(child.marks ?? []).filter((mark) => mark.type !== 'language'), { type: 'language', attrs: { lang: 'en' } }] } : child,
+    ),
+  };
+}
+
 export const paragraphRules: readonly Rule<ParagraphSubject>[] = [
   {
     id: 'a11y.fakeHeading',
@@ -72,17 +81,10 @@ export const sentenceRules: readonly Rule<SentenceSubject>[] = [
       const english = words.filter((word) => englishWords.has(word)).length;
       const german = words.filter((word) => germanWords.has(word)).length;
       if (english < 2 || english / words.length < 0.2 || german !== 0) return null;
+      const report = { params: { text: sentence.slice(0, 60) }, excerpt: { text: sentence } };
       // A paragraph that is this one sentence is marked in one click; otherwise select the passage.
-      const fix = {
-        label: formatMessage('check.fixLanguage'),
-        apply: (target: DocumentNode): DocumentNode => ({
-          ...target,
-          content: (target.content ?? []).map((child) =>
-            child.type === 'text' ? { ...child, marks: [...(child.marks ?? []).filter((mark) => mark.type !== 'language'), { type: 'language', attrs: { lang: 'en' } }] } : child,
-          ),
-        }),
-      };
-      return { params: { text: sentence.slice(0, 60) }, excerpt: { text: sentence }, ...(wholeBlock ? { fix } : {}) };
+      if (!wholeBlock) return report;
+      return { ...report, fix: { label: formatMessage('check.fixLanguage'), apply: markEnglish } };
     },
   },
   {
