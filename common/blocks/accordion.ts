@@ -1,7 +1,7 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import { z } from 'zod';
 import type { DocumentNode } from '../article.js';
-import { fromRichText, inlineSchema, inlineSpecs, richTextSchema, richTextSpecs, toRichText } from '../rendering/rich-text.js';
+import { fromRichText, inlineSchema, inlineSpecs, richTextSchema, richTextSpecs, toRichText } from '../markup/rich-text.js';
 import { defineBlock, type RenderContext } from './block-definition.js';
 import { richContent } from './node-attributes.js';
 

@@ -1,7 +1,7 @@
 import { Node } from '@tiptap/core';
 import { z } from 'zod';
 import { mediaPathResolver } from '../media.js';
-import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../rendering/rich-text.js';
+import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../markup/rich-text.js';
 import { contentOr, defineBlock, type BlockDefinition, stringAttr, type RenderContext } from './block-definition.js';
 import { editorMarkup, nodeJson, plainAttribute, richContent } from './node-attributes.js';
 

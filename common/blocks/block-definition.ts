@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { DocumentNode } from '../article.js';
 import type { MediaResolver } from '../media.js';
 import type { MessageKey } from '../messages/index.js';
-import type { HtmlSpec } from '../rendering/html-spec.js';
+import type { HtmlSpec } from '../markup/html-spec.js';
+import type { BlockCheck } from './block-checks.js';
 import type { EditorField } from './editor-fields.js';
 
 export interface RenderContext {
@@ -14,7 +15,7 @@ export interface RenderContext {
 
 /**
  * Everything about one content block, in one place: its document node(s) for the editor,
- * the portal element type and fields it maps to, and its markup in the portal's look.
+ * the portal element type and fields it maps to, its markup in the portal's look, its checks.
  */
 export interface BlockDefinition<Fields = unknown> {
   /** The top-level document node type, and the block's stable name. */
@@ -38,6 +39,8 @@ export interface BlockDefinition<Fields = unknown> {
   fromFields(fields: Fields, id: string): DocumentNode;
   /** The block in the portal's markup; in the editor, a hole (0) where its rich content goes. */
   render(fields: Fields, context: RenderContext): HtmlSpec;
+  /** The block's own checks, on its fields; the rules for every block are in `common/checks/`. */
+  readonly checks?: readonly BlockCheck<Fields>[];
 }
 
 /** Defines a block with its field type inferred from the schema. */

@@ -1,13 +1,23 @@
 import { Node } from '@tiptap/core';
 import { z } from 'zod';
 import { mediaPathResolver } from '../media.js';
-import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../rendering/rich-text.js';
+import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../markup/rich-text.js';
+import { contrastRatio } from '../contrast.js';
+import type { BoxColours } from './block-checks.js';
 import { contentOr, defineBlock, type BlockDefinition, stringAttr, type RenderContext } from './block-definition.js';
 import { editorMarkup, nodeJson, plainAttribute, richContent } from './node-attributes.js';
 
 /** The demo page's four boxes; colours live in the portal stylesheet, each at least 4.5:1. */
 export const boxVariants = ['blue', 'lightblue', 'black', 'gray'] as const;
 export type BoxVariant = (typeof boxVariants)[number];
+
+/** The box variants' colours in `common/rendering/portal.css` (a test keeps them in step). */
+export const portalBoxColours: BoxColours = {
+  blue: { color: '#ffffff', background: '#004a8f' },
+  lightblue: { color: '#004a8f', background: '#e5eef7' },
+  black: { color: '#ffffff', background: '#1b1b1b' },
+  gray: { color: '#4a4a4a', background: '#ededed' },
+};
 
 const fieldsSchema = z.object({ variant: z.enum(boxVariants), bodytext: richTextSchema });
 type Fields = z.infer<typeof fieldsSchema>;
@@ -57,4 +67,17 @@ export const boxBlock: BlockDefinition<Fields> = defineBlock<Fields>({
   toFields: (node) => ({ variant: variantOf(stringAttr(node, 'variant')), bodytext: toRichText(node.content ?? []) }),
   fromFields: (fields, id) => ({ type: 'box', attrs: { id, variant: fields.variant }, content: fromRichText(fields.bodytext) }),
   render,
+  checks: [
+    {
+      id: 'a11y.contrast',
+      severity: 'error',
+      wcag: '1.4.3',
+      run: ({ variant }, options) => {
+        const colours = (options.boxColours ?? portalBoxColours)[variant];
+        if (!colours) return null;
+        const ratio = contrastRatio(colours.color, colours.background);
+        return ratio < 4.5 ? { params: { ratio: ratio.toFixed(1).replace('.', ',') } } : null;
+      },
+    },
+  ],
 });

@@ -1,6 +1,6 @@
 import { Heading } from '@tiptap/extension-heading';
 import { z } from 'zod';
-import { fromRichText, inlineSchema, inlineSpecs, toRichText } from '../rendering/rich-text.js';
+import { fromRichText, inlineSchema, inlineSpecs, toRichText } from '../markup/rich-text.js';
 import { contentOr, defineBlock } from './block-definition.js';
 
 /** Headings H2–H6; a pasted H1 becomes an H2, because the release's title is the page's only H1. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mediaRefSchema, type MediaResolver } from '../media.js';
-import type { HtmlSpec } from '../rendering/html-spec.js';
+import type { HtmlSpec } from '../markup/html-spec.js';
 import { formatMessage } from '../messages/index.js';
 
 /** One image as blocks carry it: the file plus the text that makes it accessible and credited. */

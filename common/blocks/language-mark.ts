@@ -1,14 +1,8 @@
 import { Mark } from '@tiptap/core';
+import { cleanLanguage } from '../markup/rich-text.js';
 
 /** Languages the "Sprache des Abschnitts" mark offers (BCP 47 primary tags). */
 export const passageLanguages = ['en', 'fr', 'es', 'it', 'pl', 'cs', 'ru', 'uk', 'tr', 'ar'] as const;
-
-const languageTag = /^[a-z]{2,3}(-[A-Z]{2})?$/;
-
-/** A language tag as the mark keeps it, or null for anything else. */
-export function cleanLanguage(value: unknown): string | null {
-  return typeof value === 'string' && languageTag.test(value) ? value : null;
-}
 
 /**
  * "Sprache des Abschnitts": a passage in another language (an English quote, say), rendered with

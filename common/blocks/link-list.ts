@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describeFile, mediaPathResolver, mediaRefSchema } from '../media.js';
-import { safeHref } from '../rendering/html.js';
-import type { HtmlSpec } from '../rendering/html-spec.js';
+import { safeHref } from '../markup/html.js';
+import type { HtmlSpec } from '../markup/html-spec.js';
 import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
 import { downloadTypes } from './editor-fields.js';
 import { atomBlockNode } from './node-attributes.js';

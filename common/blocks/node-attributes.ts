@@ -18,7 +18,7 @@ export const richContent = '(paragraph | heading | bulletList | orderedList)+';
  * attributes merged into its outer element.
  */
 export function editorMarkup(
-  spec: import('../rendering/html-spec.js').HtmlSpec,
+  spec: import('../markup/html-spec.js').HtmlSpec,
   HTMLAttributes: Record<string, unknown>,
   extra: Record<string, string> = {},
 ): never {
@@ -39,7 +39,7 @@ export function atomBlockNode(options: {
   defaults: Record<string, unknown>;
   selector: string;
   readAttributes: (element: HTMLElement) => Record<string, unknown>;
-  render: (node: import('../article.js').DocumentNode) => import('../rendering/html-spec.js').HtmlSpec;
+  render: (node: import('../article.js').DocumentNode) => import('../markup/html-spec.js').HtmlSpec;
 }) {
   return Node.create({
     name: options.name,

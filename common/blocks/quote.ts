@@ -1,10 +1,11 @@
 import { Node } from '@tiptap/core';
 import { z } from 'zod';
-import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../rendering/rich-text.js';
+import { fromRichText, inlineText, richTextSchema, richTextSpecs, toRichText } from '../markup/rich-text.js';
+import { words } from './block-checks.js';
 import { contentOr, defineBlock, type BlockDefinition, stringAttr, type RenderContext } from './block-definition.js';
 import { editorMarkup, nodeJson, plainAttribute } from './node-attributes.js';
 import { mediaPathResolver } from '../media.js';
-import type { HtmlSpec } from '../rendering/html-spec.js';
+import type { HtmlSpec } from '../markup/html-spec.js';
 
 const fieldsSchema = z.object({ quote: richTextSchema, speaker: z.string().max(200), role: z.string().max(300) });
 type Fields = z.infer<typeof fieldsSchema>;
@@ -59,4 +60,16 @@ export const quoteBlock: BlockDefinition<Fields> = defineBlock<Fields>({
   toFields: (node) => ({ quote: toRichText(node.content ?? []), speaker: stringAttr(node, 'speaker'), role: stringAttr(node, 'role') }),
   fromFields: (fields, id) => ({ type: 'quote', attrs: { id, speaker: fields.speaker, role: fields.role }, content: fromRichText(fields.quote) }),
   render,
+  checks: [
+    {
+      id: 'a11y.quoteAsHeading',
+      severity: 'warning',
+      wcag: '1.3.1',
+      run: ({ quote, speaker }) => {
+        // The paragraphs' text run together, as the check has always counted it.
+        const count = words(quote.map((block) => (block.kind === 'list' ? '' : inlineText(block.content))).join('')).length;
+        return count > 0 && count <= 5 && speaker.trim() === '' ? {} : null;
+      },
+    },
+  ],
 });

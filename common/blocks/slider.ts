@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mediaPathResolver } from '../media.js';
-import type { HtmlSpec } from '../rendering/html-spec.js';
+import type { HtmlSpec } from '../markup/html-spec.js';
 import { defineBlock, type RenderContext } from './block-definition.js';
 import { imageEditorFields, type EditorField } from './editor-fields.js';
 import { creditSpec, emptyImage, imageFromElement, imageSchema, imageSpec } from './image.js';

@@ -1,8 +1,8 @@
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { z } from 'zod';
 import type { DocumentNode } from '../article.js';
-import type { HtmlSpec } from '../rendering/html-spec.js';
-import { fromRichText, inlineSchema, inlineSpecs, toRichText } from '../rendering/rich-text.js';
+import type { HtmlSpec } from '../markup/html-spec.js';
+import { fromRichText, inlineSchema, inlineSpecs, inlineText, toRichText } from '../markup/rich-text.js';
 import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
 
 const cellSchema = z.object({ header: z.boolean(), content: z.array(inlineSchema) });
@@ -83,4 +83,27 @@ export const tableBlock = defineBlock<Fields>({
     content: fields.rows.map((cells) => ({ type: 'tableRow', content: cells.map(cellNode) })),
   }),
   render,
+  checks: [
+    {
+      id: 'a11y.tableHeader',
+      severity: 'error',
+      wcag: '1.3.1',
+      run: ({ rows }) => {
+        const first = rows[0] ?? [];
+        const headerRow = first.length > 0 && first.every((cell) => cell.header);
+        const headerColumn = rows.length > 0 && rows.every((cells) => cells[0]?.header === true);
+        return headerRow || headerColumn ? null : {};
+      },
+    },
+    {
+      id: 'a11y.tableEmptyHeader',
+      severity: 'warning',
+      wcag: '1.3.1',
+      run: ({ rows }) => {
+        const count = rows.flat().filter((cell) => cell.header && inlineText(cell.content).trim() === '').length;
+        return count > 0 ? { params: { count } } : null;
+      },
+    },
+    { id: 'a11y.tableCaption', severity: 'warning', wcag: '1.3.1', run: ({ caption }) => (caption.trim() === '' ? {} : null) },
+  ],
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mediaPathResolver } from '../media.js';
-import { safeHref } from '../rendering/html.js';
-import type { HtmlSpec } from '../rendering/html-spec.js';
+import { safeHref } from '../markup/html.js';
+import type { HtmlSpec } from '../markup/html-spec.js';
 import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
 import { imageEditorFields } from './editor-fields.js';
 import { emptyImage, imageFromElement, imageSchema, imageSpec } from './image.js';

@@ -1,8 +1,8 @@
 import { Node } from '@tiptap/core';
 import { z } from 'zod';
 import { mediaPathResolver } from '../media.js';
-import type { HtmlSpec } from '../rendering/html-spec.js';
-import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../rendering/rich-text.js';
+import type { HtmlSpec } from '../markup/html-spec.js';
+import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../markup/rich-text.js';
 import { contentOr, defineBlock, type BlockDefinition, stringAttr, type RenderContext } from './block-definition.js';
 import { imageEditorFields } from './editor-fields.js';
 import { emptyImage, figcaptionSpec, imageFrom, imageFromElement, imageSchema, imageSpec } from './image.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocumentNode } from '../article.js';
-import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../rendering/rich-text.js';
+import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../markup/rich-text.js';
 import { contentOr, defineBlock } from './block-definition.js';
 
 /** Top-level node types that form a text block; consecutive ones become one portal element. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mediaPathResolver, mediaRefSchema, type MediaRef } from '../media.js';
-import { safeHref } from '../rendering/html.js';
-import type { HtmlSpec } from '../rendering/html-spec.js';
+import { safeHref } from '../markup/html.js';
+import type { HtmlSpec } from '../markup/html-spec.js';
 import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
 import { captionTypes, imageTypes, videoTypes } from './editor-fields.js';
 import { atomBlockNode } from './node-attributes.js';
@@ -97,7 +97,10 @@ export const videoBlock = defineBlock<Fields>({
   create: () => ({ type: 'video', attrs: { title: '', video: null, url: '', poster: null, captions: null, transcript: '' } }),
   toFields: (node) => {
     const media = (name: string) => {
-      const parsed = mediaRefSchema.safeParse(node.attrs?.[name]);
+      const value = node.attrs?.[name];
+      // No file is the usual case; a failed parse would cost more than the whole block.
+      if (value === null || value === undefined) return null;
+      const parsed = mediaRefSchema.safeParse(value);
       return parsed.success ? parsed.data : null;
     };
     return {
@@ -111,4 +114,8 @@ export const videoBlock = defineBlock<Fields>({
   },
   fromFields: (fields, id) => ({ type: 'video', attrs: { id, ...fields } }),
   render,
+  checks: [
+    { id: 'a11y.videoCaptions', severity: 'error', wcag: '1.2.2', run: ({ captions }) => (captions ? null : {}) },
+    { id: 'a11y.embedTitle', severity: 'error', wcag: '4.1.2', run: ({ url, title }) => (url && title.trim() === '' ? {} : null) },
+  ],
 });

@@ -3,7 +3,7 @@ import type { ArticleBody, DocumentNode } from '../article.js';
 import type { RenderContext } from '../blocks/block-definition.js';
 import { blockCatalog, blockOfNode } from '../blocks/catalog.js';
 import { TEXT_RUN, textBlock, textNodeTypes } from '../blocks/text.js';
-import { fragmentToHtml, type HtmlSpec } from './html-spec.js';
+import { fragmentToHtml, type HtmlSpec } from '../markup/html-spec.js';
 
 /** One portal content element: what a block becomes for the portal (type + structured fields). */
 export const contentElementSchema = z.object({

@@ -3,7 +3,7 @@ import { formatBerlin } from '../berlin-time.js';
 import type { MediaResolver } from '../media.js';
 import { formatMessage } from '../messages/index.js';
 import { toContentElements, elementSpec } from './content-elements.js';
-import { fragmentToHtml, type HtmlSpec } from './html-spec.js';
+import { fragmentToHtml, type HtmlSpec } from '../markup/html-spec.js';
 
 /** "Erfurt, 29. November 2026" from place and date; either may be missing. */
 export function dateLine(place: string, date: string): string {

@@ -5,7 +5,7 @@ import type { ArticleBody, DocumentNode } from '../../common/article.js';
 import { blockCatalog, documentExtensions, documentSchema } from '../../common/blocks/catalog.js';
 import { mediaPathResolver } from '../../common/media.js';
 import { elementSpec, fromContentElements, renderElements, toContentElements } from '../../common/rendering/content-elements.js';
-import { specToHtml } from '../../common/rendering/html-spec.js';
+import { specToHtml } from '../../common/markup/html-spec.js';
 import { allBlocksBody } from '../fixtures/all-blocks.js';
 
 /** Canonical JSON: the schema fills default attributes, so equal documents compare equal. */

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import type { DocumentNode } from '../article.js';
-import { cleanLanguage } from '../blocks/language-mark.js';
 import { safeHref } from './html.js';
 import type { HtmlSpec } from './html-spec.js';
+
+const languageTag = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+
+/** A language tag as the language mark keeps it, or null for anything else. */
+export function cleanLanguage(value: unknown): string | null {
+  return typeof value === 'string' && languageTag.test(value) ? value : null;
+}
 
 /**
  * Rich text as the portal receives it: structured paragraphs, headings and lists with
@@ -15,7 +21,7 @@ export const richMarkSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('superscript') }),
   z.object({ type: z.literal('link'), href: z.string().max(2048) }),
   /** A passage in another language: rendered with `lang`. */
-  z.object({ type: z.literal('language'), lang: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/) }),
+  z.object({ type: z.literal('language'), lang: z.string().regex(languageTag) }),
 ]);
 export type RichMark = z.infer<typeof richMarkSchema>;
 
@@ -44,6 +50,11 @@ export type RichText = RichBlock[];
 export const richNodeTypes = new Set(['paragraph', 'heading', 'bulletList', 'orderedList']);
 
 const markNames: Record<string, RichMark['type']> = { bold: 'bold', italic: 'italic', subscript: 'subscript', superscript: 'superscript', link: 'link', language: 'language' };
+
+/** The plain text of inline runs; a line break is a newline. */
+export function inlineText(inlines: readonly Inline[]): string {
+  return inlines.map((inline) => ('hardBreak' in inline ? '\n' : inline.text)).join('');
+}
 
 function inlinesOf(node: DocumentNode): Inline[] {
   const inlines: Inline[] = [];
