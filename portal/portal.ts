@@ -19,7 +19,6 @@ import { Users, type User } from './users.js';
 
 export { PortalFailure } from './failure.js';
 export { hashEntry, sha256 } from './history.js';
-export { slugify } from './slug.js';
 export type { User } from './users.js';
 
 export interface PortalOptions {

@@ -2,6 +2,7 @@ import type { Article } from '../common/article.js';
 import { berlinToInstant, formatBerlinLocal } from '../common/berlin-time.js';
 import { blockOfNode } from '../common/blocks/catalog.js';
 import { checkArticle } from '../common/checks/rules.js';
+import { slugify } from '../common/german-folding.js';
 import { formatMessage } from '../common/messages/index.js';
 import type { ArticleStatus, PortalArticle, PortalErrorCode, Profile, TransitionRequest } from '../common/portal-api.js';
 import { refusal, reviewerRoles, statusAfter, workflow, type Refusal, type TransitionAction } from '../common/workflow.js';
@@ -12,7 +13,6 @@ import type { HistoryLog } from './history.js';
 import { portalMessage, type PortalMessage } from './messages.js';
 import type { User } from './users.js';
 import type { ProfileConfig } from './profile.js';
-import { slugify } from './slug.js';
 
 /** The portal's answer to each refusal of the workflow table (`common/workflow.ts`). */
 const refusals: Readonly<Record<Refusal, { status: number; code: PortalErrorCode; message: PortalMessage }>> = {
@@ -169,7 +169,7 @@ export class Transitions {
   }
 
   private goLive(row: ArticleRow, revision: number, correction: boolean, now: string, actor: string, article: Article): void {
-    const slug = row.slug ?? `${slugify(article.meta.title)}-${row.id.slice(0, 8)}`;
+    const slug = row.slug ?? `${slugify(article.meta.title, { fallback: 'medieninformation' })}-${row.id.slice(0, 8)}`;
     this.options.db
       .prepare(
         `UPDATE articles SET status = 'published', published_revision = ?, slug = ?, scheduled_at = NULL, withdrawn_at = NULL,
