@@ -1,7 +1,7 @@
 import { vttBytes } from '../fixtures/media.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
-import { BlockEditor, EditorPage } from './pages/editor-page.js';
+import { BlockEditor } from './pages/editor-page.js';
 import { signIn, TestPortal, writeRelease } from './portal-helpers.js';
 
 let portal: TestPortal;
