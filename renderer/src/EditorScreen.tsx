@@ -4,6 +4,7 @@ import { articleLimits, type ArticleMeta } from '../../common/article.js';
 import type { Draft, RevisionSummary } from '../../common/contract.js';
 import { mediaPathResolver } from '../../common/media.js';
 import { renderArticle } from '../../common/rendering/render-article.js';
+import { reviewerRoles } from '../../common/workflow.js';
 import { useBackend } from './api-context.js';
 import { errorMessage } from './attempt.js';
 import type { SaveState } from './autosave.js';
@@ -32,7 +33,6 @@ import { PublishControls } from './release/PublishControls.js';
 import { ReleaseProvider, useReleaseSubscription } from './release/release-context.js';
 import { SyncLine } from './release/SyncLine.js';
 import { useReleaseActions } from './release/use-release-actions.js';
-import { reviewerRoles } from '../../common/workflow.js';
 import { navigate, replaceRoute } from './routes.js';
 
 /** Loads one press release and shows it for editing; keyed by id, so each draft starts fresh. */
