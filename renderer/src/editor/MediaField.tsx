@@ -26,7 +26,11 @@ export function MediaField({ field, value, onChange }: { field: MediaEditorField
   async function take(file: File) {
     setBusy(true);
     setError(null);
-    await attempt(async () => latestOnChange.current(await importFile(api, file, field.accept)), setError);
+    await attempt(async () => {
+      const imported = await importFile(api, file, field.accept);
+      // The field's newest onChange, read after the import: what was typed meanwhile stays.
+      latestOnChange.current(imported);
+    }, setError);
     setBusy(false);
   }
 
