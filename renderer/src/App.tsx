@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useBackend } from './api-context.js';
+import { attempt } from './attempt.js';
 import { createDraftAndOpen } from './create-draft.js';
 import { DraftListScreen } from './DraftListScreen.js';
 import { EditorScreen } from './EditorScreen.js';
@@ -24,7 +25,7 @@ export function App() {
         if (event.name === 'app.restored' && parseRoute(window.location.hash).screen === 'editor') navigate({ screen: 'drafts' });
         if (event.name === 'app.command' && event.payload.command === 'backups.open') navigate({ screen: 'backups' });
         if (event.name === 'app.command' && event.payload.command === 'draft.new') {
-          createDraftAndOpen(api).catch((caught: unknown) => setNotice(caught instanceof Error ? caught.message : String(caught)));
+          void attempt(() => createDraftAndOpen(api), setNotice);
         }
       }),
     [api, bridge],

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfo } from '../../common/contract.js';
 import { formatFileSize } from '../../common/media.js';
 import { useBackend } from './api-context.js';
+import { attempt, errorMessage } from './attempt.js';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
@@ -21,7 +22,7 @@ export function BackupsScreen({ onNotice }: { onNotice: (text: string) => void }
           setBackups(list);
           setError(null);
         },
-        (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)),
+        (caught: unknown) => setError(errorMessage(caught)),
       ),
     [api],
   );
@@ -35,14 +36,9 @@ export function BackupsScreen({ onNotice }: { onNotice: (text: string) => void }
 
   async function run(action: () => Promise<string>) {
     setBusy(true);
-    try {
-      onNotice(await action());
-    } catch (caught) {
-      onNotice(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-      void load();
-    }
+    await attempt(async () => onNotice(await action()), onNotice);
+    setBusy(false);
+    void load();
   }
 
   function askRestore(backup: BackupInfo) {

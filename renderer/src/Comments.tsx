@@ -4,6 +4,7 @@ import { blockOfNode } from '../../common/blocks/catalog.js';
 import type { MethodOutput } from '../../common/contract.js';
 import { formatMessage } from '../../common/messages/index.js';
 import { useBackend } from './api-context.js';
+import { attempt } from './attempt.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
 import { useLive } from './use-live.js';
@@ -33,13 +34,11 @@ function useSendComment(id: string, revision: number | null, onNotice: (notice: 
   return async (event: FormEvent, blockId: string, text: string, done: () => void) => {
     event.preventDefault();
     if (revision === null || text.trim() === '') return;
-    try {
+    await attempt(async () => {
       await api.sync.comment({ id, blockId, revision, text });
       done();
       onNotice(t('comments.sent'));
-    } catch (caught) {
-      onNotice(caught instanceof Error ? caught.message : String(caught));
-    }
+    }, onNotice);
   };
 }
 

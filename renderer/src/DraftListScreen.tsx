@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { DraftSummary } from '../../common/contract.js';
 import { useBackend } from './api-context.js';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.js';
+import { attempt, errorMessage } from './attempt.js';
 import { createDraftAndOpen } from './create-draft.js';
+import { titleOf } from './draft-title.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
 import { ShowMore } from './ShowMore.js';
@@ -12,10 +14,6 @@ import { useDrafts } from './use-drafts.js';
 import { ImportButton } from './transfer.js';
 import { usePortalOverview } from './portal-status.js';
 import { ReleaseBadge } from './ReleaseBadge.js';
-
-export function titleOf(draft: Pick<DraftSummary, 'title'>): string {
-  return draft.title.trim() === '' ? t('drafts.untitled') : draft.title;
-}
 
 /** The press releases on this machine, newest change first. */
 export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void }) {
@@ -29,13 +27,8 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
 
   async function createDraft() {
     setBusy(true);
-    try {
-      await createDraftAndOpen(api);
-    } catch (caught) {
-      onNotice(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
+    await attempt(() => createDraftAndOpen(api), onNotice);
+    setBusy(false);
   }
 
   function askDelete(draft: DraftSummary) {
@@ -46,7 +39,7 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
       onConfirm: () => {
         api.drafts.delete({ id: draft.id }).then(
           () => onNotice(t('drafts.deleted', { title: titleOf(draft) })),
-          (caught: unknown) => onNotice(caught instanceof Error ? caught.message : String(caught)),
+          (caught: unknown) => onNotice(errorMessage(caught)),
         );
       },
     });

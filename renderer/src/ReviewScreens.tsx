@@ -4,6 +4,7 @@ import type { MethodOutput } from '../../common/contract.js';
 import { mediaPathResolver } from '../../common/media.js';
 import { renderArticle } from '../../common/rendering/render-article.js';
 import { useBackend } from './api-context.js';
+import { attempt } from './attempt.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
 import { hrefOf, navigate } from './routes.js';
@@ -93,21 +94,17 @@ export function ReviewScreen({ id }: { id: string }) {
   if (item.status === 'published' || item.status === 'scheduled') return <LiveRelease item={item} notice={notice} onNotice={setNotice} />;
 
   async function edit() {
-    try {
+    await attempt(async () => {
       await api.sync.edit({ id });
       navigate({ screen: 'editor', id });
-    } catch (caught) {
-      setNotice(caught instanceof Error ? caught.message : String(caught));
-    }
+    }, setNotice);
   }
 
   async function decide(action: 'approve' | 'request_changes') {
-    try {
+    await attempt(async () => {
       await api.sync.review({ id, action, revision: item!.revision });
       setNotice(t('sync.reviewed', { revision: item!.revision }));
-    } catch (caught) {
-      setNotice(caught instanceof Error ? caught.message : String(caught));
-    }
+    }, setNotice);
   }
 
   return (
@@ -207,12 +204,10 @@ function LiveRelease({ item, notice, onNotice }: { item: InboxItem; notice: stri
   const [reason, setReason] = useState('');
   const fieldId = `${item.id}-withdraw`;
   async function withdraw() {
-    try {
+    await attempt(async () => {
       await api.sync.withdraw({ id: item.id, reason });
       onNotice(t('sync.withdrawQueued'));
-    } catch (caught) {
-      onNotice(caught instanceof Error ? caught.message : String(caught));
-    }
+    }, onNotice);
   }
   return (
     <section className="screen review-screen" aria-label={item.article.meta.title}>

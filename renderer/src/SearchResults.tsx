@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import type { SearchHit } from '../../common/contract.js';
 import { useBackend } from './api-context.js';
-import { titleOf } from './DraftListScreen.js';
+import { errorMessage } from './attempt.js';
+import { titleOf } from './draft-title.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
 import { hrefOf } from './routes.js';
@@ -60,7 +61,7 @@ export function SearchResults({ filter }: { filter: SearchFilter }) {
             setHits(found);
             setError(null);
           },
-          (caught: unknown) => current && setError(caught instanceof Error ? caught.message : String(caught)),
+          (caught: unknown) => current && setError(errorMessage(caught)),
         );
     }, 120);
     return () => {

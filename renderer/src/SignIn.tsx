@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useBackend } from './api-context.js';
+import { attempt } from './attempt.js';
 import { t } from './messages.js';
 import { usePortalStatus, type PortalStatus } from './portal-status.js';
 
@@ -69,15 +70,12 @@ function SignInDialog(props: {
     event.preventDefault();
     setBusy(true);
     setProblem(null);
-    try {
+    await attempt(async () => {
       onSignedIn(await api.portal.connect({ url, username, password, keep }));
       setPassword('');
       onClose();
-    } catch (caught) {
-      setProblem(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
+    }, setProblem);
+    setBusy(false);
   }
 
   return (

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { DraftSummary } from '../../common/contract.js';
 import { useBackend } from './api-context.js';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.js';
-import { titleOf } from './DraftListScreen.js';
+import { errorMessage } from './attempt.js';
+import { titleOf } from './draft-title.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
 import { ShowMore } from './ShowMore.js';
@@ -14,7 +15,7 @@ export function TrashScreen({ onNotice }: { onNotice: (text: string) => void }) 
   const { drafts, total, error, showMore } = useDrafts('trash');
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
 
-  const report = (caught: unknown) => onNotice(caught instanceof Error ? caught.message : String(caught));
+  const report = (caught: unknown) => onNotice(errorMessage(caught));
 
   function restore(draft: DraftSummary) {
     api.drafts.restore({ id: draft.id }).then(() => onNotice(t('trash.restored', { title: titleOf(draft) })), report);

@@ -22,3 +22,10 @@ export function usePortalOverview(): ReadonlyMap<string, OverviewEntry> {
   const [entries] = useLive('overview', async (api) => new Map((await api.sync.overview()).map((entry) => [entry.id, entry])), syncOrRestore);
   return entries ?? new Map();
 }
+
+export type PortalProfile = MethodOutput<'portal.profile'>;
+
+/** The portal's profile as cached at the last sign-in; fetched again when the connection changes. */
+export function usePortalProfile(): PortalProfile | null {
+  return useLive('profile', (api) => api.portal.profile(), (event) => (event.name === 'sync.changed' && event.payload.id === null) || event.name === 'app.restored')[0];
+}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { RELEASE_FILE_EXTENSION } from '../../common/release-file.js';
 import { useBackend } from './api-context.js';
+import { attempt } from './attempt.js';
 import { t } from './messages.js';
 import { navigate } from './routes.js';
 
@@ -24,15 +25,12 @@ export function ImportButton({ onNotice }: { onNotice: (text: string) => void })
 
   async function importFile(file: File) {
     setBusy(true);
-    try {
+    await attempt(async () => {
       const draft = await api.drafts.import({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
       onNotice(t('transfer.imported', { title: draft.article.meta.title || t('drafts.untitled') }));
       navigate({ screen: 'editor', id: draft.id });
-    } catch (caught) {
-      onNotice(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
+    }, onNotice);
+    setBusy(false);
   }
 
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DraftSummary } from '../../common/contract.js';
 import { useBackend } from './api-context.js';
+import { errorMessage } from './attempt.js';
 
 /** The drafts of one list (active or trash), refreshed whenever main says a draft changed. */
 export const PAGE_SIZE = 100;
@@ -22,7 +23,7 @@ export function useDrafts(scope: 'active' | 'trash') {
           setTotal(page.total);
           setError(null);
         },
-        (caught: unknown) => active && setError(caught instanceof Error ? caught.message : String(caught)),
+        (caught: unknown) => active && setError(errorMessage(caught)),
       );
     void load();
     const stop = bridge.events.subscribe((event) => {

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { EditorField } from '../../../common/blocks/editor-fields.js';
 import { describeFile, mediaPathResolver, mediaRefSchema, type MediaRef } from '../../../common/media.js';
 import { useBackend } from '../api-context.js';
+import { attempt } from '../attempt.js';
 import { t } from '../messages.js';
 
 type MediaEditorField = Extract<EditorField, { control: 'media' }>;
@@ -25,14 +26,12 @@ export function MediaField({ field, value, onChange }: { field: MediaEditorField
   async function take(file: File) {
     setBusy(true);
     setError(null);
-    try {
+    await attempt(async () => {
       const imported = await importFile(api, file, field.accept);
+      // The field's newest onChange, read after the import: what was typed meanwhile stays.
       latestOnChange.current(imported);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
+    }, setError);
+    setBusy(false);
   }
 
   return (

@@ -5,7 +5,7 @@ import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { ArticleMeta, DocumentNode } from '../../../common/article.js';
 import { createDocumentChecker } from '../../../common/checks/incremental.js';
-import { sortFindings, type Finding, type Severity } from '../../../common/checks/rules.js';
+import { sortFindings, type CheckProfile, type Finding, type Severity } from '../../../common/checks/rules.js';
 
 const checksKey = new PluginKey<DecorationSet>('checks');
 
@@ -32,7 +32,8 @@ const CHECK_DELAY_MS = 300;
 
 /** Runs the checks of one open release after each pause, and marks the blocks they point to. */
 export class EditorChecks {
-  private readonly check = createDocumentChecker();
+  private check = createDocumentChecker();
+  private profileKey = 'null';
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<(findings: Finding[]) => void>();
   findings: Finding[] = [];
@@ -45,6 +46,19 @@ export class EditorChecks {
   onFindings(listener: (findings: Finding[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The portal's profile to check with (which blocks it can render, its limits): it arrives after
+   * the editor opens and again after a sign-in; null before any sign-in.
+   */
+  setProfile(profile: CheckProfile | null): void {
+    // Fetched again at every pull: only a changed profile drops the findings cached per block.
+    const key = JSON.stringify(profile);
+    if (key === this.profileKey) return;
+    this.profileKey = key;
+    this.check = createDocumentChecker({ profile });
+    this.schedule();
   }
 
   schedule(): void {

@@ -3,6 +3,7 @@ import type { Article } from '../../../common/article.js';
 import type { RevisionSummary } from '../../../common/contract.js';
 import { diffArticles } from '../../../common/diff/article-diff.js';
 import { useBackend } from '../api-context.js';
+import { errorMessage } from '../attempt.js';
 import { formatDateTime } from '../format-date.js';
 import { t } from '../messages.js';
 import { DiffView } from './DiffView.js';
@@ -42,7 +43,7 @@ export function HistoryView(props: { articleId: string; current: () => Article; 
           setFrom((chosen) => chosen ?? (list.length >= 2 ? list[1]!.id : (list[0]?.id ?? null)));
           setTo((chosen) => (chosen === 'current' && list.length >= 2 ? list[0]!.id : chosen));
         },
-        (error: unknown) => active && setProblem(t('history.loadFailed', { reason: error instanceof Error ? error.message : String(error) })),
+        (error: unknown) => active && setProblem(t('history.loadFailed', { reason: errorMessage(error) })),
       );
     void load();
     const stop = bridge.events.subscribe((event) => {
@@ -60,7 +61,7 @@ export function HistoryView(props: { articleId: string; current: () => Article; 
       if (typeof side !== 'number' || articles.has(side)) continue;
       api.history.get({ id: articleId, revision: side }).then(
         ({ article }) => setArticles((loaded) => new Map(loaded).set(side, article)),
-        (error: unknown) => setProblem(t('history.loadFailed', { reason: error instanceof Error ? error.message : String(error) })),
+        (error: unknown) => setProblem(t('history.loadFailed', { reason: errorMessage(error) })),
       );
     }
   }, [api, articleId, from, to, articles]);

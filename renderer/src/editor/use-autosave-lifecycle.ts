@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type { SaveState } from '../autosave.js';
+import { BridgeError } from '../bridge.js';
+import type { DraftSession } from '../draft-session.js';
+import { t } from '../messages.js';
+
+/**
+ * Saves and revisions around the open release: stored when the page is hidden or closed, a
+ * revision when the window loses focus and when the screen is left. Returns the save state to show
+ * and why the last save failed, when a person can do something about it.
+ */
+export function useAutosaveLifecycle(session: DraftSession): { saveState: SaveState; saveProblem: string | null } {
+  const saver = session.autosaver;
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  useEffect(() => {
+    const stop = saver.onState((state, error) => {
+      setSaveState(state);
+      // The explanation stays through the retries until a save succeeds.
+      if (state === 'failed') setSaveProblem(error instanceof BridgeError && error.code === 'unauthorized' ? t('save.unauthorized') : null);
+      if (state === 'saved') setSaveProblem(null);
+    });
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void saver.flush();
+    };
+    // The window loses focus (the person turns to another program): a revision of the state.
+    const onWindowBlur = () => void session.checkpoint('blur');
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!saver.hasUnsavedChanges) return;
+      // Hold the window until the last change is stored; in Electron the close then proceeds.
+      event.preventDefault();
+      void saver.flush().then((saved) => saved && window.close());
+    };
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('blur', onWindowBlur);
+    return () => {
+      stop();
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('blur', onWindowBlur);
+      session.snapshot();
+      // However the screen is left: keep saving until it is stored, then keep a revision.
+      session.close();
+    };
+  }, [session, saver]);
+  return { saveState, saveProblem };
+}

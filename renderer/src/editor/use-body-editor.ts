@@ -1,0 +1,72 @@
+import { TextSelection } from '@tiptap/pm/state';
+import type { EditorProps } from '@tiptap/pm/view';
+import { useEditor } from '@tiptap/react';
+import { useEffect, useMemo } from 'react';
+import { documentExtensions } from '../../../common/blocks/catalog.js';
+import type { Draft } from '../../../common/contract.js';
+import type { Api } from '../bridge.js';
+import type { DraftSession } from '../draft-session.js';
+import { t } from '../messages.js';
+import { BlockCommands, currentBlock } from './block-commands.js';
+import { CheckMarks } from './checks.js';
+import { CurrentBlock } from './current-block.js';
+import { dropFiles } from './drop-files.js';
+import { GermanTypography } from './german-typography.js';
+
+/** Where the insert menu opens: under the toolbar, or at the cursor after "/". */
+export type MenuPlacement = { at: 'toolbar' } | { at: 'cursor'; top: number; left: number };
+
+/**
+ * The TipTap editor of the release's body: the catalog's blocks, German typography, "/" for the
+ * block menu, dropped files as blocks. Changes go to the session, which saves them.
+ */
+export function useBodyEditor(options: { api: Api; draft: Draft; session: DraftSession; onMenu: (placement: MenuPlacement) => void; report: (message: string) => void }) {
+  // `onMenu` and `report` are to be stable (state setters): a new one would rebuild the editor's options.
+  const { api, draft, session, onMenu, report } = options;
+  const extensions = useMemo(() => [...documentExtensions(), GermanTypography, BlockCommands, CurrentBlock, CheckMarks], []);
+  // Stable options: TipTap re-applies changed options on every render, which would move the caret.
+  const editorProps = useMemo<EditorProps>(
+    () => ({
+      attributes: {
+        'aria-label': t('editor.body'),
+        'aria-multiline': 'true',
+        role: 'textbox',
+        class: 'article-body portal-article-body',
+        lang: 'de',
+        spellcheck: 'true',
+      },
+      handleKeyDown: (view, event) => {
+        // "/" at the start of an empty paragraph opens the block menu at the cursor.
+        if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return false;
+        const block = currentBlock(view.state);
+        if (!block || block.node.type.name !== 'paragraph' || block.node.content.size > 0) return false;
+        const coords = view.coordsAtPos(view.state.selection.from);
+        onMenu({ at: 'cursor', top: coords.bottom + window.scrollY + 4, left: coords.left + window.scrollX });
+        return true;
+      },
+      handleDrop: (view, event, _slice, moved) => {
+        const files = moved ? [] : [...(event.dataTransfer?.files ?? [])];
+        if (files.length === 0) return false;
+        event.preventDefault();
+        const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+        if (at) view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))));
+        void dropFiles(api, session, files, report);
+        return true;
+      },
+    }),
+    [api, session, onMenu, report],
+  );
+
+  const editor = useEditor({
+    extensions,
+    content: draft.article.body,
+    injectCSS: false,
+    shouldRerenderOnTransaction: false,
+    editorProps,
+    onUpdate: () => session.changed(),
+    onBlur: () => void session.autosaver.flush(),
+  });
+
+  useEffect(() => session.attach(editor), [session, editor]);
+  return editor;
+}

@@ -1,0 +1,44 @@
+import type { Editor } from '@tiptap/react';
+import { useCallback, useMemo } from 'react';
+import type { Article } from '../../../common/article.js';
+import { CommentMarkers, commentableBlocks, Comments } from '../Comments.js';
+import { useRelease } from './release-context.js';
+
+/** Review comments on the release in the side panel, once it is on the portal. */
+export function EditorComments({ article, onShow }: { article: Article; onShow: (blockId: string) => void }) {
+  const { id, sync } = useRelease();
+  const blocks = useMemo(() => commentableBlocks(article), [article]);
+  if (!sync || sync.portalRevision === null) return null;
+  return <Comments id={id} revision={sync.portalRevision} blocks={blocks} onShow={onShow} />;
+}
+
+/** The review comments beside their blocks in the editor, at the right edge of the text. */
+export function EditorCommentMarkers({ article, editor, frame }: { article: Article; editor: Editor; frame: HTMLElement | null }) {
+  const { id, sync } = useRelease();
+  const blocks = useMemo(() => commentableBlocks(article), [article]);
+  const locate = useCallback(
+    (blockId: string) => {
+      let element: HTMLElement | null = null;
+      editor.state.doc.forEach((node, offset) => {
+        if (!element && node.attrs.id === blockId) element = editor.view.nodeDOM(offset) as HTMLElement | null;
+      });
+      return element;
+    },
+    [editor],
+  );
+  const watch = useCallback(
+    (update: () => void) => {
+      // Typing moves the blocks below; so does a block growing as it renders (content-visibility).
+      editor.on('update', update);
+      const observer = new ResizeObserver(update);
+      observer.observe(editor.view.dom);
+      return () => {
+        editor.off('update', update);
+        observer.disconnect();
+      };
+    },
+    [editor],
+  );
+  if (!sync || sync.portalRevision === null) return null;
+  return <CommentMarkers id={id} revision={sync.portalRevision} blocks={blocks} frame={frame} locate={locate} watch={watch} />;
+}
