@@ -227,8 +227,9 @@ export async function callWithBody(dispatch: Dispatch, method: string, body: Uin
     if (decoded === tooDeep) return { status: 400, result: failure('invalid_input', 'error.tooDeeplyNested') };
     input = decoded;
   }
-  const result = await dispatch(method, input);
-  return { status: !result.ok && result.error.code === 'invalid_input' ? 400 : 200, result };
+  // A request that could be read gets the envelope: a refusal of its input is `ok: false` with
+  // a German message, like every other refusal the app shows (HTTP 400 is for unreadable requests).
+  return { status: 200, result: await dispatch(method, input) };
 }
 
 /** No input of the contract nests deeper than this; a deeper one is refused, never walked. */
