@@ -5,17 +5,8 @@ import type { PortalDatabase } from './database.js';
 
 const GENESIS = '0'.repeat(64);
 
-interface HistoryRow {
-  seq: number;
-  article_id: string;
-  at: string;
-  actor: string;
-  action: string;
-  revision: number;
-  reason: string | null;
-  previous_hash: string;
-  hash: string;
-}
+/** The columns of an entry, named as the Portal API names them. */
+const entryColumns = 'seq, article_id AS articleId, at, actor, action, revision, reason, previous_hash AS previousHash, hash';
 
 /** The history of every release, one chain: each entry carries the hash of the one before. */
 export class HistoryLog {
@@ -33,36 +24,21 @@ export class HistoryLog {
   }
 
   of(articleId: string): HistoryEntry[] {
-    return this.db.prepare<[string], HistoryRow>('SELECT * FROM history WHERE article_id = ? ORDER BY seq').all(articleId).map(toHistoryEntry);
+    return this.db.prepare<[string], HistoryEntry>(`SELECT ${entryColumns} FROM history WHERE article_id = ? ORDER BY seq`).all(articleId);
   }
 
   /** Walks the whole chain: every entry's hash and its link to the one before. */
   verify(): { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string } {
     let previous = GENESIS;
     let count = 0;
-    for (const row of this.db.prepare<[], HistoryRow>('SELECT * FROM history ORDER BY seq').iterate()) {
+    for (const entry of this.db.prepare<[], HistoryEntry>(`SELECT ${entryColumns} FROM history ORDER BY seq`).iterate()) {
       count++;
-      const entry = toHistoryEntry(row);
       if (entry.previousHash !== previous) return { ok: false, entries: count, brokenAt: entry.seq, reason: 'link to the previous entry does not match' };
       if (hashEntry(entry) !== entry.hash) return { ok: false, entries: count, brokenAt: entry.seq, reason: 'content does not match its hash' };
       previous = entry.hash;
     }
     return { ok: true, entries: count };
   }
-}
-
-function toHistoryEntry(row: HistoryRow): HistoryEntry {
-  return {
-    seq: row.seq,
-    articleId: row.article_id,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    revision: row.revision,
-    reason: row.reason,
-    previousHash: row.previous_hash,
-    hash: row.hash,
-  };
 }
 
 /** The hash of a history entry: its fields and the hash of the entry before, canonically. */

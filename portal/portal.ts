@@ -164,7 +164,7 @@ export class Portal {
 
   listComments(id: string): Comment[] {
     this.articles.require(id);
-    return this.db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE article_id = ? ORDER BY created_at, id').all(id).map(toComment);
+    return this.db.prepare<[string], Comment>(`SELECT ${commentColumns} FROM comments WHERE article_id = ? ORDER BY created_at, id`).all(id);
   }
 
   addComment(user: User, id: string, blockId: string, revision: number, text: string): Comment {
@@ -177,18 +177,22 @@ export class Portal {
       .prepare('INSERT INTO comments (id, article_id, block_id, revision, text, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(commentId, id, blockId, revision, text, user.name, this.stamp());
     this.log.append(id, user.name, 'comment', revision, null);
-    return toComment(this.db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE id = ?').get(commentId)!);
+    return this.comment(commentId);
   }
 
   resolveComment(user: User, id: string, commentId: string): Comment {
     this.articles.require(id);
-    const row = this.db.prepare<[string, string], CommentRow>('SELECT * FROM comments WHERE id = ? AND article_id = ?').get(commentId, id);
+    const row = this.db.prepare<[string, string], Comment>(`SELECT ${commentColumns} FROM comments WHERE id = ? AND article_id = ?`).get(commentId, id);
     if (!row) fail(404, 'not_found', 'commentNotFound');
-    if (row.resolved_at === null) {
+    if (row.resolvedAt === null) {
       this.db.prepare('UPDATE comments SET resolved_by = ?, resolved_at = ? WHERE id = ?').run(user.name, this.stamp(), commentId);
       this.log.append(id, user.name, 'comment_resolved', row.revision, null);
     }
-    return toComment(this.db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE id = ?').get(commentId)!);
+    return this.comment(commentId);
+  }
+
+  private comment(commentId: string): Comment {
+    return this.db.prepare<[string], Comment>(`SELECT ${commentColumns} FROM comments WHERE id = ?`).get(commentId)!;
   }
 
   // --- history ---
@@ -247,31 +251,8 @@ export class Portal {
   }
 }
 
-interface CommentRow {
-  id: string;
-  article_id: string;
-  block_id: string;
-  revision: number;
-  text: string;
-  author: string;
-  created_at: string;
-  resolved_by: string | null;
-  resolved_at: string | null;
-}
-
-function toComment(row: CommentRow): Comment {
-  return {
-    id: row.id,
-    articleId: row.article_id,
-    blockId: row.block_id,
-    revision: row.revision,
-    text: row.text,
-    author: row.author,
-    createdAt: row.created_at,
-    resolvedBy: row.resolved_by,
-    resolvedAt: row.resolved_at,
-  };
-}
+/** The columns of a comment, named as the Portal API names them. */
+const commentColumns = 'id, article_id AS articleId, block_id AS blockId, revision, text, author, created_at AS createdAt, resolved_by AS resolvedBy, resolved_at AS resolvedAt';
 
 function blockId(node: { attrs?: Record<string, unknown> | undefined }): string {
   return typeof node.attrs?.id === 'string' ? node.attrs.id : '';
