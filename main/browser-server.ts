@@ -11,8 +11,9 @@ import type { Dispatch } from './contract-dispatcher.js';
 import { contentSecurityPolicy, contentTypeOf, rendererDirectory, resolveRendererFile } from './renderer-assets.js';
 import type { AppServices } from './services/app-services.js';
 
-export const TOKEN_COOKIE = 'pressestelle_token';
 export const TOKEN_HEADER = 'x-pressestelle-token';
+/** Only the event stream takes the token in its address: EventSource cannot send headers. */
+export const TOKEN_QUERY = 'token';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 /** Media travels base64-encoded: a 200 MB video is about 267 MB of JSON. */
 const MAX_MEDIA_BODY_BYTES = 300 * 1024 * 1024;
@@ -39,9 +40,13 @@ export interface BrowserServer {
 }
 
 /**
- * Serves the built renderer and the contract over HTTP on 127.0.0.1 only. Every request
- * must carry the per-launch token (from the printed URL, then a cookie or a header) and a
- * Host and Origin of this very server, so other local programs and web pages cannot use it.
+ * Serves the built renderer and the contract over HTTP on 127.0.0.1 only. Every request must
+ * carry a Host and Origin of this very server. The per-launch token comes in the printed URL;
+ * the page keeps it in its own storage (which no other origin, not even another port, can
+ * read) and sends it in a header. There is no cookie: cookies ignore ports, so one would reach
+ * every server on 127.0.0.1 that the browser visits. The app's code is no secret and is served
+ * to anyone on this host; its data (the contract, events, media) only with the token, media
+ * also to this origin's own image and video elements (Fetch Metadata), which cannot send headers.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
@@ -63,24 +68,27 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!isAllowedOrigin(request.headers.origin, port)) return sendError(response, 403, 'error.forbidden');
     const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
 
-    const offered = url.searchParams.get('token');
-    if (request.method === 'GET' && offered !== null && url.pathname === '/') {
-      if (!sameSecret(offered, token)) return sendError(response, 401, 'error.unauthorized');
-      // Keep the token in a cookie and take it out of the address bar and the history.
-      response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`);
-      response.writeHead(303, { Location: '/' }).end();
-      return;
-    }
-    if (!sameSecret(presentedToken(request), token)) return sendError(response, 401, 'error.unauthorized');
+    const offered = url.searchParams.get(TOKEN_QUERY);
+    const presented = request.headers[TOKEN_HEADER];
+    const headerToken = typeof presented === 'string' ? presented : null;
 
-    if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response);
+    if (url.pathname === '/api/events' && request.method === 'GET') {
+      if (!sameSecret(headerToken ?? offered, token)) return sendError(response, 401, 'error.unauthorized');
+      return openEventStream(response);
+    }
     if (url.pathname.startsWith('/api/')) {
+      if (!sameSecret(headerToken, token)) return sendError(response, 401, 'error.unauthorized');
       if (request.method !== 'POST') return sendError(response, 405, 'error.forbidden');
       return callMethod(request, response, url.pathname.slice('/api/'.length));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 405, 'error.forbidden');
     const media = MEDIA_PATH.exec(url.pathname);
-    if (media) return serveMedia(media[1]!, response);
+    if (media) {
+      if (!sameSecret(headerToken, token) && !fromOwnPage(request)) return sendError(response, 401, 'error.unauthorized');
+      return serveMedia(media[1]!, response);
+    }
+    // The printed address: a wrong token is said at once rather than by the first call.
+    if (offered !== null && !sameSecret(offered, token)) return sendError(response, 401, 'error.unauthorized');
     return serveFile(url.pathname, response);
   }
 
@@ -186,14 +194,12 @@ function isAllowedOrigin(origin: string | undefined, port: number): boolean {
   return origin === `http://${LOOPBACK}:${port}` || origin === `http://localhost:${port}`;
 }
 
-function presentedToken(request: IncomingMessage): string | null {
-  const header = request.headers[TOKEN_HEADER];
-  if (typeof header === 'string') return header;
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return value.join('=');
-  }
-  return null;
+/**
+ * A request of this origin's own page (Fetch Metadata, which browsers send to loopback and
+ * which pages cannot forge): another port on 127.0.0.1 is "same-site", never "same-origin".
+ */
+function fromOwnPage(request: IncomingMessage): boolean {
+  return request.headers['sec-fetch-site'] === 'same-origin';
 }
 
 function sameSecret(presented: string | null, expected: string): boolean {

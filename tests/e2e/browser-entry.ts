@@ -37,6 +37,11 @@ export class BrowserEntryProcess {
     return new BrowserEntryProcess(child, url, () => output);
   }
 
+  /** The per-launch token of the printed address. */
+  get token(): string {
+    return new URL(this.url).searchParams.get('token') ?? '';
+  }
+
   get running(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
   }

@@ -1,8 +1,9 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserServer, TOKEN_COOKIE, TOKEN_HEADER, type BrowserServer } from '../../main/browser-server.js';
+import { startBrowserServer, TOKEN_HEADER, type BrowserServer } from '../../main/browser-server.js';
 import { createDispatcher, createHandlers } from '../../main/contract-dispatcher.js';
 import { openAppServices, type AppServices } from '../../main/services/app-services.js';
+import { bluePng } from '../fixtures/media.js';
 import { makeTempDirectory } from '../temp-directory.js';
 
 interface Reply {
@@ -52,14 +53,34 @@ describe('the browser entry refuses everyone but its own page', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}$/);
   });
 
-  it('refuses a request without the token, in German', async () => {
-    for (const path of ['/', '/index.html', '/api/events']) {
+  it('refuses a request for data without the token, in German', async () => {
+    const media = await services.media.import('bild.png', new Uint8Array(bluePng), ['image/png']);
+    for (const path of ['/api/events', `/api/events?token=${'x'.repeat(43)}`, `/media/${media.sha256}`]) {
       const reply = await send(server.port, { path, headers: { Host: host } });
-      expect(reply.status).toBe(401);
+      expect(reply.status, path).toBe(401);
       expect(JSON.parse(reply.body).error.message).toContain('Zugangsschlüssel');
     }
     const call = await send(server.port, { method: 'POST', path: '/api/drafts.list', headers: { Host: host, 'Content-Type': 'application/json' }, body: '{}' });
     expect(call.status).toBe(401);
+  });
+
+  it('uses no cookie: a cookie would reach every port on 127.0.0.1, and the API ignores one', async () => {
+    const entry = await send(server.port, { path: `/?token=${server.token}`, headers: { Host: host } });
+    expect(entry.status).toBe(200);
+    expect(entry.headers['set-cookie']).toBeUndefined();
+    const withCookie = await send(server.port, { method: 'POST', path: '/api/drafts.list', headers: { Host: host, 'Content-Type': 'application/json', Cookie: `pressestelle_token=${server.token}` }, body: '{}' });
+    expect(withCookie.status).toBe(401);
+  });
+
+  it('serves media to its own page (Fetch Metadata "same-origin"), never to another port ("same-site")', async () => {
+    const media = await services.media.import('bild.png', new Uint8Array(bluePng), ['image/png']);
+    const own = await send(server.port, { path: `/media/${media.sha256}`, headers: { Host: host, 'Sec-Fetch-Site': 'same-origin' } });
+    expect(own.status).toBe(200);
+    expect(own.headers['cross-origin-resource-policy']).toBe('same-origin');
+    for (const site of ['same-site', 'cross-site', 'none']) {
+      const foreign = await send(server.port, { path: `/media/${media.sha256}`, headers: { Host: host, 'Sec-Fetch-Site': site } });
+      expect(foreign.status, site).toBe(401);
+    }
   });
 
   it('refuses a wrong token, in the URL and in the header', async () => {
@@ -90,17 +111,10 @@ describe('the browser entry refuses everyone but its own page', () => {
     expect(JSON.parse(reply.body).error.message).toContain('nicht zugelassen');
   });
 
-  it('trades the token in the URL for an HttpOnly cookie and serves the app with a strict CSP', async () => {
-    const entry = await send(server.port, { path: `/?token=${server.token}`, headers: { Host: host } });
-    expect(entry.status).toBe(303);
-    expect(entry.headers.location).toBe('/');
-    const cookie = String(entry.headers['set-cookie']);
-    expect(cookie).toContain(`${TOKEN_COOKIE}=${server.token}`);
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Strict');
-
-    const page = await send(server.port, { path: '/', headers: { Host: host, Cookie: `${TOKEN_COOKIE}=${server.token}` } });
+  it('serves the app (no secret in it) with a strict CSP; the printed address with a wrong token is refused at once', async () => {
+    const page = await send(server.port, { path: '/', headers: { Host: host } });
     expect(page.status).toBe(200);
+    expect(page.body).not.toContain(server.token);
     expect(page.body).toContain('<html lang="de">');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).not.toContain('unsafe');
@@ -167,7 +181,6 @@ describe('media over the browser entry', () => {
 
   it('takes a file as base64 through the contract and serves it back, only with the token', async () => {
     const { encodeBinary } = await import('../../renderer/src/http-bridge.js');
-    const { bluePng } = await import('../fixtures/media.js');
     const body = JSON.stringify({ input: encodeBinary({ name: 'foto.png', data: new Uint8Array(bluePng), accept: ['image/png'] }) });
     const reply = await send(server.port, { method: 'POST', path: '/api/media.import', headers: { Host: host, 'Content-Type': 'application/json', [TOKEN_HEADER]: server.token }, body });
     const result = JSON.parse(reply.body);
