@@ -19,16 +19,26 @@ export function attributes(values: Record<string, string | number | boolean | nu
 }
 
 const safeProtocols = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+/** Stands for "this site" while a site-relative address is resolved. */
+const SITE = 'https://site.invalid';
 
-/** A link target the portal may output: http(s), mailto, tel, or a site-relative path; anything else is dropped. */
+/**
+ * A link target the portal may output: http(s), mailto, tel, or a path on the same site;
+ * anything else is dropped. Addresses are read as browsers read them (WHATWG URL parsing):
+ * `/\evil.example/x` or `/<TAB>/evil.example` look like paths but lead off the site, so they
+ * are judged by where they lead, and what is returned is the parsed, normalised address.
+ */
 export function safeHref(href: string): string | null {
   const trimmed = href.trim();
   if (trimmed === '') return null;
-  if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return trimmed;
+  let url: URL;
   try {
-    const url = new URL(trimmed);
-    return safeProtocols.has(url.protocol) ? url.href : null;
+    url = new URL(trimmed, `${SITE}/`);
   } catch {
     return null;
   }
+  if (url.origin === SITE) return trimmed.startsWith('/') ? `${url.pathname}${url.search}${url.hash}` : null;
+  // A relative address that is not a path ("presse/x", "?q") or leaves the site through parsing is no link of ours.
+  if (!/^[a-z][a-z\d+.-]*:/i.test(trimmed)) return null;
+  return safeProtocols.has(url.protocol) ? url.href : null;
 }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BackendContext } from './api-context.js';
 import { App } from './App.js';
 import { createApi, installBridge } from './bridge.js';
+import { guardReleaseLinks } from './release-links.js';
 import '../../common/rendering/portal.css';
 import './styles.css';
 
@@ -17,6 +18,7 @@ document.addEventListener(
   },
   true,
 );
+guardReleaseLinks();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 createRoot(root).render(
