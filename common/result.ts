@@ -11,6 +11,8 @@ export const errorCodes = [
   'unauthorized',
   'too_large',
   'unreachable',
+  /** The disk is full or reports an I/O error: nothing was written; retrying later will work. */
+  'storage',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

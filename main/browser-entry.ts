@@ -5,6 +5,7 @@ import { startBrowserServer } from './browser-server.js';
 import { createDispatcher, createHandlers } from './contract-dispatcher.js';
 import { openAppServices } from './services/app-services.js';
 import { defaultDataDirectory } from './services/data-directory.js';
+import { keepRunningOnBackgroundErrors } from './services/keep-running.js';
 
 /**
  * The browser entry: the app's services behind HTTP on 127.0.0.1, serving the built
@@ -25,6 +26,7 @@ export async function runBrowserEntry(argv: string[] = process.argv.slice(2)): P
   const services = await openAppServices(values.data ?? defaultDataDirectory());
   for (const notice of services.pendingNotices()) process.stderr.write(`${notice.message}\n`);
   const server = await startBrowserServer({ services, dispatch: createDispatcher(createHandlers(services)), port });
+  keepRunningOnBackgroundErrors();
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -3,6 +3,7 @@ import { isMethodName, type MethodName } from '../common/channels.js';
 import { contract, type MethodOutput, type ParsedInput } from '../common/contract.js';
 import { Failure, failure, type Result } from '../common/result.js';
 import type { AppServices } from './services/app-services.js';
+import { storageFailure } from './services/storage-errors.js';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -83,6 +84,8 @@ export function createDispatcher(handlers: Handlers, log: (error: unknown) => vo
     } catch (error) {
       if (error instanceof Failure) return { ok: false, error: error.toAppError() };
       log(error);
+      const storage = storageFailure(error);
+      if (storage) return { ok: false, error: storage.toAppError() };
       return failure('internal', 'error.internal');
     }
   };

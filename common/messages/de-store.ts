@@ -88,7 +88,17 @@ export const deStore = {
     'Die Datenbank war beschädigt und wurde aus der Sicherung vom {date} wiederhergestellt ({count} Pressemitteilungen). Änderungen nach dieser Sicherung fehlen. Die beschädigte Datei liegt unter {damaged}.',
   'recovery.noBackup':
     'Die Datenbank war beschädigt, und es gab keine brauchbare Sicherung. Pressestelle beginnt mit einer leeren Datenbank. Die beschädigte Datei liegt unverändert unter {damaged}; bitte wenden Sie sich an den IT-Support.',
+  'recovery.missing':
+    'Die Datenbank fehlte oder war leer, obwohl Sicherungen vorhanden sind. Sie wurde aus der Sicherung vom {date} wiederhergestellt ({count} Pressemitteilungen). Änderungen nach dieser Sicherung fehlen.{moved}',
+  'recovery.missingNoBackup':
+    'Die Datenbank fehlte oder war leer, und keine der Sicherungen unter {backups} ist lesbar. Pressestelle beginnt mit einer leeren Datenbank; bitte wenden Sie sich an den IT-Support.',
+  'recovery.movedEmpty': ' Die leere Datei liegt unter {damaged}.',
   'recovery.dismiss': 'Verstanden',
+
+  'storage.full':
+    'Speicherplatz voll – Ihr Text ist noch nicht gesichert. Bitte schaffen Sie Platz auf dem Laufwerk (zum Beispiel große Dateien löschen oder den Papierkorb leeren) und lassen Sie dieses Fenster offen: Pressestelle versucht es weiter und sichert alles, sobald wieder Platz ist.',
+  'storage.ioError':
+    'Das Laufwerk meldet einen Schreibfehler – Ihr Text ist noch nicht gesichert. Bitte lassen Sie dieses Fenster offen: Pressestelle versucht es weiter. Hält der Fehler an, wenden Sie sich an den IT-Support.',
 
   'transfer.export': 'Als Datei exportieren',
   'transfer.import': 'Datei importieren',

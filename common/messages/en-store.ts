@@ -84,7 +84,16 @@ export const enStore: Record<keyof typeof deStore, string> = {
     'The database was damaged and was restored from the backup of {date} ({count} press releases). Changes after that backup are missing. The damaged file is at {damaged}.',
   'recovery.noBackup':
     'The database was damaged and there was no usable backup. Pressestelle starts with an empty database. The damaged file is kept unchanged at {damaged}; please contact IT support.',
+  'recovery.missing':
+    'The database was missing or empty although backups exist. It was restored from the backup of {date} ({count} press releases). Changes after that backup are missing.{moved}',
+  'recovery.missingNoBackup':
+    'The database was missing or empty, and none of the backups in {backups} is readable. Pressestelle starts with an empty database; please contact IT support.',
+  'recovery.movedEmpty': ' The empty file is at {damaged}.',
   'recovery.dismiss': 'Understood',
+  'storage.full':
+    'Disk full – your text is not saved yet. Please free space on the drive (for example delete large files or empty the trash) and keep this window open: Pressestelle keeps trying and saves everything as soon as there is space again.',
+  'storage.ioError':
+    'The drive reports a write error – your text is not saved yet. Please keep this window open: Pressestelle keeps trying. If the error persists, contact IT support.',
   'transfer.export': 'Export as file',
   'transfer.import': 'Import file',
   'transfer.importLabel': 'Import press release from file',

@@ -7,6 +7,7 @@ import { formatMessage } from '../../common/messages/index.js';
 import { Failure } from '../../common/result.js';
 import { createDispatcher, createHandlers } from '../contract-dispatcher.js';
 import { openAppServices, type AppServices } from '../services/app-services.js';
+import { keepRunningOnBackgroundErrors } from '../services/keep-running.js';
 import { registerContract } from './ipc.js';
 import { buildApplicationMenu } from './menu.js';
 import { APP_SCHEME, registerAppProtocol } from './protocol.js';
@@ -54,6 +55,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     try {
+      keepRunningOnBackgroundErrors();
       services = await openAppServices(app.getPath('userData'), { cipher: systemCipher() });
     } catch (error) {
       const message = error instanceof Failure ? error.message : formatMessage('error.internal');

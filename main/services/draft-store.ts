@@ -25,6 +25,8 @@ export type DraftChange = EventPayload<'drafts.changed'>;
 const INDEX_DELAY_MS = 1_500;
 /** Releases indexed per turn of the event loop when catching up. */
 const INDEX_BATCH = 200;
+/** After a failed catch-up (a full disk), the next try; the saves themselves are not held up. */
+const INDEX_RETRY_MS = 10_000;
 
 export interface DraftStoreOptions {
   now?: () => Date;
@@ -88,13 +90,32 @@ export class DraftStore {
     return { items: rows.map(toSummary), total: (active ? this.statements.countActive : this.statements.countTrash).get()! };
   }
 
-  /** Brings the search index up to date with every save (at most `limit` releases); searches call it first. */
+  /**
+   * Brings the search index up to date with every save (at most `limit` releases); searches
+   * call it first. It never throws: the index is a copy, and when it cannot be written (a full
+   * disk) the releases stay queued and a later try catches up, while searches use the index as
+   * it is.
+   */
   flushSearchIndex(limit = Number.POSITIVE_INFINITY): void {
     if (this.indexTimer !== null) clearTimeout(this.indexTimer);
     this.indexTimer = null;
     if (this.unindexed.size === 0) return;
     const batch = [...this.unindexed].slice(0, limit);
     for (const [id] of batch) this.unindexed.delete(id);
+    try {
+      this.indexBatch(batch);
+    } catch (error) {
+      // Requeued, unless a newer save has queued the release again meanwhile.
+      for (const [id, saved] of batch) if (!this.unindexed.has(id)) this.unindexed.set(id, saved);
+      console.error('Search index not updated; trying again later:', error);
+      this.scheduleIndexing(INDEX_RETRY_MS);
+      return;
+    }
+    // A long catch-up (after a crash or an import) goes on in batches, so main stays responsive.
+    if (this.unindexed.size > 0) this.scheduleIndexing(0);
+  }
+
+  private indexBatch(batch: ReadonlyArray<[string, { version: number; article: Article } | null]>): void {
     this.db.transaction(() => {
       for (const [id, saved] of batch) {
         const row = this.statements.indexStateOf.get(id);
@@ -106,13 +127,14 @@ export class DraftStore {
         this.statements.markIndexed.run(row.version, lastInsertRowid, id);
       }
     })();
-    // A long catch-up (after a crash or an import) goes on in batches, so main stays responsive.
-    if (this.unindexed.size > 0) this.scheduleIndexing(0);
   }
 
   /** Stops the index timer after bringing the index up to date (on close). */
   dispose(): void {
     if (this.db.open) this.flushSearchIndex();
+    // What could not be indexed is indexed at the next start (its indexed version is behind).
+    if (this.indexTimer !== null) clearTimeout(this.indexTimer);
+    this.indexTimer = null;
     this.changes.clear();
   }
 

@@ -17,7 +17,7 @@ export function useAutosaveLifecycle(session: DraftSession): { saveState: SaveSt
     const stop = saver.onState((state, error) => {
       setSaveState(state);
       // The explanation stays through the retries until a save succeeds.
-      if (state === 'failed') setSaveProblem(error instanceof BridgeError && error.code === 'unauthorized' ? t('save.unauthorized') : null);
+      if (state === 'failed') setSaveProblem(saveProblemOf(error));
       if (state === 'saved') setSaveProblem(null);
     });
     const onHidden = () => {
@@ -45,4 +45,12 @@ export function useAutosaveLifecycle(session: DraftSession): { saveState: SaveSt
     };
   }, [session, saver]);
   return { saveState, saveProblem };
+}
+
+/** What a person can do about a failed save: a restarted app, a full or failing disk. */
+function saveProblemOf(error: unknown): string | null {
+  if (!(error instanceof BridgeError)) return null;
+  if (error.code === 'unauthorized') return t('save.unauthorized');
+  if (error.code === 'storage') return error.message;
+  return null;
 }
