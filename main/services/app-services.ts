@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { formatBerlin } from '../../common/berlin-time.js';
@@ -211,9 +211,12 @@ export class AppServices implements Disposable {
   }
 
   private async openCheckedDatabase(): Promise<SqliteDatabase> {
-    if (existsSync(this.file)) {
+    if (this.isMissingOrEmpty()) {
+      // Backups exist, so there was a database: one that vanished or was emptied is damage too.
+      if (this.backups.list().length > 0) this.recover('missing or empty', 'missing');
+    } else {
       const damage = this.inspect();
-      if (damage) this.recover(damage);
+      if (damage) this.recover(damage, 'damaged');
     }
     const database = openDatabase(this.file, undefined, { migrate: false });
     try {
@@ -244,7 +247,13 @@ export class AppServices implements Disposable {
     }
   }
 
-  private recover(damage: string): void {
+  /** No database file, or one of 0 bytes with nothing in its write-ahead log. */
+  private isMissingOrEmpty(): boolean {
+    const size = (suffix: string) => (existsSync(this.file + suffix) ? statSync(this.file + suffix).size : 0);
+    return size('') === 0 && size('-wal') === 0;
+  }
+
+  private recover(damage: string, kind: 'damaged' | 'missing'): void {
     const stamp = this.now().toISOString().replace(/[:.]/g, '-');
     const damagedDirectory = join(this.dataDirectory, 'beschaedigt');
     mkdirSync(damagedDirectory, { recursive: true });
@@ -252,23 +261,25 @@ export class AppServices implements Disposable {
     for (const suffix of ['', '-wal', '-shm']) {
       if (existsSync(this.file + suffix)) renameSync(this.file + suffix, damaged + suffix);
     }
-    const backup = this.backups.newestIntact();
+    const movedAside = existsSync(damaged);
+    const backup = this.backups.newestGood();
     if (backup) {
       const staging = `${this.file}.restoring`;
       copyBackup(join(this.backups.directory, backup.name), staging);
       renameSync(staging, this.file);
+      const found = { date: formatBerlin(backup.createdAt, 'dateTime'), count: backup.releases ?? formatMessage('backups.unknownCount') };
       this.notices.push({
         id: `recovery-${stamp}`,
-        message: formatMessage('recovery.restored', {
-          date: formatBerlin(backup.createdAt, 'dateTime'),
-          count: backup.releases ?? formatMessage('backups.unknownCount'),
-          damaged,
-        }),
+        message:
+          kind === 'damaged'
+            ? formatMessage('recovery.restored', { ...found, damaged })
+            : formatMessage('recovery.missing', { ...found, moved: movedAside ? formatMessage('recovery.movedEmpty', { damaged }) : '' }),
       });
     } else {
-      this.notices.push({ id: `recovery-${stamp}`, message: formatMessage('recovery.noBackup', { damaged }) });
+      const message = kind === 'damaged' ? formatMessage('recovery.noBackup', { damaged }) : formatMessage('recovery.missingNoBackup', { backups: this.backups.directory });
+      this.notices.push({ id: `recovery-${stamp}`, message });
     }
-    console.error(`Database damaged (${damage}); moved to ${damaged}.`);
+    console.error(`Database ${kind} (${damage})${movedAside ? `; moved to ${damaged}` : ''}.`);
   }
 
   private scheduleBackupCheck(delay: number): void {

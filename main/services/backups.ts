@@ -78,6 +78,15 @@ export class Backups {
     return this.list().find((backup) => isIntact(join(this.directory, backup.name))) ?? null;
   }
 
+  /**
+   * The backup to recover from: the newest intact one that holds releases, else the newest
+   * intact one. A backup of an emptied database is intact, but it is not what was lost.
+   */
+  newestGood(): BackupInfo | null {
+    const intact = this.list().filter((backup) => isIntact(join(this.directory, backup.name)));
+    return intact.find((backup) => backup.releases !== 0) ?? intact[0] ?? null;
+  }
+
   private async write(db: SqliteDatabase, reason: BackupReason, options: { pagesPerStep?: number; onProgress?: () => void }): Promise<BackupInfo> {
     const createdAt = this.now();
     const name = `pressestelle-${isoToStamp(createdAt.toISOString())}-${reason}.sqlite`;
@@ -105,8 +114,15 @@ export class Backups {
     return { name, createdAt: createdAt.toISOString(), reason, size: statSync(final).size, releases: countReleases(final) };
   }
 
+  /**
+   * Keeps the newest BACKUPS_KEPT, and the last backup with releases in it if all of those
+   * are of an empty database: days of backups of an emptied database never push it out.
+   */
   private prune(): void {
-    for (const old of this.list().slice(BACKUPS_KEPT)) rmSync(join(this.directory, old.name), { force: true });
+    const backups = this.list();
+    const kept = backups.slice(0, BACKUPS_KEPT);
+    const lastWithReleases = kept.some((backup) => backup.releases !== 0) ? undefined : backups.find((backup) => backup.releases !== 0);
+    for (const old of backups.slice(BACKUPS_KEPT)) if (old !== lastWithReleases) rmSync(join(this.directory, old.name), { force: true });
   }
 }
 

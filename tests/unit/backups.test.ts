@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, openSync, readdirSync, readFileSync, statSync, closeSync, writeSync, truncateSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, closeSync, writeSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -147,6 +147,49 @@ describe('backups and recovery', () => {
     expect(readFileSync(join(temp.path, 'beschaedigt', kept))).toEqual(garbage);
     expect(titles(reopened)).toEqual([]);
     await reopened.close();
+  });
+
+  for (const [what, damage] of [
+    ['an empty (0-byte)', (file: string) => truncateSync(file, 0)],
+    ['a missing', (file: string) => rmSync(file)],
+  ] as const) {
+    it(`${what} database with backups beside it is damage: the newest good backup comes back, and the app says so`, async () => {
+      await damagedSetup((file) => {
+        for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
+        damage(file);
+      });
+      const services = await open();
+      const [notice] = services.pendingNotices();
+      expect(notice!.message).toMatch(/Die Datenbank fehlte oder war leer, obwohl Sicherungen vorhanden sind\. Sie wurde aus der Sicherung vom .* wiederhergestellt \(40 Pressemitteilungen\)/);
+      expect(titles(services)).toHaveLength(40);
+      await services.close();
+    });
+  }
+
+  it('recovers from the newest backup that holds releases, not from a newer backup of an emptied database', async () => {
+    await damagedSetup(() => undefined);
+    // Days of backups of an emptied database (as a start on an empty file used to make).
+    rmSync(databaseFile());
+    for (const suffix of ['-wal', '-shm']) rmSync(databaseFile() + suffix, { force: true });
+    const backups = new Backups(join(temp.path, 'backups'), now);
+    const empty = openDatabase(join(temp.path, 'leer.sqlite'));
+    for (let day = 0; day < BACKUPS_KEPT + 3; day++) await backups.create(empty, 'daily');
+    empty.close();
+    // Rotation kept the last backup with releases in it.
+    const kept = backups.list();
+    expect(kept.filter((backup) => backup.releases === 0)).toHaveLength(BACKUPS_KEPT);
+    expect(kept.filter((backup) => backup.releases === 40)).toHaveLength(1);
+
+    const services = await open();
+    expect(services.pendingNotices()[0]!.message).toContain('(40 Pressemitteilungen)');
+    expect(titles(services)).toHaveLength(40);
+    await services.close();
+  });
+
+  it('a new data folder without backups starts empty and says nothing', async () => {
+    const services = await open();
+    expect(services.pendingNotices()).toEqual([]);
+    await services.close();
   });
 
   it('"Sicherung wiederherstellen" backs up the current state first, then brings the chosen backup back', async () => {
