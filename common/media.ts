@@ -29,10 +29,20 @@ export interface MediaResolver {
   url(media: MediaRef): string;
   /** A remote media address to embed, or null where nothing remote may load (the offline app). */
   external(href: string): string | null;
+  /**
+   * The file name as uploaded, where the markup may carry it (the app reads its own markup back),
+   * or undefined: public pages never show uploaders' file names ("Entwurf_v3_Müller.pdf").
+   */
+  name(media: MediaRef): string | undefined;
 }
 
 /** The app's resolver: media from its own store; nothing is fetched from elsewhere. */
-export const mediaPathResolver: MediaResolver = { url: (media) => `media/${media.sha256}`, external: () => null };
+export const mediaPathResolver: MediaResolver = { url: (media) => `media/${media.sha256}`, external: () => null, name: (media) => media.name };
+
+/** The file's kind as its extension ("PDF"), from its name or else its type. */
+export function fileExtension(media: Pick<MediaRef, 'mimeType' | 'name'>): string {
+  return media.name.includes('.') ? media.name.split('.').pop()!.toUpperCase() : media.mimeType.split('/').pop()!.toUpperCase();
+}
 
 /** "1,2 MB", "640 Byte": a size as German readers expect it. */
 export function formatFileSize(bytes: number): string {
@@ -49,8 +59,7 @@ export function formatFileSize(bytes: number): string {
 
 /** "PDF, 1,2 MB": how a download is announced next to its link. */
 export function describeFile(media: Pick<MediaRef, 'mimeType' | 'size' | 'name'>): string {
-  const extension = media.name.includes('.') ? media.name.split('.').pop()!.toUpperCase() : media.mimeType.split('/').pop()!.toUpperCase();
-  return `${extension}, ${formatFileSize(media.size)}`;
+  return `${fileExtension(media)}, ${formatFileSize(media.size)}`;
 }
 
 const megabyte = 1024 * 1024;

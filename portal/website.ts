@@ -12,7 +12,7 @@ import type { Portal } from './portal.js';
 const PAGE_SIZE = 10;
 
 /** Public media of live releases, and embeds from anywhere (a portal page may load a player). */
-const websiteMedia: MediaResolver = { url: (media) => `/media/${media.sha256}`, external: (href) => href };
+const websiteMedia: MediaResolver = { url: (media) => `/media/${media.sha256}`, external: (href) => href, name: () => undefined };
 
 let stylesheet: string | undefined;
 

@@ -35,7 +35,7 @@ export function imageSpec(image: Image, resolver: MediaResolver, extra: Record<s
       'data-sha256': image.media.sha256,
       'data-mime-type': image.media.mimeType,
       'data-size': String(image.media.size),
-      'data-name': image.media.name,
+      'data-name': resolver.name(image.media),
       'data-decorative': image.decorative ? '' : undefined,
       ...extra,
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { describeFile, mediaPathResolver, mediaRefSchema } from '../media.js';
+import { slugify } from '../german-folding.js';
+import { describeFile, fileExtension, mediaPathResolver, mediaRefSchema } from '../media.js';
 import { safeHref } from '../markup/html.js';
 import type { HtmlSpec } from '../markup/html-spec.js';
 import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
@@ -26,11 +27,12 @@ function render(fields: Fields, context: RenderContext): HtmlSpec {
               'a',
               {
                 href: context.media.url(link.download),
-                download: link.download.name,
+                // Saved under the link's title where the uploader's file name is not to be shown.
+                download: context.media.name(link.download) ?? `${slugify(link.title, { fallback: 'download' })}.${fileExtension(link.download).toLowerCase()}`,
                 'data-sha256': link.download.sha256,
                 'data-mime-type': link.download.mimeType,
                 'data-size': String(link.download.size),
-                'data-name': link.download.name,
+                'data-name': context.media.name(link.download),
               },
               ['span', { class: 'ce-link-title' }, link.title],
               ' ',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mediaPathResolver, mediaRefSchema, type MediaRef } from '../media.js';
+import { mediaPathResolver, mediaRefSchema, type MediaRef, type MediaResolver } from '../media.js';
 import { safeHref } from '../markup/html.js';
 import type { HtmlSpec } from '../markup/html-spec.js';
 import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
@@ -17,13 +17,13 @@ const fieldsSchema = z.object({
 });
 type Fields = z.infer<typeof fieldsSchema>;
 
-function mediaData(prefix: string, media: MediaRef | null): Record<string, string | undefined> {
+function mediaData(prefix: string, media: MediaRef | null, resolver: MediaResolver): Record<string, string | undefined> {
   if (!media) return {};
   return {
     [`data-${prefix}-sha256`]: media.sha256,
     [`data-${prefix}-mime-type`]: media.mimeType,
     [`data-${prefix}-size`]: String(media.size),
-    [`data-${prefix}-name`]: media.name,
+    [`data-${prefix}-name`]: resolver.name(media),
   };
 }
 
@@ -52,7 +52,7 @@ function render(fields: Fields, context: RenderContext): HtmlSpec {
         ];
   return [
     'figure',
-    { class: 'ce-video', 'data-url': href ?? undefined, ...mediaData('video', fields.video), ...mediaData('poster', fields.poster), ...mediaData('captions', fields.captions) },
+    { class: 'ce-video', 'data-url': href ?? undefined, ...mediaData('video', fields.video, context.media), ...mediaData('poster', fields.poster, context.media), ...mediaData('captions', fields.captions, context.media) },
     player,
     ['figcaption', { class: 'ce-video-title' }, fields.title],
     ...(fields.transcript

@@ -48,7 +48,10 @@ describe('the demo release (tests/fixtures/demo-release.json)', () => {
     expect(html).toMatch(/<span class="ce-file-info">\(PDF, \d+ Byte\)<\/span>/);
     // The app preview loads nothing remote: the video is a link there; the portal embeds the player with captions.
     expect(html).toContain('<a href="https://video.thueringen.de/itof-podium.mp4">Video ansehen: Podiumsdiskussion auf dem ITOF</a>');
-    const portalHtml = renderArticle(article, { url: (media) => `/media/${media.sha256}`, external: (href) => href });
+    const portalHtml = renderArticle(article, { url: (media) => `/media/${media.sha256}`, external: (href) => href, name: () => undefined });
+    // Public pages name no uploader's file; the app's own markup keeps the names it reads back.
+    expect(html).toContain('data-name=');
+    expect(portalHtml).not.toMatch(/data-(?:[a-z]+-)?name=/);
     expect(portalHtml).toContain('<video controls="" preload="none" src="https://video.thueringen.de/itof-podium.mp4"');
     expect(portalHtml).toContain('<track kind="captions" srclang="de" label="Deutsch"');
     expect(html).toContain('<a class="ce-teaser-link" href="https://finanzen.thueringen.de/haushalt">Zum Haushaltsentwurf 2027</a>');
