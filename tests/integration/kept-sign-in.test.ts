@@ -38,7 +38,7 @@ describe('a sign-in kept between starts', () => {
     appTemp = makeTempDirectory();
     portalTemp = makeTempDirectory();
     portal = await startPortalServer({ dataDirectory: portalTemp.path, profile });
-    portal.portal.addUser('redaktion', 'author', 'redaktion-passwort');
+    portal.portal.addUser('redaktion', 'author', 'redaktion-passwort', ['tfm']);
   });
   afterEach(async () => {
     await services?.close();
