@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import { emptyArticle, type Article } from '../../common/article.js';
 import type { Role } from '../../common/portal-api.js';
 import { loadProfileConfig, type ProfileConfig } from '../../portal/profile.js';
+import type { PasswordHash } from '../../portal/users.js';
 import { startPortalServer, type PortalServer } from '../../portal/server.js';
 import { makeTempDirectory } from '../temp-directory.js';
 
@@ -84,6 +85,8 @@ export interface PortalTest {
    * hours (the portal's default of 60 minutes has a test of its own).
    */
   sessionIdleMs: number | undefined;
+  /** The password hashing the next start uses (scrypt when undefined). */
+  passwordHash: PasswordHash | undefined;
   as: Record<keyof typeof users, Client>;
   start(): Promise<void>;
   loginAll(): Promise<void>;
@@ -107,9 +110,12 @@ export function usePortal(): PortalTest {
     clock: 0,
     profile: undefined as unknown as ProfileConfig,
     sessionIdleMs: undefined,
+    passwordHash: undefined,
     as: {} as PortalTest['as'],
     async start() {
-      test.server = await startPortalServer({ dataDirectory: temp.path, profile: test.profile, now: () => new Date(test.clock), ...(test.sessionIdleMs ? { sessionIdleMs: test.sessionIdleMs } : {}) });
+      test.server = await startPortalServer({ dataDirectory: temp.path, profile: test.profile, now: () => new Date(test.clock), ...(test.sessionIdleMs ? { sessionIdleMs: test.sessionIdleMs } : {}),
+        ...(test.passwordHash ? { passwordHash: test.passwordHash } : {}),
+      });
     },
     async loginAll() {
       test.as = {} as PortalTest['as'];
@@ -129,6 +135,7 @@ export function usePortal(): PortalTest {
     test.clock = Date.parse('2026-11-29T08:00:00.000Z');
     test.profile = loadProfileConfig(profileFile);
     test.sessionIdleMs = 24 * 60 * 60 * 1000;
+    test.passwordHash = undefined;
     await test.start();
     for (const [key, { role, ministries }] of Object.entries(accounts)) {
       const name = users[key as keyof typeof users];
