@@ -23,10 +23,10 @@ test('portal: a correction of a 1,000-block release', () => {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'pressestelle-bench-portal-'));
   const portal = new Portal({ dataDirectory, profile: loadProfileConfig(profileFile), baseUrl: 'http://127.0.0.1:1' });
   try {
-    const author: User = { name: 'redaktion', role: 'author' };
-    const approver: User = { name: 'leitung', role: 'approver' };
-    portal.addUser(author.name, author.role, 'redaktion-passwort');
-    portal.addUser(approver.name, approver.role, 'leitung-passwort');
+    const author: User = { name: 'redaktion', role: 'author', ministries: ['tfm'] };
+    const approver: User = { name: 'leitung', role: 'approver', ministries: ['tfm'] };
+    portal.addUser(author.name, author.role, 'redaktion-passwort', author.ministries);
+    portal.addUser(approver.name, approver.role, 'leitung-passwort', approver.ministries);
     const id = randomUUID();
     const release = renderableRelease();
     // The bench measures the cost of a transition, not the checks' verdict: the approver's

@@ -48,7 +48,8 @@ export const sessionSchema = z
   .object({
     token: z.string().min(32),
     expiresAt: timestamp,
-    user: z.object({ name: z.string(), role: z.enum(roles) }),
+    /** `ministries`: the ids of the ministries whose releases the user reaches (admins reach all). */
+    user: z.object({ name: z.string(), role: z.enum(roles), ministries: z.array(z.string()).optional() }),
   });
 
 export const elementTypeSchema = z.object({
@@ -68,7 +69,10 @@ export const profileSchema = z
     /** Changes whenever the operator changes the profile; the app caches by it. */
     profileVersion: z.string().min(1),
     elementTypes: z.array(elementTypeSchema),
+    /** The ministries' names, as `meta.ministry` of an article holds them. */
     ministries: z.array(z.string().min(1)),
+    /** Each ministry's id by its name: what users are assigned to (a session's `user.ministries`). */
+    ministryIds: z.record(z.string(), z.string()).optional(),
     imageSizes: z.array(z.object({ name: z.string(), width: z.number().int().positive(), height: z.number().int().positive().optional() })),
     limits: z.object({
       /** Bytes per media file, by kind. */

@@ -2,6 +2,8 @@ import { articleSchema, type Article } from '../common/article.js';
 import type { ArticleStatus, PortalArticle } from '../common/portal-api.js';
 import type { PortalDatabase } from './database.js';
 import { fail } from './failure.js';
+import { mayAccess } from './ministries.js';
+import type { User } from './users.js';
 
 export interface ArticleRow {
   id: string;
@@ -15,6 +17,8 @@ export interface ArticleRow {
   published_at: string | null;
   corrected_at: string | null;
   withdrawn_at: string | null;
+  /** The id of the ministry it belongs to; null: none known (admins only). */
+  ministry: string | null;
   created_by: string;
   updated_by: string;
   created_at: string;
@@ -35,6 +39,13 @@ export class ArticleStore {
   require(id: string): ArticleRow {
     const row = this.find(id);
     if (!row) fail(404, 'not_found', 'articleNotFound');
+    return row;
+  }
+
+  /** The article if the user may reach it; one of another ministry is "not found", as if it did not exist. */
+  requireFor(user: User, id: string): ArticleRow {
+    const row = this.find(id);
+    if (!row || !mayAccess(user, row.ministry)) fail(404, 'not_found', 'articleNotFound');
     return row;
   }
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { roles, type Role } from '../common/portal-api.js';
 import { openApiYaml } from './openapi-yaml.js';
+import { ministriesOf } from './ministries.js';
 import { Portal } from './portal.js';
 import { loadProfileConfig } from './profile.js';
 import { startPortalServer } from './server.js';
@@ -12,18 +13,19 @@ import { startPortalServer } from './server.js';
 const exampleProfile = fileURLToPath(new URL(import.meta.url.includes('/out/') ? '../../portal/profile.example.json' : './profile.example.json', import.meta.url));
 
 /** The demo users of `npm run portal -- demo`, documented in the README; for local trials only. */
-export const demoUsers: ReadonlyArray<{ name: string; role: Role; password: string }> = [
-  { name: 'redaktion', role: 'author', password: 'redaktion-demo' },
-  { name: 'redaktion2', role: 'author', password: 'redaktion2-demo' },
-  { name: 'freigabe', role: 'approver', password: 'freigabe-demo' },
-  { name: 'freigabe2', role: 'approver', password: 'freigabe2-demo' },
-  { name: 'admin', role: 'admin', password: 'admin-demo' },
+export const demoUsers: ReadonlyArray<{ name: string; role: Role; password: string; ministries: string[] }> = [
+  { name: 'redaktion', role: 'author', password: 'redaktion-demo', ministries: ['tfm'] },
+  { name: 'redaktion2', role: 'author', password: 'redaktion2-demo', ministries: ['tfm'] },
+  { name: 'freigabe', role: 'approver', password: 'freigabe-demo', ministries: ['tfm'] },
+  { name: 'freigabe2', role: 'approver', password: 'freigabe2-demo', ministries: ['tfm'] },
+  { name: 'admin', role: 'admin', password: 'admin-demo', ministries: [] },
 ];
 
 const usage = `Usage:
   npm run portal -- [--data DIR] [--port PORT] [--profile FILE] [--public-url URL]
-  npm run portal -- user add NAME --role author|approver|admin [--data DIR]
-      (password from the environment variable PORTAL_PASSWORD, or from stdin)
+  npm run portal -- user add NAME --role author|approver|admin --ministry ID [--ministry ID …] [--data DIR]
+      (password from the environment variable PORTAL_PASSWORD, or from stdin; ministry ids from
+      the profile; authors and approvers reach only their ministries' releases, admins all)
   npm run portal -- demo [--port PORT]
   npm run portal -- check [--data DIR]     verify the hash chain of the history
   npm run portal -- openapi [--out FILE]   write the OpenAPI document (default docs/portal-api.yaml)`;
@@ -38,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       profile: { type: 'string' },
       'public-url': { type: 'string' },
       role: { type: 'string' },
+      ministry: { type: 'string', multiple: true },
       out: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -64,14 +67,19 @@ async function main(argv: string[]): Promise<number> {
     if (sub !== 'add' || !name) throw new Error(usage);
     const role = values.role as Role;
     if (!roles.includes(role)) throw new Error(`--role must be one of ${roles.join(', ')}`);
+    const ministries = values.ministry ?? [];
+    const known = ministriesOf(profile.ministries).map((ministry) => ministry.id);
+    const unknown = ministries.filter((id) => !known.includes(id));
+    if (unknown.length > 0) throw new Error(`--ministry must be one of ${known.join(', ')} (unknown: ${unknown.join(', ')})`);
+    if (role !== 'admin' && ministries.length === 0) throw new Error(`--ministry is required for an ${role}: one or more of ${known.join(', ')}`);
     const password = process.env.PORTAL_PASSWORD ?? (await readStdin()).trim();
     const portal = new Portal({ dataDirectory, profile, baseUrl: 'http://127.0.0.1' });
     try {
-      portal.addUser(name, role, password);
+      portal.addUser(name, role, password, ministries);
     } finally {
       portal.close();
     }
-    process.stdout.write(`user: ${name} (${role})\n`);
+    process.stdout.write(`user: ${name} (${[role, ...ministries].join(', ')})\n`);
     return 0;
   }
 
@@ -94,8 +102,8 @@ async function main(argv: string[]): Promise<number> {
   const directory = command === 'demo' && values.data === undefined ? mkdtempSync(join(tmpdir(), 'pressestelle-portal-demo-')) : dataDirectory;
   const server = await startPortalServer({ dataDirectory: directory, profile, port, ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}) });
   if (command === 'demo') {
-    for (const user of demoUsers) server.portal.addUser(user.name, user.role, user.password);
-    process.stdout.write(`demo users: ${demoUsers.map((user) => `${user.name}/${user.password} (${user.role})`).join(', ')}\n`);
+    for (const user of demoUsers) server.portal.addUser(user.name, user.role, user.password, user.ministries);
+    process.stdout.write(`demo users: ${demoUsers.map((user) => `${user.name}/${user.password} (${[user.role, ...user.ministries].join(', ')})`).join(', ')}\n`);
   }
   const stop = (signal: string) => {
     void server.close().then(() => {

@@ -55,7 +55,9 @@ function components(): Record<string, Json> {
 const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: true, description: 'One per intended write; a retry with the same key returns the first answer.', schema: { type: 'string', pattern: '^[\\w.:-]{8,200}$' } };
 const articleId = { name: 'id', in: 'path', required: true, description: 'Chosen by the client (UUID).', schema: { type: 'string', format: 'uuid' } };
 const auth = [{ bearer: [] }];
-const common = { '401': error('Not signed in, or the token expired.'), '413': error('The body is too large.') };
+const common = { '401': error('Not signed in, or the session ended (signed out, 60 minutes idle, or 8 hours after sign-in).'), '413': error('The body is too large.') };
+/** Articles of another ministry are not found, as if they did not exist. */
+const unknownArticle = { '404': error('No such article, or one of another ministry.') };
 
 /** The Portal API as OpenAPI 3.1; `docs/portal-api.yaml` is this, written by `npm run portal:openapi`. */
 export function buildOpenApi(): Json {
@@ -72,10 +74,15 @@ export function buildOpenApi(): Json {
     paths: {
       '/api/v1/session': {
         post: {
-          summary: 'Sign in: a bearer token that expires. Failed attempts are rate-limited per user name and client.',
+          summary:
+            'Sign in: a bearer token that ends 8 hours after sign-in, or after 60 minutes without a request. Failed attempts are counted per user name and client address, and per address (kept across restarts): after five, that name from that address waits 30 s, twice as long after each further failure (at most 15 minutes); a correct password from another address is never refused.',
           security: [],
           requestBody: { required: true, content: json(ref('SessionRequest')) },
-          responses: { '201': { description: 'Signed in.', content: json(ref('Session')) }, '400': error('Malformed request.'), '401': error('Wrong name or password.'), '429': error('Too many failed attempts.') },
+          responses: { '201': { description: 'Signed in.', content: json(ref('Session')) }, '400': error('Malformed request.'), '401': error('Wrong name or password.'), '429': error('Too many failed attempts; the message says how long to wait.') },
+        },
+        delete: {
+          summary: 'Sign out: the session of the bearer token ends; the token is refused from then on.',
+          responses: { '204': { description: 'Signed out.' }, '401': error('Not signed in, or the token already ended.') },
         },
       },
       '/api/v1/profile': {
@@ -86,7 +93,7 @@ export function buildOpenApi(): Json {
       },
       '/api/v1/articles': {
         get: {
-          summary: 'Articles, newest change first, optionally by status.',
+          summary: "Articles of the user's ministries (an admin's: all), newest change first, optionally by status.",
           parameters: [
             { name: 'status', in: 'query', schema: { type: 'string', enum: [...articleStatuses] } },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
@@ -99,16 +106,19 @@ export function buildOpenApi(): Json {
         parameters: [articleId],
         get: {
           summary: 'One article at its current revision (ETag: the revision).',
-          responses: { '200': { description: 'The article.', content: json(ref('Article')) }, '404': error('No such article.'), ...common },
+          responses: { '200': { description: 'The article.', content: json(ref('Article')) }, ...unknownArticle, ...common },
         },
         put: {
-          summary: 'Create (no If-Match) or update (If-Match: the revision it is based on). Content is checked against the block catalog and the profile.',
+          summary:
+            "Create (no If-Match) or update (If-Match: the revision it is based on). Content is checked against the block catalog and the profile. The article belongs to the ministry its `meta.ministry` names, which must be one of the user's (an admin's: any); without one, to the one it had, or the user's first.",
           parameters: [idempotencyKey, { name: 'If-Match', in: 'header', required: false, description: 'Required for updates: "<revision>".', schema: { type: 'string' } }],
           requestBody: { required: true, content: json(ref('ArticleContent')) },
           responses: {
             '200': { description: 'Updated (or unchanged).', content: json(ref('Article')) },
             '201': { description: 'Created.', content: json(ref('Article')) },
             '400': error('Malformed request.'),
+            '403': error("`meta.ministry` names a ministry the user does not belong to."),
+            '404': error('An article of another ministry.'),
             '412': { description: 'Based on a stale revision; `current` holds the article as it is.', content: json({ allOf: [ref('Error'), { type: 'object', properties: { current: ref('Article') } }] }) },
             '422': error('Content the catalog or the profile does not allow; details name the block.'),
             '428': error('If-Match or Idempotency-Key missing.'),
@@ -125,6 +135,7 @@ export function buildOpenApi(): Json {
           responses: {
             '200': { description: 'The article after the transition.', content: json(ref('Article')) },
             '403': error('Not allowed for this role, or the four-eyes principle.'),
+            ...unknownArticle,
             '409': error('Not possible in this state, or for this revision.'),
             '422': error('Before the embargo, an unrenderable block, or a missing reason.'),
             ...common,
@@ -133,28 +144,28 @@ export function buildOpenApi(): Json {
       },
       '/api/v1/articles/{id}/comments': {
         parameters: [articleId],
-        get: { summary: 'Review comments.', responses: { '200': { description: 'Comments.', content: json({ type: 'array', items: ref('Comment') }) }, ...common } },
+        get: { summary: 'Review comments.', responses: { '200': { description: 'Comments.', content: json({ type: 'array', items: ref('Comment') }) }, ...unknownArticle, ...common } },
         post: {
           summary: 'A comment on one block of one revision.',
           parameters: [idempotencyKey],
           requestBody: { required: true, content: json(ref('CommentRequest')) },
-          responses: { '201': { description: 'Added.', content: json(ref('Comment')) }, '422': error('No such block in that revision.'), ...common },
+          responses: { '201': { description: 'Added.', content: json(ref('Comment')) }, '422': error('No such block in that revision.'), ...unknownArticle, ...common },
         },
       },
       '/api/v1/articles/{id}/comments/{commentId}/resolve': {
         parameters: [articleId, { name: 'commentId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-        post: { summary: 'Resolve a comment.', parameters: [idempotencyKey], responses: { '200': { description: 'Resolved.', content: json(ref('Comment')) }, ...common } },
+        post: { summary: 'Resolve a comment.', parameters: [idempotencyKey], responses: { '200': { description: 'Resolved.', content: json(ref('Comment')) }, ...unknownArticle, ...common } },
       },
       '/api/v1/articles/{id}/history': {
         parameters: [articleId],
         get: {
           summary: "The article's entries of the append-only, hash-chained history.",
-          responses: { '200': { description: 'History entries.', content: json({ type: 'array', items: ref('HistoryEntry') }) }, ...common },
+          responses: { '200': { description: 'History entries.', content: json({ type: 'array', items: ref('HistoryEntry') }) }, ...unknownArticle, ...common },
         },
       },
       '/api/v1/media/{sha256}': {
         parameters: [{ name: 'sha256', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } }],
-        get: { summary: 'A stored media file.', responses: { '200': { description: 'The file.' }, '404': error('No such file.'), ...common } },
+        get: { summary: 'A stored media file (to any signed-in user: media are addressed by their hash, not by ministry).', responses: { '200': { description: 'The file.' }, '404': error('No such file.'), ...common } },
         put: {
           summary: 'Store a file under its SHA-256 (idempotent). The hash is checked, the type taken from the content, the size limited by the profile.',
           parameters: [idempotencyKey],

@@ -15,7 +15,8 @@ import { MediaStore } from './media.js';
 import { portalMessage } from './messages.js';
 import { buildProfile, type ProfileConfig } from './profile.js';
 import { Transitions } from './transitions.js';
-import { Users, type User } from './users.js';
+import { mayAccess, ministriesOf, reachesEveryMinistry, type Ministry } from './ministries.js';
+import { Users, type PasswordHash, type User } from './users.js';
 
 export { PortalFailure } from './failure.js';
 export { hashEntry, sha256 } from './history.js';
@@ -27,7 +28,14 @@ export interface PortalOptions {
   /** The public address of the website, for article URLs and the feed. */
   baseUrl: string;
   now?: () => Date;
+  /** A session ends after this long without a request (default 60 minutes); and 8 hours after sign-in in any case. */
+  sessionIdleMs?: number;
+  /** The password key derivation (scrypt); for tests that count it. */
+  passwordHash?: PasswordHash;
 }
+
+/** The operator's view, with every ministry: the command line, tests, benchmarks. Never a signed-in person. */
+export const operator: User = { name: 'system', role: 'admin', ministries: [] };
 
 /**
  * The reference portal's rules, whatever the client does: roles, revisions with If-Match,
@@ -44,6 +52,7 @@ export class Portal {
   private readonly media: MediaStore;
   private readonly log: HistoryLog;
   private readonly transitions: Transitions;
+  private readonly ministries: Ministry[];
 
   constructor(private readonly options: PortalOptions) {
     mkdirSync(options.dataDirectory, { recursive: true });
@@ -51,11 +60,13 @@ export class Portal {
     this.mediaDirectory = join(options.dataDirectory, 'media');
     this.now = options.now ?? (() => new Date());
     const stamp = () => this.stamp();
-    this.users = new Users(this.db, this.now);
+    this.ministries = ministriesOf(options.profile.ministries);
+    this.users = new Users(this.db, { now: this.now, ...(options.sessionIdleMs ? { sessionIdleMs: options.sessionIdleMs } : {}), ...(options.passwordHash ? { hash: options.passwordHash } : {}) });
     this.articles = new ArticleStore(this.db, options.baseUrl);
     this.media = new MediaStore(this.db, this.mediaDirectory, options.profile.limits, stamp);
     this.log = new HistoryLog(this.db, stamp);
     this.transitions = new Transitions({ db: this.db, articles: this.articles, history: this.log, profileConfig: options.profile, profile: () => this.profile(), now: this.now });
+    this.assignMinistriesByName();
   }
 
   close(): void {
@@ -72,8 +83,13 @@ export class Portal {
 
   // --- users and sessions ---
 
-  addUser(name: string, role: Role, password: string): void {
-    this.users.add(name, role, password);
+  /** Adds (or changes) a user: authors and approvers belong to one or more ministries of the profile, by id. */
+  addUser(name: string, role: Role, password: string, ministries: readonly string[]): void {
+    const known = this.ministries.map((ministry) => ministry.id);
+    const unknown = ministries.filter((id) => !known.includes(id));
+    if (unknown.length > 0) throw new Error(`Unknown ministry ${unknown.map((id) => `"${id}"`).join(', ')}; the profile knows: ${known.join(', ')}`);
+    if (role !== 'admin' && ministries.length === 0) throw new Error(`An ${role} belongs to at least one ministry (one of: ${known.join(', ')})`);
+    this.users.add(name, role, password, ministries);
   }
 
   /** A bearer token for a user name and password; failed attempts are limited per name and per client. */
@@ -81,20 +97,31 @@ export class Portal {
     return this.users.login(name, password, client);
   }
 
-  /** The user a bearer token belongs to, or null if it is unknown or expired. */
+  /** The user a bearer token belongs to, or null if it is unknown, expired or idle too long; a request keeps it alive. */
   userForToken(token: string): User | null {
     return this.users.forToken(token);
   }
 
-  // --- articles ---
-
-  getArticle(id: string): PortalArticle {
-    return this.articles.toResource(this.articles.require(id));
+  /** Ends the session of a bearer token ("Abmelden"). */
+  logout(token: string): void {
+    this.users.logout(token);
   }
 
-  listArticles(status: ArticleStatus | undefined, limit: number, offset: number): { items: PortalArticle[]; total: number } {
-    const where = status ? 'WHERE status = ?' : '';
-    const params = status ? [status] : [];
+  // --- articles ---
+
+  getArticle(user: User, id: string): PortalArticle {
+    return this.articles.toResource(this.articles.requireFor(user, id));
+  }
+
+  /** The articles of the user's ministries (an admin's: all). */
+  listArticles(user: User, status: ArticleStatus | undefined, limit: number, offset: number): { items: PortalArticle[]; total: number } {
+    const conditions: string[] = status ? ['status = ?'] : [];
+    const params: unknown[] = status ? [status] : [];
+    if (!reachesEveryMinistry(user)) {
+      conditions.push(`ministry IN (${user.ministries.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...user.ministries);
+    }
+    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const rows = this.db.prepare<unknown[], ArticleRow>(`SELECT * FROM articles ${where} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`).all(...params, limit, offset);
     const total = this.db.prepare<unknown[], number>(`SELECT COUNT(*) FROM articles ${where}`).pluck().get(...params)!;
     return { items: rows.map((row) => this.articles.toResource(row)), total };
@@ -105,17 +132,19 @@ export class Portal {
    * name the revision it is based on; a stale one is refused with the current article.
    */
   putArticle(user: User, id: string, article: Article, ifMatch: number | null): { created: boolean; article: PortalArticle } {
+    const existing = this.articles.find(id);
+    if (existing) this.articles.requireFor(user, id);
     this.validateContent(article);
+    const ministry = this.ministryOf(user, article, existing);
     const now = this.stamp();
     const content = JSON.stringify(article);
-    const existing = this.articles.find(id);
     if (!existing) {
       this.db.prepare(
-        `INSERT INTO articles (id, revision, status, created_by, updated_by, created_at, updated_at) VALUES (?, 1, 'draft', ?, ?, ?, ?)`,
-      ).run(id, user.name, user.name, now, now);
+        `INSERT INTO articles (id, revision, status, ministry, created_by, updated_by, created_at, updated_at) VALUES (?, 1, 'draft', ?, ?, ?, ?, ?)`,
+      ).run(id, ministry, user.name, user.name, now, now);
       this.articles.insertRevision(id, 1, content, user.name, now);
       this.log.append(id, user.name, 'created', 1, null);
-      return { created: true, article: this.getArticle(id) };
+      return { created: true, article: this.getArticle(user, id) };
     }
     if (ifMatch === null) fail(428, 'precondition_required', 'ifMatchRequired');
     if (ifMatch !== existing.revision) {
@@ -126,11 +155,11 @@ export class Portal {
     const revision = existing.revision + 1;
     // Any change needs a new approval: an approval, a schedule belong to the revision before.
     this.db.prepare(
-      `UPDATE articles SET revision = ?, status = 'draft', approved_revision = NULL, approved_by = NULL, scheduled_at = NULL, updated_by = ?, updated_at = ? WHERE id = ?`,
-    ).run(revision, user.name, now, id);
+      `UPDATE articles SET revision = ?, status = 'draft', approved_revision = NULL, approved_by = NULL, scheduled_at = NULL, ministry = ?, updated_by = ?, updated_at = ? WHERE id = ?`,
+    ).run(revision, ministry, user.name, now, id);
     this.articles.insertRevision(id, revision, content, user.name, now);
     this.log.append(id, user.name, 'updated', revision, null);
-    return { created: false, article: this.getArticle(id) };
+    return { created: false, article: this.getArticle(user, id) };
   }
 
   // --- media ---
@@ -162,13 +191,13 @@ export class Portal {
 
   // --- comments ---
 
-  listComments(id: string): Comment[] {
-    this.articles.require(id);
+  listComments(user: User, id: string): Comment[] {
+    this.articles.requireFor(user, id);
     return this.db.prepare<[string], Comment>(`SELECT ${commentColumns} FROM comments WHERE article_id = ? ORDER BY created_at, id`).all(id);
   }
 
   addComment(user: User, id: string, blockId: string, revision: number, text: string): Comment {
-    const row = this.articles.require(id);
+    const row = this.articles.requireFor(user, id);
     if (revision < 1 || revision > row.revision) fail(422, 'invalid_content', 'unknownBlock', { blockId, revision });
     const article = this.articles.content(id, revision);
     if (!article.body.content.some((node) => node.attrs?.id === blockId)) fail(422, 'invalid_content', 'unknownBlock', { blockId, revision });
@@ -181,7 +210,7 @@ export class Portal {
   }
 
   resolveComment(user: User, id: string, commentId: string): Comment {
-    this.articles.require(id);
+    this.articles.requireFor(user, id);
     const row = this.db.prepare<[string, string], Comment>(`SELECT ${commentColumns} FROM comments WHERE id = ? AND article_id = ?`).get(commentId, id);
     if (!row) fail(404, 'not_found', 'commentNotFound');
     if (row.resolvedAt === null) {
@@ -197,8 +226,8 @@ export class Portal {
 
   // --- history ---
 
-  history(id: string): HistoryEntry[] {
-    this.articles.require(id);
+  history(user: User, id: string): HistoryEntry[] {
+    this.articles.requireFor(user, id);
     return this.log.of(id);
   }
 
@@ -240,10 +269,41 @@ export class Portal {
     }
     const limit = this.options.profile.limits.leadLength;
     if (article.meta.lead.length > limit) details.push({ path: 'meta.lead', message: portalMessage('leadTooLong', { length: article.meta.lead.length, limit }) });
-    if (article.meta.ministry && !this.options.profile.ministries.includes(article.meta.ministry)) {
+    if (article.meta.ministry && !this.ministries.some((ministry) => ministry.name === article.meta.ministry)) {
       details.push({ path: 'meta.ministry', message: portalMessage('unknownMinistry', { ministry: article.meta.ministry }) });
     }
     if (details.length > 0) throw new PortalFailure(422, 'invalid_content', details.map((detail) => detail.message).join(' '), details);
+  }
+
+  /**
+   * The ministry an article belongs to after this write: the one its details name, which must be
+   * one of the writer's (an admin's: any); without one, the one it had, or the writer's own.
+   */
+  private ministryOf(user: User, article: Article, existing: ArticleRow | undefined): string | null {
+    const named = this.ministries.find((ministry) => ministry.name === article.meta.ministry);
+    if (!named) return existing ? existing.ministry : (user.ministries[0] ?? null);
+    if (named.id !== existing?.ministry && !mayAccess(user, named.id)) {
+      const yours = this.ministries.filter((ministry) => user.ministries.includes(ministry.id)).map((ministry) => ministry.name);
+      fail(403, 'forbidden', 'foreignMinistry', { ministry: named.name, yours: yours.join(', ') || '–' });
+    }
+    return named.id;
+  }
+
+  /**
+   * Articles without a ministry (written before ministries were assigned) belong to the one their
+   * current text names, if the profile knows it; the others stay with the admins.
+   */
+  private assignMinistriesByName(): void {
+    const rows = this.db
+      .prepare<[], { id: string; name: string | null }>(
+        `SELECT a.id, json_extract(r.content, '$.meta.ministry') AS name FROM articles a JOIN revisions r ON r.article_id = a.id AND r.number = a.revision WHERE a.ministry IS NULL`,
+      )
+      .all();
+    const assign = this.db.prepare('UPDATE articles SET ministry = ? WHERE id = ?');
+    for (const row of rows) {
+      const ministry = this.ministries.find((candidate) => candidate.name === row.name);
+      if (ministry) assign.run(ministry.id, row.id);
+    }
   }
 
   private stamp(): string {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { blockCatalog } from '../common/blocks/catalog.js';
 import { profileSchema, type Profile } from '../common/portal-api.js';
+import { ministriesConfigSchema, ministriesOf } from './ministries.js';
 
 /**
  * The operator's profile configuration: which element types the portal knows and can render,
@@ -12,7 +13,8 @@ export const profileConfigSchema = z.object({
   portal: z.object({ name: z.string().min(1), publicUrl: z.url().optional() }),
   profileVersion: z.string().min(1),
   elementTypes: z.array(z.object({ name: z.string().min(1), renderable: z.boolean() })),
-  ministries: z.array(z.string().min(1)).min(1),
+  /** `{ id, name }`, or a plain name whose id is its slug (see `ministries.ts`). */
+  ministries: ministriesConfigSchema,
   imageSizes: profileSchema.shape.imageSizes,
   limits: profileSchema.shape.limits,
 });
@@ -44,7 +46,8 @@ export function buildProfile(config: ProfileConfig, baseUrl: string): Profile {
       const shape = (block.fieldsSchema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
       return { name: type.name, block: block.name, fields: Object.keys(shape), renderable: type.renderable };
     }),
-    ministries: config.ministries,
+    ministries: ministriesOf(config.ministries).map((ministry) => ministry.name),
+    ministryIds: Object.fromEntries(ministriesOf(config.ministries).map((ministry) => [ministry.name, ministry.id])),
     imageSizes: config.imageSizes,
     limits: config.limits,
   };

@@ -110,6 +110,12 @@ async function handle(portal: Portal, request: IncomingMessage, response: Server
 
     const user = authenticate(portal, request);
 
+    if (path === '/api/v1/session' && method === 'DELETE') {
+      portal.logout(bearerToken(request));
+      response.writeHead(204).end();
+      return;
+    }
+
     if (path === '/api/v1/profile' && method === 'GET') return sendJson(response, 200, portal.profile());
 
     if (path === '/api/v1/articles' && method === 'GET') {
@@ -117,7 +123,7 @@ async function handle(portal: Portal, request: IncomingMessage, response: Server
       const parsedStatus = status === null ? undefined : parse(z.enum(articleStatuses), status);
       const limit = parse(z.coerce.number().int().min(1).max(500), url.searchParams.get('limit') ?? '100');
       const offset = parse(z.coerce.number().int().min(0), url.searchParams.get('offset') ?? '0');
-      return sendJson(response, 200, portal.listArticles(parsedStatus, limit, offset));
+      return sendJson(response, 200, portal.listArticles(user, parsedStatus, limit, offset));
     }
 
     const media = mediaPath.exec(path);
@@ -146,9 +152,9 @@ async function handle(portal: Portal, request: IncomingMessage, response: Server
       const id = parse(uuid, article[1]!);
       const sub = article[2];
       const commentId = article[3];
-      if (!sub && method === 'GET') return sendArticle(response, 200, portal.getArticle(id));
-      if (sub === '/history' && method === 'GET') return sendJson(response, 200, portal.history(id));
-      if (sub === '/comments' && method === 'GET') return sendJson(response, 200, portal.listComments(id));
+      if (!sub && method === 'GET') return sendArticle(response, 200, portal.getArticle(user, id));
+      if (sub === '/history' && method === 'GET') return sendJson(response, 200, portal.history(user, id));
+      if (sub === '/comments' && method === 'GET') return sendJson(response, 200, portal.listComments(user, id));
 
       const raw = await readRaw(request, MAX_JSON_BYTES);
       const write = (): { status: number; body: unknown } => {
@@ -218,9 +224,13 @@ function requireIdempotencyKey(request: IncomingMessage): string {
   return key;
 }
 
-function authenticate(portal: Portal, request: IncomingMessage): User {
+function bearerToken(request: IncomingMessage): string {
   const header = request.headers.authorization;
-  const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+  return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+}
+
+function authenticate(portal: Portal, request: IncomingMessage): User {
+  const token = bearerToken(request);
   const user = token ? portal.userForToken(token) : null;
   if (!user) throw new PortalFailure(401, 'unauthorized', portalMessage('unauthorized'));
   return user;

@@ -74,7 +74,7 @@ export class Transitions {
 
   transition(user: User, id: string, request: TransitionRequest): PortalArticle {
     const { articles, history } = this.options;
-    const row = articles.require(id);
+    const row = articles.requireFor(user, id);
     const { action, revision } = request;
     if (revision !== row.revision) fail(409, 'conflict', 'staleTransition', { requested: revision, current: row.revision });
     const article = articles.content(id, revision);

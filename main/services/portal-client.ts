@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Article } from '../../common/article.js';
 import {
   articleListSchema,
@@ -20,6 +20,8 @@ import { Failure } from '../../common/result.js';
 const REQUEST_TIMEOUT_MS = 15_000;
 /** Media files can be large (videos): more time, still bounded. */
 const MEDIA_TIMEOUT_MS = 5 * 60_000;
+/** Signing out does not wait long for a portal that does not answer: the token is forgotten locally anyway. */
+const LOGOUT_TIMEOUT_MS = 5_000;
 
 /** The portal answered with an error: its status, stable code and German message. */
 export class PortalError extends Error {
@@ -72,6 +74,11 @@ export class PortalClient {
 
   login(username: string, password: string): Promise<Session> {
     return this.request('POST', '/api/v1/session', sessionSchema, { body: { username, password } });
+  }
+
+  /** Ends the session on the portal ("Abmelden"): the token is refused from then on. */
+  async logout(): Promise<void> {
+    await this.request('DELETE', '/api/v1/session', z.null(), { timeoutMs: LOGOUT_TIMEOUT_MS });
   }
 
   profile(): Promise<Profile> {
@@ -159,7 +166,7 @@ export class PortalClient {
     return this.request('POST', `/api/v1/articles/${id}/transitions`, portalArticleSchema, { body: request, headers: { 'Idempotency-Key': idempotencyKey } });
   }
 
-  private async request<T>(method: string, path: string, schema: z.ZodType<T>, options: { body?: unknown; raw?: Uint8Array; headers?: Record<string, string> } = {}): Promise<T> {
+  private async request<T>(method: string, path: string, schema: z.ZodType<T>, options: { body?: unknown; raw?: Uint8Array; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<T> {
     let response: Response;
     let text: string;
     try {
@@ -172,15 +179,16 @@ export class PortalClient {
           ...options.headers,
         },
         body: options.raw ? new Blob([new Uint8Array(options.raw)]) : options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS),
       });
       text = await response.text();
     } catch (error) {
       throw new PortalUnreachable(error);
     }
-    let json: unknown;
+    let json: unknown = null;
     try {
-      json = JSON.parse(text);
+      // 204 No Content: no body to read.
+      if (response.status !== 204) json = JSON.parse(text);
     } catch {
       throw new PortalError(response.status, 'bad_response', `HTTP ${response.status}`);
     }

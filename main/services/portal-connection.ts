@@ -169,14 +169,20 @@ export class PortalConnection {
     return null;
   }
 
-  /** "Abmelden": forgets the token; the outbox stays and goes out after the next sign-in. */
-  disconnect(): void {
+  /**
+   * "Abmelden": forgets the token here at once, and asks the portal to end the session (best
+   * effort: offline, the token is forgotten all the same). The outbox stays and goes out after
+   * the next sign-in. The promise is the portal's answer, for whoever wants to wait for it.
+   */
+  disconnect(): Promise<void> {
+    const client = this.current;
     this.current = null;
     this.who = null;
     this.kept = false;
     this.vault?.clear();
     this.ended.emit();
     this.changes.emit({ id: null });
+    return client ? client.logout().catch(() => undefined) : Promise.resolve();
   }
 
   close(): void {

@@ -106,9 +106,12 @@ export class SyncEngine {
     return this.mirror.pull();
   }
 
-  /** "Abmelden": forgets the token; the outbox stays and goes out after the next sign-in. */
+  /**
+   * "Abmelden": forgets the token and ends the session on the portal (best effort, not waited
+   * for: offline it is forgotten all the same); the outbox stays and goes out after the next sign-in.
+   */
   disconnect(): PortalStatus {
-    this.connection.disconnect();
+    void this.connection.disconnect();
     return this.status();
   }
 

@@ -11,6 +11,8 @@ export const exampleProfile = loadProfileConfig(fileURLToPath(new URL('../../por
 
 /** Users of the test portal; each one's password is "<name>-passwort". */
 export const portalUsers: Record<string, Role> = { redaktion: 'author', freigabe: 'approver' };
+/** The ministries (ids of the example profile) every test user belongs to: the releases the tests write name one of them. */
+export const portalMinistries = ['tfm', 'tmdi'];
 const roleLabels: Record<Role, string> = { author: 'Redaktion', approver: 'Freigabe', admin: 'Verwaltung' };
 
 /** A reference portal on loopback with its own data folder and the test users. */
@@ -23,7 +25,7 @@ export class TestPortal {
   static async start(): Promise<TestPortal> {
     const temp = makeTempDirectory();
     const server = await startPortalServer({ dataDirectory: temp.path, profile: exampleProfile });
-    for (const [name, role] of Object.entries(portalUsers)) server.portal.addUser(name, role, `${name}-passwort`);
+    for (const [name, role] of Object.entries(portalUsers)) server.portal.addUser(name, role, `${name}-passwort`, portalMinistries);
     return new TestPortal(server, temp);
   }
 

@@ -27,7 +27,7 @@ const test = base.extend<{ portal: PortalServer }>({
 test.use({ bypassCSP: true }); // only to inject axe-core into the published page
 
 async function session(server: PortalServer, name: string, role: 'author' | 'approver'): Promise<(method: string, path: string, body?: BodyInit, headers?: Record<string, string>) => Promise<Response>> {
-  server.portal.addUser(name, role, `${name}-passwort`);
+  server.portal.addUser(name, role, `${name}-passwort`, ['tfm']);
   const response = await fetch(`${server.url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: name, password: `${name}-passwort` }) });
   const { token } = (await response.json()) as { token: string };
   return (method, path, body, headers = {}) => fetch(`${server.url}${path}`, { method, body, headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': randomUUID(), ...headers } });

@@ -3,6 +3,7 @@ import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { BlockEditor } from './pages/editor-page.js';
 import { signIn, TestPortal, writeRelease } from './portal-helpers.js';
+import { operator } from '../../portal/portal.js';
 
 let portal: TestPortal;
 test.beforeEach(async () => {
@@ -40,7 +41,7 @@ test('signed in, a video block the portal cannot render is an error in "Prüfung
   await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Die Pressemitteilung hat noch 1 Fehler' })).toContainText(unrenderable);
   await expect(page.getByTestId('sync-state')).toHaveText('Noch nicht im Portal');
-  expect(portal.portal.listArticles(undefined, 10, 0).total).toBe(0);
+  expect(portal.portal.listArticles(operator, undefined, 10, 0).total).toBe(0);
 
   // The same after a restart: the profile cached at the sign-in is used from the start.
   await app.restart();
@@ -54,8 +55,8 @@ test('approved with a clean text, then an error in the local text: "Veröffentli
   const editor = await writeRelease(page, { title: 'Freigegeben, dann geändert', lead: 'Der freigegebene Vorspann.', paragraph: 'Der freigegebene Text.' });
   await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
-  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
-  portal.portal.transition({ name: 'freigabe', role: 'approver' }, article!.id, { action: 'approve', revision: 1 });
+  const [article] = portal.portal.listArticles(operator, undefined, 1, 0).items;
+  portal.portal.transition({ name: 'freigabe', role: 'approver', ministries: ['tfm', 'tmdi'] }, article!.id, { action: 'approve', revision: 1 });
   await editor.back();
   await new DraftListPage(page).open('Freigegeben, dann geändert');
   await expect(page.getByTestId('sync-state')).toHaveText('Freigegeben');
@@ -69,7 +70,7 @@ test('approved with a clean text, then an error in the local text: "Veröffentli
   await page.getByRole('button', { name: 'Veröffentlichen' }).click();
   await expect(page.getByTestId('sync-state')).toHaveText('Veröffentlicht');
   await expect(page.getByRole('alert').filter({ hasText: 'Die Pressemitteilung hat noch' })).toHaveCount(0);
-  const live = portal.portal.getArticle(article!.id);
+  const live = portal.portal.getArticle(operator, article!.id);
   expect(live).toMatchObject({ status: 'published', revision: 1, article: { meta: { lead: 'Der freigegebene Vorspann.' } } });
   const href = (await page.getByRole('link', { name: /\/presse\/freigegeben-dann-/ }).getAttribute('href'))!;
   const html = await (await fetch(href)).text();
@@ -89,8 +90,8 @@ test('an approved revision with an error is refused at "Veröffentlichen" althou
   await page.getByLabel(/^Begründung/).fill('Der Vorspann folgt nach der Pressekonferenz.');
   await page.getByRole('button', { name: 'Trotz Fehlern einreichen' }).click();
   await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
-  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
-  portal.portal.transition({ name: 'zweitfreigabe', role: 'approver' }, article!.id, { action: 'approve', revision: 1 });
+  const [article] = portal.portal.listArticles(operator, undefined, 1, 0).items;
+  portal.portal.transition({ name: 'zweitfreigabe', role: 'approver', ministries: ['tfm', 'tmdi'] }, article!.id, { action: 'approve', revision: 1 });
   await editor.back();
   await new DraftListPage(page).open('Mit Ausnahme freigegeben');
   await expect(page.getByTestId('sync-state')).toHaveText('Freigegeben');
@@ -101,10 +102,10 @@ test('an approved revision with an error is refused at "Veröffentlichen" althou
   await editor.expectSaved();
   await page.getByRole('button', { name: 'Veröffentlichen' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Die Pressemitteilung hat noch 1 Fehler' })).toContainText('Der Vorspann fehlt.');
-  expect(portal.portal.getArticle(article!.id).status).toBe('approved');
+  expect(portal.portal.getArticle(operator, article!.id).status).toBe('approved');
 
   await page.getByLabel(/^Begründung/).fill('Die Ministerin will es heute veröffentlicht sehen.');
   await page.getByRole('button', { name: 'Trotz Fehlern veröffentlichen' }).click();
   await expect(page.getByTestId('sync-state')).toHaveText('Veröffentlicht');
-  expect(portal.portal.getArticle(article!.id)).toMatchObject({ status: 'published', revision: 1, article: { meta: { lead: '' } } });
+  expect(portal.portal.getArticle(operator, article!.id)).toMatchObject({ status: 'published', revision: 1, article: { meta: { lead: '' } } });
 });

@@ -9,6 +9,7 @@ import { DraftListPage } from './pages/draft-list-page.js';
 import { BlockEditor, EditorPage } from './pages/editor-page.js';
 import { bluePng } from '../fixtures/media.js';
 import { signIn, TestPortal, writeRelease } from './portal-helpers.js';
+import { operator } from '../../portal/portal.js';
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -58,7 +59,7 @@ test('author and approver on two laptops: submit, approve exactly that revision,
     await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Landeshaushalt 2027 beschlossen');
     await expect(approver.getByText('Eingereicht von redaktion, Revision 1')).toBeVisible();
     await approver.getByRole('button', { name: 'Freigeben' }).click();
-    await expect.poll(() => portal.portal.getArticle(portal.portal.listArticles(undefined, 1, 0).items[0]!.id).status).toBe('approved');
+    await expect.poll(() => portal.portal.getArticle(operator, portal.portal.listArticles(operator, undefined, 1, 0).items[0]!.id).status).toBe('approved');
   });
 
   // Back at the author's: approved; publish now; the public address.
@@ -71,8 +72,8 @@ test('author and approver on two laptops: submit, approve exactly that revision,
   await expect(link).toBeVisible();
   const page = await (await fetch((await link.getAttribute('href'))!)).text();
   expect(page).toContain('Der Haushalt umfasst 13 Milliarden Euro.');
-  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
-  expect(portal.portal.history(article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'approve:freigabe', 'publish:redaktion']);
+  const [article] = portal.portal.listArticles(operator, undefined, 1, 0).items;
+  expect(portal.portal.history(operator, article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'approve:freigabe', 'publish:redaktion']);
 });
 
 test('the full round trip: submit, comment, request changes, revise, resubmit, approve, publish; the portal history names everyone', async ({ app, browser }) => {
@@ -101,7 +102,7 @@ test('the full round trip: submit, comment, request changes, revise, resubmit, a
     // Beside its block in the preview too.
     await expect(approver.getByRole('button', { name: '1 offen, 1 Kommentare zu „Text: Die Arbeiten beginnen im Frühjahr.…“' })).toBeVisible();
     await approver.getByRole('button', { name: 'Änderungen erbitten' }).click();
-    await expect.poll(() => portal.portal.listArticles('changes_requested', 1, 0).total).toBe(1);
+    await expect.poll(() => portal.portal.listArticles(operator, 'changes_requested', 1, 0).total).toBe(1);
 
     // The author sees the comment beside its block and the state, answers, revises, resubmits.
     await editor.back();
@@ -133,7 +134,7 @@ test('the full round trip: submit, comment, request changes, revise, resubmit, a
     await expect(approver.getByText('Eingereicht von redaktion, Revision 2')).toBeVisible();
     await expect(approver.getByRole('region', { name: 'Vorschau' })).toContainText('genauer im März.');
     await approver.getByRole('button', { name: 'Freigeben' }).click();
-    await expect.poll(() => portal.portal.listArticles('approved', 1, 0).total).toBe(1);
+    await expect.poll(() => portal.portal.listArticles(operator, 'approved', 1, 0).total).toBe(1);
   });
 
   await editor.back();
@@ -143,8 +144,8 @@ test('the full round trip: submit, comment, request changes, revise, resubmit, a
   await expect(author.getByTestId('sync-state')).toHaveText('Veröffentlicht');
   const href = (await author.getByRole('link', { name: /\/presse\/neue-radwege-in-erfurt-/ }).getAttribute('href'))!;
   expect(await (await fetch(href)).text()).toContain('Die Arbeiten beginnen im Frühjahr, genauer im März.');
-  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
-  expect(portal.portal.history(article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual([
+  const [article] = portal.portal.listArticles(operator, undefined, 1, 0).items;
+  expect(portal.portal.history(operator, article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual([
     'created:redaktion',
     'submit:redaktion',
     'comment:freigabe',
@@ -189,10 +190,10 @@ test('an approver edits a release under review in the app: a new revision of the
     await editor.expectSaved();
     await approver.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
     await expect(approver.getByTestId('sync-state')).toHaveText('In Prüfung');
-    const [article] = portal.portal.listArticles(undefined, 1, 0).items;
+    const [article] = portal.portal.listArticles(operator, undefined, 1, 0).items;
     // The save, then the submission: both delivered.
-    await expect.poll(() => portal.portal.history(article!.id).map((entry) => `${entry.action}:${entry.actor}`).slice(-2)).toEqual(['updated:freigabe', 'submit:freigabe']);
-    const revised = portal.portal.getArticle(article!.id);
+    await expect.poll(() => portal.portal.history(operator, article!.id).map((entry) => `${entry.action}:${entry.actor}`).slice(-2)).toEqual(['updated:freigabe', 'submit:freigabe']);
+    const revised = portal.portal.getArticle(operator, article!.id);
     expect(revised).toMatchObject({ status: 'in_review', updatedBy: 'freigabe', authors: ['freigabe', 'redaktion'] });
     expect(revised.article.body.content[0]).toMatchObject({ content: [{ text: 'Anträge sind bis Ende Juni möglich 2027.' }] });
     expect(revised.article.body.content[1]).toMatchObject({ type: 'gallery', attrs: { images: [{ alt: 'Blaue Fläche', media: { sha256: sha256(bluePng) } }] } });
@@ -205,8 +206,8 @@ test('an approver edits a release under review in the app: a new revision of the
     await expect(approve).toHaveAccessibleDescription(/Vier-Augen-Prinzip/);
   });
   // The author cannot approve either: an editor's account has no inbox to approve from, and the portal refuses.
-  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
-  expect(() => portal.portal.transition({ name: 'redaktion', role: 'author' }, article!.id, { action: 'approve', revision: 2 })).toThrow();
+  const [article] = portal.portal.listArticles(operator, undefined, 1, 0).items;
+  expect(() => portal.portal.transition({ name: 'redaktion', role: 'author', ministries: ['tfm', 'tmdi'] }, article!.id, { action: 'approve', revision: 2 })).toThrow();
 });
 
 test('an approver withdraws a release someone else published, with a reason; the author sees it withdrawn', async ({ app, browser }) => {
@@ -215,15 +216,15 @@ test('an approver withdraws a release someone else published, with a reason; the
   const editor = await writeRelease(author, { title: 'Zu früh veröffentlicht' });
   await author.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(author.getByTestId('sync-state')).toHaveText('In Prüfung');
-  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
-  portal.portal.transition({ name: 'freigabe', role: 'approver' }, article!.id, { action: 'approve', revision: 1 });
+  const [article] = portal.portal.listArticles(operator, undefined, 1, 0).items;
+  portal.portal.transition({ name: 'freigabe', role: 'approver', ministries: ['tfm', 'tmdi'] }, article!.id, { action: 'approve', revision: 1 });
   await editor.back();
   await new DraftListPage(author).open('Zu früh veröffentlicht');
   await author.getByRole('button', { name: 'Veröffentlichen' }).click();
   await expect(author.getByTestId('sync-state')).toHaveText('Veröffentlicht');
   // An author cannot withdraw; the app says who can.
   await expect(author.getByText('Zurückziehen kann nur eine Person mit Freigaberecht.')).toBeVisible();
-  const url = portal.portal.getArticle(article!.id).url!;
+  const url = portal.portal.getArticle(operator, article!.id).url!;
 
   await asApprover(browser, portal, async (approver) => {
     await approver.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zur Prüfung' }).click();
@@ -231,8 +232,8 @@ test('an approver withdraws a release someone else published, with a reason; the
     await expect(approver.getByRole('link', { name: url })).toBeVisible();
     await approver.getByLabel('Grund für das Zurückziehen').fill('Sperrfrist übersehen');
     await approver.getByRole('button', { name: 'Zurückziehen' }).click();
-    await expect.poll(() => portal.portal.getArticle(article!.id).status).toBe('withdrawn');
-    expect(portal.portal.history(article!.id).at(-1)).toMatchObject({ action: 'withdraw', actor: 'freigabe', reason: 'Sperrfrist übersehen' });
+    await expect.poll(() => portal.portal.getArticle(operator, article!.id).status).toBe('withdrawn');
+    expect(portal.portal.history(operator, article!.id).at(-1)).toMatchObject({ action: 'withdraw', actor: 'freigabe', reason: 'Sperrfrist übersehen' });
     expect((await fetch(url)).status).toBe(410);
   });
 
@@ -250,6 +251,6 @@ test('an approver who wrote a release does not find it to approve, and the porta
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zur Prüfung' }).click();
   await expect(page.getByText('Nichts zur Prüfung.', { exact: false })).toBeVisible();
   await expect(page.getByRole('link', { name: /Selbst geschrieben/ })).toHaveCount(0);
-  const [article] = portal.portal.listArticles(undefined, 1, 0).items;
-  expect(() => portal.portal.transition({ name: 'freigabe', role: 'approver' }, article!.id, { action: 'approve', revision: 1 })).toThrow(/Vier-Augen-Prinzip/);
+  const [article] = portal.portal.listArticles(operator, undefined, 1, 0).items;
+  expect(() => portal.portal.transition({ name: 'freigabe', role: 'approver', ministries: ['tfm', 'tmdi'] }, article!.id, { action: 'approve', revision: 1 })).toThrow(/Vier-Augen-Prinzip/);
 });

@@ -4,6 +4,7 @@ import { EditorPage } from './pages/editor-page.js';
 import { startLossyProxy } from '../lossy-proxy.js';
 import { submitToPortal } from './scenarios/submit-to-portal.js';
 import { signIn, TestPortal, writeRelease } from './portal-helpers.js';
+import { operator } from '../../portal/portal.js';
 
 let testPortal: TestPortal;
 test.beforeEach(async () => {
@@ -41,8 +42,8 @@ test('the portal is down while the author submits: it waits in the outbox, the a
   await testPortal.restart(port);
   await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung', { timeout: 20_000 });
   await expect(page.getByRole('status').filter({ hasText: 'nicht erreichbar' })).toHaveCount(0);
-  expect(testPortal.portal.listArticles(undefined, 10, 0).total).toBe(1);
-  expect(testPortal.portal.history(testPortal.portal.listArticles(undefined, 10, 0).items[0]!.id).map((entry) => entry.action)).toEqual(['created', 'submit']);
+  expect(testPortal.portal.listArticles(operator, undefined, 10, 0).total).toBe(1);
+  expect(testPortal.portal.history(operator, testPortal.portal.listArticles(operator, undefined, 10, 0).items[0]!.id).map((entry) => entry.action)).toEqual(['created', 'submit']);
 });
 
 test('edited on the portal meanwhile: the conflict shows both versions as a diff; "Meine Fassung behalten" sends mine, the portal keeps both', async ({ app }) => {
@@ -52,8 +53,8 @@ test('edited on the portal meanwhile: the conflict shows both versions as a diff
   await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
 
-  const [article] = testPortal.portal.listArticles(undefined, 1, 0).items;
-  testPortal.portal.putArticle({ name: 'freigabe', role: 'approver' }, article!.id, { ...article!.article, meta: { ...article!.article.meta, lead: 'Vom Freigeber verbessert.' } }, 1);
+  const [article] = testPortal.portal.listArticles(operator, undefined, 1, 0).items;
+  testPortal.portal.putArticle({ name: 'freigabe', role: 'approver', ministries: ['tfm', 'tmdi'] }, article!.id, { ...article!.article, meta: { ...article!.article.meta, lead: 'Vom Freigeber verbessert.' } }, 1);
 
   const editor = new EditorPage(page);
   await editor.lead.fill('Von der Redaktion ergänzt.');
@@ -67,9 +68,9 @@ test('edited on the portal meanwhile: the conflict shows both versions as a diff
 
   await conflict.getByRole('button', { name: 'Meine Fassung behalten' }).click();
   await expect(conflict).toBeHidden();
-  await expect.poll(() => testPortal.portal.getArticle(article!.id).revision).toBe(3);
-  expect(testPortal.portal.getArticle(article!.id).article.meta.lead).toBe('Von der Redaktion ergänzt.');
-  expect(testPortal.portal.history(article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'updated:freigabe', 'updated:redaktion']);
+  await expect.poll(() => testPortal.portal.getArticle(operator, article!.id).revision).toBe(3);
+  expect(testPortal.portal.getArticle(operator, article!.id).article.meta.lead).toBe('Von der Redaktion ergänzt.');
+  expect(testPortal.portal.history(operator, article!.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'updated:freigabe', 'updated:redaktion']);
 });
 
 test('a conflict combined field by field and block by block: what is taken from the portal, and the rest mine; that goes to the portal as the next revision', async ({ app }) => {
@@ -83,12 +84,12 @@ test('a conflict combined field by field and block by block: what is taken from 
   await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
 
   // On the portal: the first paragraph improved, a third one added.
-  const [article] = testPortal.portal.listArticles(undefined, 1, 0).items;
+  const [article] = testPortal.portal.listArticles(operator, undefined, 1, 0).items;
   const theirs = structuredClone(article!.article);
   theirs.body.content[0]!.content = [{ type: 'text', text: 'Erster Absatz, vom Portal verbessert.' }];
   theirs.body.content.push({ type: 'paragraph', attrs: { id: 'portal-neu' }, content: [{ type: 'text', text: 'Dritter Absatz aus dem Portal.' }] });
   theirs.meta = { ...theirs.meta, lead: 'Vorspann aus dem Portal.', place: 'Erfurt' };
-  testPortal.portal.putArticle({ name: 'freigabe', role: 'approver' }, article!.id, theirs, 1);
+  testPortal.portal.putArticle({ name: 'freigabe', role: 'approver', ministries: ['tfm', 'tmdi'] }, article!.id, theirs, 1);
 
   // Here, meanwhile: the second paragraph changed.
   await editor.body.getByText('Zweiter Absatz.').click();
@@ -113,10 +114,10 @@ test('a conflict combined field by field and block by block: what is taken from 
 
   await conflict.getByRole('button', { name: 'Meine Fassung behalten' }).click();
   await expect(conflict).toBeHidden();
-  await expect.poll(() => testPortal.portal.getArticle(article!.id).revision).toBe(3);
-  const texts = testPortal.portal.getArticle(article!.id).article.body.content.map((node) => node.content?.[0]?.text);
+  await expect.poll(() => testPortal.portal.getArticle(operator, article!.id).revision).toBe(3);
+  const texts = testPortal.portal.getArticle(operator, article!.id).article.body.content.map((node) => node.content?.[0]?.text);
   expect(texts).toEqual(['Erster Absatz, vom Portal verbessert.', 'Zweiter Absatz. Von der Redaktion ergänzt.', 'Dritter Absatz aus dem Portal.']);
-  expect(testPortal.portal.getArticle(article!.id).article.meta).toMatchObject({ lead: 'Vorspann aus dem Portal.', place: 'Erfurt' });
+  expect(testPortal.portal.getArticle(operator, article!.id).article.meta).toMatchObject({ lead: 'Vorspann aus dem Portal.', place: 'Erfurt' });
 });
 
 test('publishing before the embargo is refused by the app and, forced through the API, by the portal', async ({ app }) => {
@@ -128,8 +129,8 @@ test('publishing before the embargo is refused by the app and, forced through th
   await new EditorPage(page).expectSaved();
   await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
-  const [article] = testPortal.portal.listArticles(undefined, 1, 0).items;
-  testPortal.portal.transition({ name: 'freigabe', role: 'approver' }, article!.id, { action: 'approve', revision: article!.revision });
+  const [article] = testPortal.portal.listArticles(operator, undefined, 1, 0).items;
+  testPortal.portal.transition({ name: 'freigabe', role: 'approver', ministries: ['tfm', 'tmdi'] }, article!.id, { action: 'approve', revision: article!.revision });
 
   await new EditorPage(page).back();
   await new DraftListPage(page).open('Mit Sperrfrist');
@@ -146,7 +147,7 @@ test('publishing before the embargo is refused by the app and, forced through th
   });
   expect(forced.status).toBe(422);
   expect(((await forced.json()) as { error: { message: string } }).error.message).toBe('Vor Ablauf der Sperrfrist (01.01.2099, 10:00 Uhr) darf nichts veröffentlicht werden.');
-  expect(testPortal.portal.getArticle(article!.id).status).toBe('approved');
+  expect(testPortal.portal.getArticle(operator, article!.id).status).toBe('approved');
 });
 
 test('"Angemeldet bleiben" in the browser entry: explained before it is chosen; then the sign-in survives a restart until "Abmelden"', async ({ app }) => {
@@ -181,10 +182,10 @@ test('the connection is cut after the portal received the text and the submissio
     await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
     await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung', { timeout: 20_000 });
     expect(proxy.dropped).toBe(2);
-    const { items, total } = testPortal.portal.listArticles(undefined, 10, 0);
+    const { items, total } = testPortal.portal.listArticles(operator, undefined, 10, 0);
     expect(total).toBe(1);
     expect(items[0]).toMatchObject({ revision: 1, status: 'in_review' });
-    expect(testPortal.portal.history(items[0]!.id).map((entry) => entry.action)).toEqual(['created', 'submit']);
+    expect(testPortal.portal.history(operator, items[0]!.id).map((entry) => entry.action)).toEqual(['created', 'submit']);
   } finally {
     await proxy.close();
   }

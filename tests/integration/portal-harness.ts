@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { emptyArticle, type Article } from '../../common/article.js';
+import type { Role } from '../../common/portal-api.js';
 import { loadProfileConfig, type ProfileConfig } from '../../portal/profile.js';
+import type { PasswordHash } from '../../portal/users.js';
 import { startPortalServer, type PortalServer } from '../../portal/server.js';
 import { makeTempDirectory } from '../temp-directory.js';
 
@@ -51,7 +53,26 @@ export class Client {
   }
 }
 
-const users = { author: 'redaktion', author2: 'redaktion2', approver: 'freigabe', approver2: 'freigabe2', admin: 'admin' } as const;
+const users = {
+  author: 'redaktion',
+  author2: 'redaktion2',
+  approver: 'freigabe',
+  approver2: 'freigabe2',
+  admin: 'admin',
+  otherAuthor: 'redaktion-tmdi',
+  otherApprover: 'freigabe-tmdi',
+} as const;
+
+/** Role and ministries (ids of the example profile) of each user: `release()` writes for the Finanzministerium (tfm). */
+const accounts: Record<keyof typeof users, { role: Role; ministries: string[] }> = {
+  author: { role: 'author', ministries: ['tfm'] },
+  author2: { role: 'author', ministries: ['tfm'] },
+  approver: { role: 'approver', ministries: ['tfm'] },
+  approver2: { role: 'approver', ministries: ['tfm'] },
+  admin: { role: 'admin', ministries: [] },
+  otherAuthor: { role: 'author', ministries: ['tmdi'] },
+  otherApprover: { role: 'approver', ministries: ['tmdi'] },
+};
 
 export interface PortalTest {
   server: PortalServer;
@@ -59,6 +80,13 @@ export interface PortalTest {
   clock: number;
   /** The operator's profile the next start uses. */
   profile: ProfileConfig;
+  /**
+   * The inactivity limit of sessions the next start uses: a day, as the tests move the clock by
+   * hours (the portal's default of 60 minutes has a test of its own).
+   */
+  sessionIdleMs: number | undefined;
+  /** The password hashing the next start uses (scrypt when undefined). */
+  passwordHash: PasswordHash | undefined;
   as: Record<keyof typeof users, Client>;
   start(): Promise<void>;
   loginAll(): Promise<void>;
@@ -66,7 +94,10 @@ export interface PortalTest {
   approved(article: Article): Promise<{ id: string; revision: number }>;
 }
 
-/** A reference portal over HTTP for each test, with an author, a second author, two approvers and an admin. */
+/**
+ * A reference portal over HTTP for each test: an author, a second author and two approvers of the
+ * Finanzministerium, an admin, and an author and an approver of the Ministerium für Digitales und Infrastruktur.
+ */
 export function usePortal(): PortalTest {
   let temp: ReturnType<typeof makeTempDirectory>;
   const login = async (name: string): Promise<Client> => {
@@ -78,9 +109,13 @@ export function usePortal(): PortalTest {
     server: undefined as unknown as PortalServer,
     clock: 0,
     profile: undefined as unknown as ProfileConfig,
+    sessionIdleMs: undefined,
+    passwordHash: undefined,
     as: {} as PortalTest['as'],
     async start() {
-      test.server = await startPortalServer({ dataDirectory: temp.path, profile: test.profile, now: () => new Date(test.clock) });
+      test.server = await startPortalServer({ dataDirectory: temp.path, profile: test.profile, now: () => new Date(test.clock), ...(test.sessionIdleMs ? { sessionIdleMs: test.sessionIdleMs } : {}),
+        ...(test.passwordHash ? { passwordHash: test.passwordHash } : {}),
+      });
     },
     async loginAll() {
       test.as = {} as PortalTest['as'];
@@ -99,9 +134,12 @@ export function usePortal(): PortalTest {
     temp = makeTempDirectory();
     test.clock = Date.parse('2026-11-29T08:00:00.000Z');
     test.profile = loadProfileConfig(profileFile);
+    test.sessionIdleMs = 24 * 60 * 60 * 1000;
+    test.passwordHash = undefined;
     await test.start();
-    for (const [role, name] of [['author', users.author], ['author', users.author2], ['approver', users.approver], ['approver', users.approver2], ['admin', users.admin]] as const) {
-      test.server.portal.addUser(name, role, `${name}-passwort`);
+    for (const [key, { role, ministries }] of Object.entries(accounts)) {
+      const name = users[key as keyof typeof users];
+      test.server.portal.addUser(name, role, `${name}-passwort`, ministries);
     }
     await test.loginAll();
   });

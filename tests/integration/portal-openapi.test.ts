@@ -23,11 +23,14 @@ describe('docs/portal-api.yaml', () => {
     const temp = makeTempDirectory();
     let server: PortalServer;
     let token: string;
+    const signIn = async () => {
+      const session = await fetch(`${server.url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: 'redaktion', password: 'redaktion-passwort' }) });
+      return ((await session.json()) as { token: string }).token;
+    };
     beforeAll(async () => {
       server = await startPortalServer({ dataDirectory: temp.path, profile: loadProfileConfig(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url))) });
-      server.portal.addUser('redaktion', 'author', 'redaktion-passwort');
-      const session = await fetch(`${server.url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: 'redaktion', password: 'redaktion-passwort' }) });
-      token = ((await session.json()) as { token: string }).token;
+      server.portal.addUser('redaktion', 'author', 'redaktion-passwort', ['tfm']);
+      token = await signIn();
     });
     afterAll(async () => {
       await server.close();
@@ -45,10 +48,12 @@ describe('docs/portal-api.yaml', () => {
       const concrete = path.replace('{id}', randomUUID()).replace('{commentId}', randomUUID()).replace('{sha256}', '0'.repeat(64));
       const response = await fetch(`${server.url}${concrete}`, {
         method,
-        headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': randomUUID() },
-        body: method === 'GET' ? undefined : '{}',
+        // Signing out ends a session of its own, not the one the other operations use.
+        headers: { Authorization: `Bearer ${method === 'DELETE' ? await signIn() : token}`, 'Idempotency-Key': randomUUID() },
+        body: method === 'GET' || method === 'DELETE' ? undefined : '{}',
       });
-      const body = (await response.json()) as { error?: { message: string } };
+      const text = await response.text();
+      const body = (text ? JSON.parse(text) : {}) as { error?: { message: string } };
       // Anything but "no such route": a refusal of the made-up input is fine.
       expect(body.error?.message ?? '').not.toBe('Nicht gefunden.');
     });

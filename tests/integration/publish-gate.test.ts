@@ -8,6 +8,7 @@ import { loadProfileConfig } from '../../portal/profile.js';
 import { startPortalServer, type PortalServer } from '../../portal/server.js';
 import { makeTempDirectory } from '../temp-directory.js';
 import { until } from '../until.js';
+import { operator } from '../../portal/portal.js';
 
 const profile = loadProfileConfig(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url)));
 
@@ -28,7 +29,7 @@ describe('the publish gate', () => {
     const [app, portalData] = [makeTempDirectory(), makeTempDirectory()];
     temporary.push(app, portalData);
     portal = await startPortalServer({ dataDirectory: portalData.path, profile });
-    for (const [name, role] of [['redaktion', 'author'], ['freigabe', 'approver'], ['freigabe2', 'approver']] as const) portal.portal.addUser(name, role, `${name}-passwort`);
+    for (const [name, role] of [['redaktion', 'author'], ['freigabe', 'approver'], ['freigabe2', 'approver']] as const) portal.portal.addUser(name, role, `${name}-passwort`, ['tfm']);
     services = await openAppServices(app.path, { dailyBackups: false });
   });
   afterEach(async () => {
@@ -42,7 +43,7 @@ describe('the publish gate', () => {
     const draft = services.drafts.create(article);
     services.sync.submit(draft.id, submitOverride);
     await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
-    portal.portal.transition({ name: 'freigabe2', role: 'approver' }, draft.id, { action: 'approve', revision: services.sync.releaseState(draft.id).portalRevision! });
+    portal.portal.transition({ name: 'freigabe2', role: 'approver', ministries: ['tfm'] }, draft.id, { action: 'approve', revision: services.sync.releaseState(draft.id).portalRevision! });
     await services.sync.pull();
     expect(services.sync.releaseState(draft.id).portalStatus).toBe('approved');
     return draft.id;
@@ -62,7 +63,7 @@ describe('the publish gate', () => {
     await until(() => services.sync.releaseState(id).portalStatus === 'published');
     const { url } = services.sync.releaseState(id);
     expect(await (await fetch(url!)).text()).toContain('Sauber freigegeben: der Text.');
-    expect(portal.portal.getArticle(id)).toMatchObject({ publishedRevision: 1, article: { meta: { title: 'Sauber freigegeben' } } });
+    expect(portal.portal.getArticle(operator, id)).toMatchObject({ publishedRevision: 1, article: { meta: { title: 'Sauber freigegeben' } } });
   });
 
   it('refuses an approved revision with errors unless an approver overrides them with a reason; an author may not', async () => {
@@ -81,7 +82,7 @@ describe('the publish gate', () => {
     services.sync.publish(id, null, 'Das Datum reichen wir sofort nach.');
     await until(() => services.sync.releaseState(id).portalStatus === 'published');
     expect(services.sync.releaseState(id).problem).toBeNull();
-    expect(portal.portal.history(id).map((entry) => [entry.action, entry.actor, entry.reason])).toContainEqual(['override', 'freigabe', 'Das Datum reichen wir sofort nach. [preflight.date]']);
+    expect(portal.portal.history(operator, id).map((entry) => [entry.action, entry.actor, entry.reason])).toContainEqual(['override', 'freigabe', 'Das Datum reichen wir sofort nach. [preflight.date]']);
   });
 
   it('refuses a block the portal cannot render, even with an override', async () => {

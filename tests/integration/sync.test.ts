@@ -11,6 +11,7 @@ import { until } from '../until.js';
 import { startLossyProxy } from '../lossy-proxy.js';
 import { bluePng } from '../fixtures/media.js';
 import { imageTypes } from '../../common/blocks/editor-fields.js';
+import { operator } from '../../portal/portal.js';
 
 const profile = loadProfileConfig(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url)));
 
@@ -33,7 +34,7 @@ describe('the sync engine against the reference portal', () => {
     appTemp = makeTempDirectory();
     portalTemp = makeTempDirectory();
     portal = await startPortalServer({ dataDirectory: portalTemp.path, profile });
-    portal.portal.addUser('redaktion', 'author', 'redaktion-passwort');
+    portal.portal.addUser('redaktion', 'author', 'redaktion-passwort', ['tfm']);
     services = await openAppServices(appTemp.path, { dailyBackups: false });
   });
   afterEach(async () => {
@@ -61,8 +62,8 @@ describe('the sync engine against the reference portal', () => {
     services.sync.submit(draft.id);
     await until(() => services.sync.releaseState(draft.id).pending === 0);
     expect(services.sync.releaseState(draft.id)).toMatchObject({ portalStatus: 'in_review', portalRevision: 1, pending: 0, problem: null });
-    expect(portal.portal.getArticle(draft.id)).toMatchObject({ status: 'in_review', revision: 1, createdBy: 'redaktion', article: draft.article });
-    expect(portal.portal.history(draft.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion']);
+    expect(portal.portal.getArticle(operator, draft.id)).toMatchObject({ status: 'in_review', revision: 1, createdBy: 'redaktion', article: draft.article });
+    expect(portal.portal.history(operator, draft.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion']);
     expect(services.history.list(draft.id)[0]!.reason).toBe('submit');
   });
 
@@ -78,8 +79,8 @@ describe('the sync engine against the reference portal', () => {
     portal = await startPortalServer({ dataDirectory: portalTemp.path, profile, port });
     await until(() => services.sync.releaseState(draft.id).pending === 0, 15_000);
     expect(services.sync.status().online).toBe(true);
-    expect(portal.portal.listArticles(undefined, 10, 0).total).toBe(1);
-    expect(portal.portal.getArticle(draft.id)).toMatchObject({ status: 'in_review', revision: 1 });
+    expect(portal.portal.listArticles(operator, undefined, 10, 0).total).toBe(1);
+    expect(portal.portal.getArticle(operator, draft.id)).toMatchObject({ status: 'in_review', revision: 1 });
   });
 
   it('an expired sign-in keeps everything queued until the person signs in again', async () => {
@@ -91,7 +92,7 @@ describe('the sync engine against the reference portal', () => {
     expect(services.sync.status()).toMatchObject({ connected: false, pending: 2 });
     await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
     await until(() => services.sync.releaseState(draft.id).pending === 0);
-    expect(portal.portal.getArticle(draft.id).status).toBe('in_review');
+    expect(portal.portal.getArticle(operator, draft.id).status).toBe('in_review');
   });
 
   it('a refusal is shown in the portal\'s words, and what was queued after it is not sent', async () => {
@@ -112,7 +113,7 @@ describe('the sync engine against the reference portal', () => {
   });
 
   it('round trip: submitted, pulled into the approver\'s inbox, approved for the revision shown, published with its public address', async () => {
-    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort', ['tfm']);
     const approverTemp = makeTempDirectory();
     const approver = await openAppServices(approverTemp.path, { dailyBackups: false });
     try {
@@ -128,7 +129,7 @@ describe('the sync engine against the reference portal', () => {
       expect(services.sync.inbox()).toEqual([]);
       approver.sync.review(draft.id, 'approve', 1);
       await until(() => approver.sync.status().pending === 0);
-      expect(portal.portal.getArticle(draft.id)).toMatchObject({ status: 'approved', approvedRevision: 1 });
+      expect(portal.portal.getArticle(operator, draft.id)).toMatchObject({ status: 'approved', approvedRevision: 1 });
 
       await services.sync.pull();
       expect(services.sync.releaseState(draft.id).portalStatus).toBe('approved');
@@ -137,7 +138,7 @@ describe('the sync engine against the reference portal', () => {
       const { url } = services.sync.releaseState(draft.id);
       expect(url).toMatch(/\/presse\/rundreise-/);
       expect(await (await fetch(url!)).text()).toContain('Rundreise: der Text.');
-      expect(portal.portal.history(draft.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'approve:freigabe', 'publish:redaktion']);
+      expect(portal.portal.history(operator, draft.id).map((entry) => `${entry.action}:${entry.actor}`)).toEqual(['created:redaktion', 'submit:redaktion', 'approve:freigabe', 'publish:redaktion']);
 
       // A correction: edited, submitted, approved again, then "Korrigieren" with a note.
       const current = services.drafts.get(draft.id);
@@ -152,7 +153,7 @@ describe('the sync engine against the reference portal', () => {
       services.sync.correct(draft.id, 'Zahl berichtigt');
       await until(() => services.sync.releaseState(draft.id).portalStatus === 'published');
       expect(await (await fetch(url!)).text()).toContain('Rundreise: der berichtigte Text.');
-      expect(portal.portal.getArticle(draft.id)).toMatchObject({ publishedRevision: 2, correctedAt: expect.any(String) });
+      expect(portal.portal.getArticle(operator, draft.id)).toMatchObject({ publishedRevision: 2, correctedAt: expect.any(String) });
 
       // The approver sees it among the live releases of others and withdraws it, with a reason.
       await approver.sync.pull();
@@ -160,9 +161,9 @@ describe('the sync engine against the reference portal', () => {
       expect(approver.sync.inbox()).toEqual([]);
       approver.sync.withdraw(draft.id, 'Vorzeitig veröffentlicht');
       await until(() => approver.sync.status().pending === 0);
-      expect(portal.portal.getArticle(draft.id).status).toBe('withdrawn');
+      expect(portal.portal.getArticle(operator, draft.id).status).toBe('withdrawn');
       expect((await fetch(url!)).status).toBe(410);
-      expect(portal.portal.history(draft.id).at(-1)).toMatchObject({ action: 'withdraw', actor: 'freigabe', reason: 'Vorzeitig veröffentlicht' });
+      expect(portal.portal.history(operator, draft.id).at(-1)).toMatchObject({ action: 'withdraw', actor: 'freigabe', reason: 'Vorzeitig veröffentlicht' });
       await approver.sync.pull();
       expect(approver.sync.live()).toEqual([]);
       await services.sync.pull();
@@ -174,7 +175,7 @@ describe('the sync engine against the reference portal', () => {
   });
 
   it('the app refuses to approve an approver\'s own revision, and to publish before the embargo', async () => {
-    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort', ['tfm']);
     const approverTemp = makeTempDirectory();
     const approver = await openAppServices(approverTemp.path, { dailyBackups: false });
     try {
@@ -185,17 +186,17 @@ describe('the sync engine against the reference portal', () => {
       await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
       // The approver changes the text on the portal: a revision of their own.
       const session = portal.portal.login('freigabe', 'freigabe-passwort', 'test');
-      portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, draft.id, { ...embargoed, meta: { ...embargoed.meta, lead: 'Verbessert.' } }, 1);
-      portal.portal.transition({ name: 'redaktion', role: 'author' }, draft.id, { action: 'submit', revision: 2 });
+      portal.portal.putArticle({ name: 'freigabe', role: 'approver', ministries: ['tfm'] }, draft.id, { ...embargoed, meta: { ...embargoed.meta, lead: 'Verbessert.' } }, 1);
+      portal.portal.transition({ name: 'redaktion', role: 'author', ministries: ['tfm'] }, draft.id, { action: 'submit', revision: 2 });
       expect(session.token).toBeTruthy();
 
       await approver.sync.connect(portal.url, 'freigabe', 'freigabe-passwort');
       expect(() => approver.sync.review(draft.id, 'approve', 2)).toThrow('Vier-Augen-Prinzip');
 
-      portal.portal.addUser('freigabe2', 'approver', 'freigabe2-passwort');
+      portal.portal.addUser('freigabe2', 'approver', 'freigabe2-passwort', ['tfm']);
       const second = portal.portal.login('freigabe2', 'freigabe2-passwort', 'test');
       expect(second.user.name).toBe('freigabe2');
-      portal.portal.transition({ name: 'freigabe2', role: 'approver' }, draft.id, { action: 'approve', revision: 2 });
+      portal.portal.transition({ name: 'freigabe2', role: 'approver', ministries: ['tfm'] }, draft.id, { action: 'approve', revision: 2 });
       await services.sync.pull();
       expect(() => services.sync.publish(draft.id, null)).toThrow('Vor Ablauf der Sperrfrist (01.01.2099, 10:00 Uhr) kann nicht veröffentlicht werden.');
     } finally {
@@ -214,9 +215,9 @@ describe('the sync engine against the reference portal', () => {
       services.sync.submit(draft.id);
       await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review', 15_000);
       expect(proxy.dropped).toBe(1);
-      expect(portal.portal.listArticles(undefined, 10, 0).total).toBe(1);
-      expect(portal.portal.getArticle(draft.id).revision).toBe(1);
-      expect(portal.portal.history(draft.id).map((entry) => entry.action)).toEqual(['created', 'submit']);
+      expect(portal.portal.listArticles(operator, undefined, 10, 0).total).toBe(1);
+      expect(portal.portal.getArticle(operator, draft.id).revision).toBe(1);
+      expect(portal.portal.history(operator, draft.id).map((entry) => entry.action)).toEqual(['created', 'submit']);
     } finally {
       await proxy.close();
     }
@@ -228,7 +229,7 @@ describe('the sync engine against the reference portal', () => {
     services.sync.submit(draft.id);
     await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
     const theirs = { ...release('Vom Portal überholt'), meta: { ...release('Vom Portal überholt').meta, lead: 'Von der Freigabe verbessert.' } };
-    portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, draft.id, theirs, 1);
+    portal.portal.putArticle({ name: 'freigabe', role: 'approver', ministries: ['tfm'] }, draft.id, theirs, 1);
 
     await services.sync.pull();
     expect(services.sync.releaseState(draft.id).conflict).toMatchObject({ portalRevision: 2, updatedBy: 'freigabe', article: { meta: { lead: 'Von der Freigabe verbessert.' } } });
@@ -239,21 +240,21 @@ describe('the sync engine against the reference portal', () => {
 
     // Someone stores the very text this copy already has: no conflict, the base moves on.
     const local = services.drafts.get(draft.id).article;
-    portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, draft.id, { ...local, meta: { ...local.meta, lead: 'Zwischenstand.' } }, 2);
-    portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, draft.id, local, 3);
+    portal.portal.putArticle({ name: 'freigabe', role: 'approver', ministries: ['tfm'] }, draft.id, { ...local, meta: { ...local.meta, lead: 'Zwischenstand.' } }, 2);
+    portal.portal.putArticle({ name: 'freigabe', role: 'approver', ministries: ['tfm'] }, draft.id, local, 3);
     await services.sync.pull();
     expect(services.sync.releaseState(draft.id)).toMatchObject({ conflict: null, portalRevision: 4 });
   });
 
   it('author and approver edit at once: the conflict is kept with both versions; the person takes one, nothing is lost', async () => {
-    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort', ['tfm']);
     await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
     const draft = services.drafts.create(release('Gleichzeitig'));
     services.sync.submit(draft.id);
     await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
     // The approver improves the lead on the portal (revision 2) …
     const theirs = { ...release('Gleichzeitig'), meta: { ...release('Gleichzeitig').meta, lead: 'Vom Freigeber verbessert.' } };
-    portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, draft.id, theirs, 1);
+    portal.portal.putArticle({ name: 'freigabe', role: 'approver', ministries: ['tfm'] }, draft.id, theirs, 1);
     // … while the author goes on writing and submits again.
     const mine = { ...release('Gleichzeitig'), meta: { ...release('Gleichzeitig').meta, lead: 'Von der Redaktion ergänzt.' } };
     services.drafts.save(draft.id, services.drafts.get(draft.id).version, mine);
@@ -262,17 +263,17 @@ describe('the sync engine against the reference portal', () => {
     const state = services.sync.releaseState(draft.id);
     expect(state.conflict).toMatchObject({ portalRevision: 2, updatedBy: 'freigabe', article: { meta: { lead: 'Vom Freigeber verbessert.' } } });
     expect(state.pending).toBe(0);
-    expect(portal.portal.getArticle(draft.id).article.meta.lead).toBe('Vom Freigeber verbessert.');
+    expect(portal.portal.getArticle(operator, draft.id).article.meta.lead).toBe('Vom Freigeber verbessert.');
     expect(services.drafts.get(draft.id).article.meta.lead).toBe('Von der Redaktion ergänzt.');
 
     // Keep mine: sent again, now based on revision 2; the portal keeps both as revisions.
     services.sync.resolve(draft.id, 'mine');
     await until(() => services.sync.releaseState(draft.id).pending === 0);
     expect(services.sync.releaseState(draft.id).conflict).toBeNull();
-    expect(portal.portal.getArticle(draft.id)).toMatchObject({ revision: 3, article: { meta: { lead: 'Von der Redaktion ergänzt.' } } });
+    expect(portal.portal.getArticle(operator, draft.id)).toMatchObject({ revision: 3, article: { meta: { lead: 'Von der Redaktion ergänzt.' } } });
 
     // Another round, this time taking the portal's version: the local one stays in the history.
-    portal.portal.putArticle({ name: 'freigabe', role: 'approver' }, draft.id, theirs, 3);
+    portal.portal.putArticle({ name: 'freigabe', role: 'approver', ministries: ['tfm'] }, draft.id, theirs, 3);
     services.drafts.save(draft.id, services.drafts.get(draft.id).version, { ...mine, meta: { ...mine.meta, lead: 'Noch einmal ergänzt.' } });
     services.sync.submit(draft.id);
     await until(() => services.sync.releaseState(draft.id).conflict !== null);
@@ -294,8 +295,8 @@ describe('the sync engine against the reference portal', () => {
   });
 
   it('an approver gets the files of a release under review, edits it in the app ("Bearbeiten"), and may not approve the edit; someone else may', async () => {
-    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
-    portal.portal.addUser('freigabe2', 'approver', 'freigabe2-passwort');
+    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort', ['tfm']);
+    portal.portal.addUser('freigabe2', 'approver', 'freigabe2-passwort', ['tfm']);
     const approverTemp = makeTempDirectory();
     const approver = await openAppServices(approverTemp.path, { dailyBackups: false });
     try {
@@ -318,7 +319,7 @@ describe('the sync engine against the reference portal', () => {
       approver.drafts.save(draft.id, local.version, { ...local.article, meta: { ...local.article.meta, lead: 'Von der Freigabe verbessert.' } });
       approver.sync.submit(draft.id);
       await until(() => approver.sync.releaseState(draft.id).pending === 0);
-      expect(portal.portal.getArticle(draft.id)).toMatchObject({ revision: 2, status: 'in_review', updatedBy: 'freigabe', authors: ['freigabe', 'redaktion'] });
+      expect(portal.portal.getArticle(operator, draft.id)).toMatchObject({ revision: 2, status: 'in_review', updatedBy: 'freigabe', authors: ['freigabe', 'redaktion'] });
 
       await approver.sync.pull();
       expect(approver.sync.inbox().find((item) => item.id === draft.id)).toMatchObject({ revision: 2, mayApprove: false });
@@ -333,7 +334,7 @@ describe('the sync engine against the reference portal', () => {
         expect(second.sync.inbox().find((item) => item.id === draft.id)).toMatchObject({ revision: 2, mayApprove: true });
         second.sync.review(draft.id, 'approve', 2);
         await until(() => second.sync.status().pending === 0);
-        expect(portal.portal.getArticle(draft.id)).toMatchObject({ status: 'approved', approvedRevision: 2 });
+        expect(portal.portal.getArticle(operator, draft.id)).toMatchObject({ status: 'approved', approvedRevision: 2 });
       } finally {
         await second.close();
         rmSync(second.dataDirectory, { recursive: true, force: true });
@@ -345,7 +346,7 @@ describe('the sync engine against the reference portal', () => {
   });
 
   it('a file the portal serves with other bytes than its hash says is not stored; the right one is, at the next pull', async () => {
-    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort', ['tfm']);
     const approverTemp = makeTempDirectory();
     const approver = await openAppServices(approverTemp.path, { dailyBackups: false });
     try {
@@ -372,13 +373,13 @@ describe('the sync engine against the reference portal', () => {
   });
 
   it('an approver may submit despite check errors with a reason, which the portal records; an author may not', async () => {
-    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort');
+    portal.portal.addUser('freigabe', 'approver', 'freigabe-passwort', ['tfm']);
     const defective = { ...release('Ohne Datum'), meta: { ...release('Ohne Datum').meta, date: '' } };
     await services.sync.connect(portal.url, 'freigabe', 'freigabe-passwort');
     const draft = services.drafts.create(defective);
     services.sync.submit(draft.id, 'Datum folgt nach Abstimmung mit dem Büro.');
     await until(() => services.sync.releaseState(draft.id).portalStatus === 'in_review');
-    expect(portal.portal.history(draft.id).map((entry) => [entry.action, entry.actor, entry.reason])).toContainEqual(['override', 'freigabe', 'Datum folgt nach Abstimmung mit dem Büro. [preflight.date]']);
+    expect(portal.portal.history(operator, draft.id).map((entry) => [entry.action, entry.actor, entry.reason])).toContainEqual(['override', 'freigabe', 'Datum folgt nach Abstimmung mit dem Büro. [preflight.date]']);
 
     await services.sync.connect(portal.url, 'redaktion', 'redaktion-passwort');
     const other = services.drafts.create(defective);
