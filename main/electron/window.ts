@@ -1,6 +1,7 @@
-import { BrowserWindow, type WebContents } from 'electron';
+import { app, BrowserWindow, type WebContents } from 'electron';
 import { formatMessage } from '../../common/messages/index.js';
 import { APP_ORIGIN } from './protocol.js';
+import { mainWindowPreferences } from './window-options.js';
 
 const createdByUs = new WeakSet<WebContents>();
 
@@ -19,19 +20,7 @@ export function createMainWindow(preload: string): BrowserWindow {
     title: formatMessage('app.title'),
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: true,
-      safeDialogs: true,
-    },
+    webPreferences: mainWindowPreferences(preload, app.isPackaged),
   });
   const contents = window.webContents;
   createdByUs.add(contents);
