@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { articleSchema } from './article.js';
+import { articleContentSchema, articleSchema } from './article.js';
 import { articleStatuses, roles, transitionActions } from './workflow.js';
+import { xmlText } from './xml-text.js';
 
 /**
  * The Portal API: the contract between the app and a portal's backend, shared by the app's
@@ -115,16 +116,16 @@ export const transitionRequestSchema = z
     /** For `publish`: when; absent means now. Never before the embargo. */
     at: timestamp.optional(),
     /** Why: shown in the history (required for `withdraw` and `correct`). */
-    reason: z.string().max(2000).optional(),
+    reason: xmlText(z.string().max(2000)).optional(),
     /**
      * Approvers and admins only: go ahead although the checks found errors, for this reason
      * (stored in the history with who and when). An unrenderable block can never be overridden.
      */
-    override: z.string().trim().min(10).max(2000).optional(),
+    override: xmlText(z.string().trim().min(10).max(2000)).optional(),
   });
 
 export const commentRequestSchema = z
-  .object({ blockId: z.string().min(1).max(100), revision: z.number().int().positive(), text: z.string().trim().min(1).max(5000) });
+  .object({ blockId: z.string().min(1).max(100), revision: z.number().int().positive(), text: xmlText(z.string().trim().min(1).max(5000)) });
 
 export const commentSchema = z
   .object({
@@ -162,7 +163,7 @@ export const portalApiSchemas = {
   SessionRequest: sessionRequestSchema,
   Session: sessionSchema,
   Profile: profileSchema,
-  ArticleContent: articleSchema,
+  ArticleContent: articleContentSchema,
   Article: portalArticleSchema,
   ArticleList: articleListSchema,
   TransitionRequest: transitionRequestSchema,

@@ -49,6 +49,8 @@ function components(): Record<string, Json> {
     delete schema.$schema;
     delete schema.$id;
   }
+  // The portal answers with content as it takes it: one definition (ArticleContent) for both.
+  (generated.Article!.properties as Json).article = ref('ArticleContent');
   return { ...generated, ...documentSchemas };
 }
 
@@ -108,8 +110,8 @@ export function buildOpenApi(): Json {
           responses: {
             '200': { description: 'Updated (or unchanged).', content: json(ref('Article')) },
             '201': { description: 'Created.', content: json(ref('Article')) },
-            '400': error('Malformed request.'),
-            '412': { description: 'Based on a stale revision; `current` holds the article as it is.', content: json({ allOf: [ref('Error'), { type: 'object', properties: { current: ref('Article') } }] }) },
+            '400': error('Malformed request, or a text with a character XML cannot carry (details name the field).'),
+            '412': { description: 'Based on a stale revision (`current` holds the article as it is), or If-Match on an article that does not exist (no `current`).', content: json({ allOf: [ref('Error'), { type: 'object', properties: { current: ref('Article') } }] }) },
             '422': error('Content the catalog or the profile does not allow; details name the block.'),
             '428': error('If-Match or Idempotency-Key missing.'),
             ...common,
@@ -124,6 +126,7 @@ export function buildOpenApi(): Json {
           requestBody: { required: true, content: json(ref('TransitionRequest')) },
           responses: {
             '200': { description: 'The article after the transition.', content: json(ref('Article')) },
+            '400': error('Malformed request, or a reason with a character XML cannot carry.'),
             '403': error('Not allowed for this role, or the four-eyes principle.'),
             '409': error('Not possible in this state, or for this revision.'),
             '422': error('Before the embargo, an unrenderable block, or a missing reason.'),
@@ -138,7 +141,7 @@ export function buildOpenApi(): Json {
           summary: 'A comment on one block of one revision.',
           parameters: [idempotencyKey],
           requestBody: { required: true, content: json(ref('CommentRequest')) },
-          responses: { '201': { description: 'Added.', content: json(ref('Comment')) }, '422': error('No such block in that revision.'), ...common },
+          responses: { '201': { description: 'Added.', content: json(ref('Comment')) }, '400': error('Malformed request, or a text with a character XML cannot carry.'), '422': error('No such block in that revision.'), ...common },
         },
       },
       '/api/v1/articles/{id}/comments/{commentId}/resolve': {

@@ -110,6 +110,8 @@ export class Portal {
     const content = JSON.stringify(article);
     const existing = this.articles.find(id);
     if (!existing) {
+      // If-Match names a revision of an article that is not there: a precondition that fails, not a creation.
+      if (ifMatch !== null) fail(412, 'precondition_failed', 'ifMatchUnknown', { based: ifMatch });
       this.db.prepare(
         `INSERT INTO articles (id, revision, status, created_by, updated_by, created_at, updated_at) VALUES (?, 1, 'draft', ?, ?, ?, ?)`,
       ).run(id, user.name, user.name, now, now);

@@ -6,6 +6,7 @@ import { formatBerlin } from '../common/berlin-time.js';
 import type { MediaResolver } from '../common/media.js';
 import { escapeHtml } from '../common/rendering/html.js';
 import { dateLine, renderArticle } from '../common/rendering/render-article.js';
+import { withoutXmlIllegal } from '../common/xml-text.js';
 import { portalMessage } from './messages.js';
 import type { Portal } from './portal.js';
 
@@ -80,7 +81,9 @@ const siteHeaders = {
   'X-Content-Type-Options': 'nosniff',
 } as const;
 
-function send(response: ServerResponse, status: number, type: string, body: string): void {
+function send(response: ServerResponse, status: number, type: string, text: string): void {
+  // The API refuses such characters; stored older text may hold them, and one would break the feed.
+  const body = withoutXmlIllegal(text);
   response.writeHead(status, {
     ...siteHeaders,
     'Content-Type': type,
