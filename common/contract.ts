@@ -97,6 +97,8 @@ export const portalStatusSchema = z.object({
   signInRequired: z.boolean(),
   keepSignIn: z.enum(['os', 'file']).nullable(),
   kept: z.boolean(),
+  /** Entries went missing from the portal's history since the app last saw it; null when none did. */
+  historyWarning: z.string().nullable(),
 });
 
 export const releaseSyncStateSchema = z.object({

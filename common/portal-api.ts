@@ -106,7 +106,18 @@ export const portalArticleSchema = z
     updatedAt: timestamp,
   });
 
-export const articleListSchema = z.object({ items: z.array(portalArticleSchema), total: z.number().int().nonnegative() });
+/** The newest entry of the history's hash chain: an anchor from outside, so that removed entries show. */
+export const historyHeadSchema = z.object({ seq: z.number().int().positive(), hash: sha256 });
+
+export const articleListSchema = z.object({
+  items: z.array(portalArticleSchema),
+  total: z.number().int().nonnegative(),
+  /**
+   * The newest entry of the history (null while it is empty), from a portal that keeps a hash
+   * chain. A client keeps the last one it saw: a lower `seq` later means entries were removed.
+   */
+  historyHead: historyHeadSchema.nullable().optional(),
+});
 
 export const transitionRequestSchema = z
   .object({
@@ -170,6 +181,7 @@ export const portalApiSchemas = {
   CommentRequest: commentRequestSchema,
   Comment: commentSchema,
   HistoryEntry: historyEntrySchema,
+  HistoryHead: historyHeadSchema,
   MediaInfo: mediaInfoSchema,
 } as const;
 
@@ -180,4 +192,5 @@ export type PortalArticle = z.infer<typeof portalArticleSchema>;
 export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
 export type Comment = z.infer<typeof commentSchema>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type HistoryHead = z.infer<typeof historyHeadSchema>;
 export type Session = z.infer<typeof sessionSchema>;

@@ -88,7 +88,7 @@ export function buildOpenApi(): Json {
       },
       '/api/v1/articles': {
         get: {
-          summary: 'Articles, newest change first, optionally by status.',
+          summary: "Articles, newest change first, optionally by status; with the history's newest entry (historyHead), which a client keeps to notice removed entries.",
           parameters: [
             { name: 'status', in: 'query', schema: { type: 'string', enum: [...articleStatuses] } },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },

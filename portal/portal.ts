@@ -6,7 +6,7 @@ import { blockOfNode } from '../common/blocks/catalog.js';
 import { documentProblem } from '../common/blocks/validate-document.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { formatMessage } from '../common/messages/index.js';
-import type { ArticleStatus, Comment, HistoryEntry, PortalArticle, Profile, Role, Session, TransitionRequest } from '../common/portal-api.js';
+import type { ArticleStatus, Comment, HistoryEntry, HistoryHead, PortalArticle, Profile, Role, Session, TransitionRequest } from '../common/portal-api.js';
 import { ArticleStore, type ArticleRow } from './articles.js';
 import { openPortalDatabase, type PortalDatabase } from './database.js';
 import { fail, PortalFailure } from './failure.js';
@@ -92,12 +92,12 @@ export class Portal {
     return this.articles.toResource(this.articles.require(id));
   }
 
-  listArticles(status: ArticleStatus | undefined, limit: number, offset: number): { items: PortalArticle[]; total: number } {
+  listArticles(status: ArticleStatus | undefined, limit: number, offset: number): { items: PortalArticle[]; total: number; historyHead: HistoryHead | null } {
     const where = status ? 'WHERE status = ?' : '';
     const params = status ? [status] : [];
     const rows = this.db.prepare<unknown[], ArticleRow>(`SELECT * FROM articles ${where} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`).all(...params, limit, offset);
     const total = this.db.prepare<unknown[], number>(`SELECT COUNT(*) FROM articles ${where}`).pluck().get(...params)!;
-    return { items: rows.map((row) => this.articles.toResource(row)), total };
+    return { items: rows.map((row) => this.articles.toResource(row)), total, historyHead: this.log.head() };
   }
 
   /**
@@ -202,6 +202,16 @@ export class Portal {
   history(id: string): HistoryEntry[] {
     this.articles.require(id);
     return this.log.of(id);
+  }
+
+  /** The newest entry of the chain, the anchor the API and the feed carry; null while it is empty. */
+  historyHead(): HistoryHead | null {
+    return this.log.head();
+  }
+
+  /** The entry of the chain with this hash, if there is one. */
+  historyEntryWithHash(hash: string): HistoryHead | null {
+    return this.log.withHash(hash);
   }
 
   /** Walks the whole chain: every entry's hash and its link to the one before. */
