@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { imageSchema } from './blocks/image.js';
+import { findXmlIllegal, xmlIllegalMessage } from './xml-text.js';
 
 /**
  * The article format: one JSON shape for a press release (metadata + TipTap document),
@@ -177,6 +178,21 @@ export const articleSchema = z.object({
   meta: articleMetaSchema,
   body: articleBodySchema,
 });
+
+/**
+ * An article as the Portal API takes it: every text (metadata, text nodes, attributes of blocks
+ * and marks, keys) only with characters XML can carry, since a feed and a page show them. A
+ * request with one is refused naming the field; the app cleans its own text before sending, and
+ * reads its stored drafts with `articleSchema`, so an older draft with such a character still opens.
+ */
+export const articleContentSchema = articleSchema
+  .superRefine((article, context) => {
+    for (const { path, character } of findXmlIllegal(article)) context.addIssue({ code: 'custom', message: xmlIllegalMessage(character), path });
+  })
+  .meta({
+    description:
+      'Every text (metadata, text nodes, attributes, keys) holds only characters XML can carry: no control characters but tab, line feed and carriage return, no U+FFFE or U+FFFF, no lone surrogates. A request with one is refused (400), naming the field.',
+  });
 
 export type Article = z.infer<typeof articleSchema>;
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;

@@ -5,6 +5,7 @@ import { mediaRefSchema } from './media.js';
 import { documentProblem } from './blocks/validate-document.js';
 import type { EventName, MethodName } from './channels.js';
 import { articleStatuses } from './workflow.js';
+import { withoutXmlIllegalDeep, xmlText } from './xml-text.js';
 
 // Validation messages reach people (as details of a refused input): German.
 z.config(z.locales.de());
@@ -96,6 +97,8 @@ export const portalStatusSchema = z.object({
   signInRequired: z.boolean(),
   keepSignIn: z.enum(['os', 'file']).nullable(),
   kept: z.boolean(),
+  /** Entries went missing from the portal's history since the app last saw it; null when none did. */
+  historyWarning: z.string().nullable(),
 });
 
 export const releaseSyncStateSchema = z.object({
@@ -122,8 +125,11 @@ export const portalCopySchema = z.object({
   url: z.string().nullable(),
 });
 
-/** An article whose body the schema of the block catalog accepts. */
-const validArticle = articleSchema.superRefine((article, context) => {
+/**
+ * An article whose body the schema of the block catalog accepts, cleaned of characters XML
+ * cannot carry (the portal refuses them): a keystroke is never refused, and what is stored can go live.
+ */
+const validArticle = articleSchema.transform(withoutXmlIllegalDeep).superRefine((article, context) => {
   const problem = documentProblem(article.body);
   if (problem) context.addIssue({ code: 'custom', message: problem, path: ['body'] });
 });
@@ -202,7 +208,7 @@ export const contract = {
   /** The portal's profile as cached at the last sign-in (element types, limits, ministries); null before any. */
   'portal.profile': method(z.object({}).default({}), profileSchema.nullable()),
   /** "Zur Freigabe einreichen": the text and the submission into the outbox; delivered when the portal is reachable. */
-  'sync.submit': method(z.object({ id, override: z.string().trim().min(10).max(2000).optional() }), releaseSyncStateSchema),
+  'sync.submit': method(z.object({ id, override: xmlText(z.string().trim().min(10).max(2000)).optional() }), releaseSyncStateSchema),
   'sync.state': method(byId, releaseSyncStateSchema),
   /** Every release the portal knows or the outbox holds something for: its status and what waits. */
   'sync.overview': method(
@@ -218,20 +224,20 @@ export const contract = {
   'sync.edit': method(z.object({ id }), z.object({ id })),
   'sync.review': method(z.object({ id, action: z.enum(['approve', 'request_changes']), revision: z.number().int().positive() }), releaseSyncStateSchema),
   /** "Veröffentlichen": now (at null) or at a time; never before the embargo. */
-  'sync.publish': method(z.object({ id, at: timestamp.nullable(), override: z.string().trim().min(10).max(2000).optional() }), releaseSyncStateSchema),
+  'sync.publish': method(z.object({ id, at: timestamp.nullable(), override: xmlText(z.string().trim().min(10).max(2000)).optional() }), releaseSyncStateSchema),
   /** What "Veröffentlichen" would put live: the approved revision as the portal holds it; null unless approved. */
   'sync.publishCandidate': method(byId, articleSchema.nullable()),
   /** Review comments of a release (own, or in the inbox), as last fetched or sent. */
   'sync.comments': method(byId, z.array(commentSchema)),
   /** A comment on one block of one revision, or an answer to one; sent through the outbox. */
-  'sync.comment': method(z.object({ id, blockId: z.string().min(1).max(100), revision: z.number().int().positive(), text: z.string().trim().min(1).max(5000) }), z.object({})),
+  'sync.comment': method(z.object({ id, blockId: z.string().min(1).max(100), revision: z.number().int().positive(), text: xmlText(z.string().trim().min(1).max(5000)) }), z.object({})),
   /** "Erledigt". */
   'sync.resolveComment': method(z.object({ id, commentId: z.uuid() }), z.object({})),
   /** A conflict decided: take the portal's version into the editor, or send one's own based on it. */
   'sync.resolve': method(z.object({ id, keep: z.enum(['mine', 'portal']) }), releaseSyncStateSchema),
   /** "Korrigieren" and "Zurückziehen", each with a reason shown in the portal's history. */
-  'sync.correct': method(z.object({ id, reason: z.string().trim().min(3).max(2000), override: z.string().trim().min(10).max(2000).optional() }), releaseSyncStateSchema),
-  'sync.withdraw': method(z.object({ id, reason: z.string().trim().min(3).max(2000) }), releaseSyncStateSchema),
+  'sync.correct': method(z.object({ id, reason: xmlText(z.string().trim().min(3).max(2000)), override: xmlText(z.string().trim().min(10).max(2000)).optional() }), releaseSyncStateSchema),
+  'sync.withdraw': method(z.object({ id, reason: xmlText(z.string().trim().min(3).max(2000)) }), releaseSyncStateSchema),
   /** Fetches the person's releases and the review inbox now. */
   'sync.refresh': method(z.object({}).default({}), portalStatusSchema),
   /** Messages for the person from the start of the app (a recovered database); until dismissed. */

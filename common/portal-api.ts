@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { articleSchema } from './article.js';
+import { articleContentSchema, articleSchema } from './article.js';
 import { articleStatuses, roles, transitionActions } from './workflow.js';
+import { xmlText } from './xml-text.js';
 
 /**
  * The Portal API: the contract between the app and a portal's backend, shared by the app's
@@ -109,7 +110,18 @@ export const portalArticleSchema = z
     updatedAt: timestamp,
   });
 
-export const articleListSchema = z.object({ items: z.array(portalArticleSchema), total: z.number().int().nonnegative() });
+/** The newest entry of the history's hash chain: an anchor from outside, so that removed entries show. */
+export const historyHeadSchema = z.object({ seq: z.number().int().positive(), hash: sha256 });
+
+export const articleListSchema = z.object({
+  items: z.array(portalArticleSchema),
+  total: z.number().int().nonnegative(),
+  /**
+   * The newest entry of the history (null while it is empty), from a portal that keeps a hash
+   * chain. A client keeps the last one it saw: a lower `seq` later means entries were removed.
+   */
+  historyHead: historyHeadSchema.nullable().optional(),
+});
 
 export const transitionRequestSchema = z
   .object({
@@ -119,16 +131,16 @@ export const transitionRequestSchema = z
     /** For `publish`: when; absent means now. Never before the embargo. */
     at: timestamp.optional(),
     /** Why: shown in the history (required for `withdraw` and `correct`). */
-    reason: z.string().max(2000).optional(),
+    reason: xmlText(z.string().max(2000)).optional(),
     /**
      * Approvers and admins only: go ahead although the checks found errors, for this reason
      * (stored in the history with who and when). An unrenderable block can never be overridden.
      */
-    override: z.string().trim().min(10).max(2000).optional(),
+    override: xmlText(z.string().trim().min(10).max(2000)).optional(),
   });
 
 export const commentRequestSchema = z
-  .object({ blockId: z.string().min(1).max(100), revision: z.number().int().positive(), text: z.string().trim().min(1).max(5000) });
+  .object({ blockId: z.string().min(1).max(100), revision: z.number().int().positive(), text: xmlText(z.string().trim().min(1).max(5000)) });
 
 export const commentSchema = z
   .object({
@@ -166,13 +178,14 @@ export const portalApiSchemas = {
   SessionRequest: sessionRequestSchema,
   Session: sessionSchema,
   Profile: profileSchema,
-  ArticleContent: articleSchema,
+  ArticleContent: articleContentSchema,
   Article: portalArticleSchema,
   ArticleList: articleListSchema,
   TransitionRequest: transitionRequestSchema,
   CommentRequest: commentRequestSchema,
   Comment: commentSchema,
   HistoryEntry: historyEntrySchema,
+  HistoryHead: historyHeadSchema,
   MediaInfo: mediaInfoSchema,
 } as const;
 
@@ -183,4 +196,5 @@ export type PortalArticle = z.infer<typeof portalArticleSchema>;
 export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
 export type Comment = z.infer<typeof commentSchema>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type HistoryHead = z.infer<typeof historyHeadSchema>;
 export type Session = z.infer<typeof sessionSchema>;

@@ -27,7 +27,9 @@ const usage = `Usage:
       (password from the environment variable PORTAL_PASSWORD, or from stdin; ministry ids from
       the profile; authors and approvers reach only their ministries' releases, admins all)
   npm run portal -- demo [--port PORT]
-  npm run portal -- check [--data DIR]     verify the hash chain of the history
+  npm run portal -- check [--data DIR] [--head [SEQ:]HASH]
+      verify the hash chain of the history; with --head, that it still holds that entry
+      (the head an app or the feed saw: removed newest entries show only this way)
   npm run portal -- openapi [--out FILE]   write the OpenAPI document (default docs/portal-api.yaml)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -42,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       ministry: { type: 'string', multiple: true },
       out: { type: 'string' },
+      head: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -87,12 +90,12 @@ async function main(argv: string[]): Promise<number> {
     const portal = new Portal({ dataDirectory, profile, baseUrl: 'http://127.0.0.1' });
     try {
       const result = portal.verifyHistory();
-      if (result.ok) {
-        process.stdout.write(`history: ok (${result.entries} entries)\n`);
-        return 0;
+      if (!result.ok) {
+        process.stdout.write(`history: broken at entry ${result.brokenAt}: ${result.reason}\n`);
+        return 1;
       }
-      process.stdout.write(`history: broken at entry ${result.brokenAt}: ${result.reason}\n`);
-      return 1;
+      process.stdout.write(`history: ok (${result.entries} entries)\n`);
+      return values.head === undefined ? 0 : checkHead(portal, values.head);
     } finally {
       portal.close();
     }
@@ -115,6 +118,22 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.stdout.write(`ready: ${server.url}\n`);
   return -1;
+}
+
+/** Whether the chain still holds an entry seen earlier ("SEQ:HASH" as the API and the feed give it, or the hash). */
+function checkHead(portal: Portal, given: string): number {
+  const match = /^(?:(\d+):)?([0-9a-f]{64})$/.exec(given.trim().toLowerCase());
+  if (!match) throw new Error(`--head must be HASH or SEQ:HASH (64 hex digits), not "${given}"`);
+  const seq = match[1] === undefined ? null : Number(match[1]);
+  const hash = match[2]!;
+  const found = portal.historyEntryWithHash(hash);
+  const newest = portal.historyHead()?.seq ?? 0;
+  if (!found || (seq !== null && found.seq !== seq)) {
+    process.stdout.write(`history: head ${seq !== null ? `${seq}:` : ''}${hash} not found: entries were removed or rewritten (the newest entry now is ${newest})\n`);
+    return 1;
+  }
+  process.stdout.write(`history: head ok (entry ${found.seq} of ${newest})\n`);
+  return 0;
 }
 
 function readStdin(): Promise<string> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json.js';
-import type { HistoryEntry } from '../common/portal-api.js';
+import type { HistoryEntry, HistoryHead } from '../common/portal-api.js';
 import type { PortalDatabase } from './database.js';
 
 const GENESIS = '0'.repeat(64);
@@ -21,6 +21,16 @@ export class HistoryLog {
     this.db
       .prepare('INSERT INTO history (seq, article_id, at, actor, action, revision, reason, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(entry.seq, articleId, entry.at, actor, action, revision, reason, entry.previousHash, hashEntry(entry));
+  }
+
+  /** The newest entry; null while the history is empty. */
+  head(): HistoryHead | null {
+    return this.db.prepare<[], HistoryHead>('SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1').get() ?? null;
+  }
+
+  /** The entry with this hash, if the chain holds it. */
+  withHash(hash: string): HistoryHead | null {
+    return this.db.prepare<[string], HistoryHead>('SELECT seq, hash FROM history WHERE hash = ?').get(hash) ?? null;
   }
 
   of(articleId: string): HistoryEntry[] {

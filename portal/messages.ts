@@ -13,6 +13,7 @@ export const portalMessages = {
   idempotencyRequired: 'Jede schreibende Anfrage braucht einen Idempotency-Key.',
   idempotencyReused: 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.',
   ifMatchRequired: 'Änderungen brauchen If-Match mit der Revision, auf der sie beruhen.',
+  ifMatchUnknown: 'Diese Pressemitteilung gibt es im Portal nicht; die Änderung beruht aber auf Revision {based}. Senden Sie sie ohne If-Match, um sie anzulegen.',
   stale: 'Die Pressemitteilung wurde inzwischen geändert (aktuelle Revision {current}, Ihre Änderung beruht auf {based}).',
   staleTransition: 'Die Aktion bezieht sich auf Revision {requested}, aktuell ist Revision {current}.',
   invalidDocument: 'Der Inhalt ist ungültig: {reason}',

@@ -49,6 +49,8 @@ function components(): Record<string, Json> {
     delete schema.$schema;
     delete schema.$id;
   }
+  // The portal answers with content as it takes it: one definition (ArticleContent) for both.
+  (generated.Article!.properties as Json).article = ref('ArticleContent');
   return { ...generated, ...documentSchemas };
 }
 
@@ -93,7 +95,7 @@ export function buildOpenApi(): Json {
       },
       '/api/v1/articles': {
         get: {
-          summary: "Articles of the user's ministries (an admin's: all), newest change first, optionally by status.",
+          summary: "Articles of the user's ministries (an admin's: all), newest change first, optionally by status; with the history's newest entry (historyHead), which a client keeps to notice removed entries.",
           parameters: [
             { name: 'status', in: 'query', schema: { type: 'string', enum: [...articleStatuses] } },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
@@ -116,10 +118,10 @@ export function buildOpenApi(): Json {
           responses: {
             '200': { description: 'Updated (or unchanged).', content: json(ref('Article')) },
             '201': { description: 'Created.', content: json(ref('Article')) },
-            '400': error('Malformed request.'),
+            '400': error('Malformed request, or a text with a character XML cannot carry (details name the field).'),
             '403': error("`meta.ministry` names a ministry the user does not belong to."),
             '404': error('An article of another ministry.'),
-            '412': { description: 'Based on a stale revision; `current` holds the article as it is.', content: json({ allOf: [ref('Error'), { type: 'object', properties: { current: ref('Article') } }] }) },
+            '412': { description: 'Based on a stale revision (`current` holds the article as it is), or If-Match on an article that does not exist (no `current`).', content: json({ allOf: [ref('Error'), { type: 'object', properties: { current: ref('Article') } }] }) },
             '422': error('Content the catalog or the profile does not allow; details name the block.'),
             '428': error('If-Match or Idempotency-Key missing.'),
             ...common,
@@ -134,6 +136,7 @@ export function buildOpenApi(): Json {
           requestBody: { required: true, content: json(ref('TransitionRequest')) },
           responses: {
             '200': { description: 'The article after the transition.', content: json(ref('Article')) },
+            '400': error('Malformed request, or a reason with a character XML cannot carry.'),
             '403': error('Not allowed for this role, or the four-eyes principle.'),
             ...unknownArticle,
             '409': error('Not possible in this state, or for this revision.'),
@@ -149,7 +152,7 @@ export function buildOpenApi(): Json {
           summary: 'A comment on one block of one revision.',
           parameters: [idempotencyKey],
           requestBody: { required: true, content: json(ref('CommentRequest')) },
-          responses: { '201': { description: 'Added.', content: json(ref('Comment')) }, '422': error('No such block in that revision.'), ...unknownArticle, ...common },
+          responses: { '201': { description: 'Added.', content: json(ref('Comment')) }, '400': error('Malformed request, or a text with a character XML cannot carry.'), '422': error('No such block in that revision.'), ...unknownArticle, ...common },
         },
       },
       '/api/v1/articles/{id}/comments/{commentId}/resolve': {

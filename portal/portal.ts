@@ -6,7 +6,7 @@ import { blockOfNode } from '../common/blocks/catalog.js';
 import { documentProblem } from '../common/blocks/validate-document.js';
 import { canonicalJson } from '../common/canonical-json.js';
 import { formatMessage } from '../common/messages/index.js';
-import type { ArticleStatus, Comment, HistoryEntry, PortalArticle, Profile, Role, Session, TransitionRequest } from '../common/portal-api.js';
+import type { ArticleStatus, Comment, HistoryEntry, HistoryHead, PortalArticle, Profile, Role, Session, TransitionRequest } from '../common/portal-api.js';
 import { ArticleStore, type ArticleRow } from './articles.js';
 import { openPortalDatabase, type PortalDatabase } from './database.js';
 import { fail, PortalFailure } from './failure.js';
@@ -114,7 +114,7 @@ export class Portal {
   }
 
   /** The articles of the user's ministries (an admin's: all). */
-  listArticles(user: User, status: ArticleStatus | undefined, limit: number, offset: number): { items: PortalArticle[]; total: number } {
+  listArticles(user: User, status: ArticleStatus | undefined, limit: number, offset: number): { items: PortalArticle[]; total: number; historyHead: HistoryHead | null } {
     const conditions: string[] = status ? ['status = ?'] : [];
     const params: unknown[] = status ? [status] : [];
     if (!reachesEveryMinistry(user)) {
@@ -124,7 +124,7 @@ export class Portal {
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const rows = this.db.prepare<unknown[], ArticleRow>(`SELECT * FROM articles ${where} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`).all(...params, limit, offset);
     const total = this.db.prepare<unknown[], number>(`SELECT COUNT(*) FROM articles ${where}`).pluck().get(...params)!;
-    return { items: rows.map((row) => this.articles.toResource(row)), total };
+    return { items: rows.map((row) => this.articles.toResource(row)), total, historyHead: this.log.head() };
   }
 
   /**
@@ -139,6 +139,8 @@ export class Portal {
     const now = this.stamp();
     const content = JSON.stringify(article);
     if (!existing) {
+      // If-Match names a revision of an article that is not there: a precondition that fails, not a creation.
+      if (ifMatch !== null) fail(412, 'precondition_failed', 'ifMatchUnknown', { based: ifMatch });
       this.db.prepare(
         `INSERT INTO articles (id, revision, status, ministry, created_by, updated_by, created_at, updated_at) VALUES (?, 1, 'draft', ?, ?, ?, ?, ?)`,
       ).run(id, ministry, user.name, user.name, now, now);
@@ -229,6 +231,16 @@ export class Portal {
   history(user: User, id: string): HistoryEntry[] {
     this.articles.requireFor(user, id);
     return this.log.of(id);
+  }
+
+  /** The newest entry of the chain, the anchor the API and the feed carry; null while it is empty. */
+  historyHead(): HistoryHead | null {
+    return this.log.head();
+  }
+
+  /** The entry of the chain with this hash, if there is one. */
+  historyEntryWithHash(hash: string): HistoryHead | null {
+    return this.log.withHash(hash);
   }
 
   /** Walks the whole chain: every entry's hash and its link to the one before. */

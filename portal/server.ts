@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { articleSchema } from '../common/article.js';
+import { articleContentSchema } from '../common/article.js';
 import {
   articleStatuses,
   commentRequestSchema,
@@ -160,7 +160,7 @@ async function handle(portal: Portal, request: IncomingMessage, response: Server
       const write = (): { status: number; body: unknown } => {
         const json = () => parseJson(raw);
         if (!sub && method === 'PUT') {
-          const result = portal.putArticle(user, id, parse(articleSchema, json()), ifMatch(request));
+          const result = portal.putArticle(user, id, parse(articleContentSchema, json()), ifMatch(request));
           return { status: result.created ? 201 : 200, body: result.article };
         }
         if (sub === '/transitions' && method === 'POST') return { status: 200, body: portal.transition(user, id, parse(transitionRequestSchema, json())) };

@@ -6,6 +6,7 @@ import { formatBerlin } from '../common/berlin-time.js';
 import type { MediaResolver } from '../common/media.js';
 import { escapeHtml } from '../common/rendering/html.js';
 import { dateLine, renderArticle } from '../common/rendering/render-article.js';
+import { withoutXmlIllegal } from '../common/xml-text.js';
 import { portalMessage } from './messages.js';
 import type { Portal } from './portal.js';
 
@@ -80,7 +81,9 @@ const siteHeaders = {
   'X-Content-Type-Options': 'nosniff',
 } as const;
 
-function send(response: ServerResponse, status: number, type: string, body: string): void {
+function send(response: ServerResponse, status: number, type: string, text: string): void {
+  // The API refuses such characters; stored older text may hold them, and one would break the feed.
+  const body = withoutXmlIllegal(text);
   response.writeHead(status, {
     ...siteHeaders,
     'Content-Type': type,
@@ -177,9 +180,13 @@ ${updated}
   );
 }
 
+/** The namespace of the feed's own element: the history's newest entry, an anchor for `portal check --head`. */
+export const historyNamespace = 'urn:pressestelle:portal:history';
+
 function feed(portal: Portal): string {
   const { items } = portal.publishedPage(50, 0);
   const name = portal.profile().portal.name;
+  const head = portal.historyHead();
   const updated = items[0]?.row.corrected_at ?? items[0]?.row.published_at ?? new Date(0).toISOString();
   const entries = items
     .map(({ row, article }) => {
@@ -196,13 +203,13 @@ ${article.meta.ministry ? `<author><name>${escapeHtml(article.meta.ministry)}</n
     })
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de">
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:pressestelle="${historyNamespace}" xml:lang="de">
 <id>${escapeHtml(portal.baseUrl)}/presse/</id>
 <title>${escapeHtml(`${portalMessage('siteHeading')} – ${name}`)}</title>
 <link rel="self" href="${escapeHtml(portal.baseUrl)}/presse/feed.xml"/>
 <link rel="alternate" type="text/html" href="${escapeHtml(portal.baseUrl)}/presse/"/>
 <updated>${updated}</updated>
-${entries}
+${head ? `<pressestelle:historyHead seq="${head.seq}">${head.hash}</pressestelle:historyHead>\n` : ''}${entries}
 </feed>
 `;
 }

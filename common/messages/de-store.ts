@@ -210,4 +210,6 @@ export const deStore = {
   'sync.overridePublish': 'Trotz Fehlern veröffentlichen',
   'sync.noPublishCandidate': 'Die freigegebene Fassung, die online gehen würde, ist noch nicht aus dem Portal geladen. Aktualisieren Sie (oder melden Sie sich beim Portal an) und versuchen Sie es dann erneut.',
   'sync.overrideRole': 'Nur Freigebende dürfen sich über Fehler der Prüfung hinwegsetzen.',
+  'text.xmlIllegal': 'Enthält das Zeichen {character}, das in Texten nicht stehen darf (ein Steuerzeichen oder kein gültiges Unicode-Zeichen). Bitte entfernen Sie es.',
+  'sync.historyTruncated': 'Im Verlauf des Portals fehlen Einträge: Zuletzt war Eintrag {kept} der neueste, jetzt ist es Eintrag {seen}. Bitte melden Sie das der Betreuung des Portals.',
 } as const;

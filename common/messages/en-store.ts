@@ -202,4 +202,6 @@ export const enStore: Record<keyof typeof deStore, string> = {
   'sync.overridePublish': 'Publish despite errors',
   'sync.noPublishCandidate': 'The approved revision that would go live has not been fetched from the portal yet. Refresh (or sign in to the portal), then try again.',
   'sync.overrideRole': 'Only approvers may override errors found by the checks.',
+  'text.xmlIllegal': 'Contains the character {character}, which a text must not hold (a control character or not a valid Unicode character). Please remove it.',
+  'sync.historyTruncated': 'Entries are missing from the portal\'s history: entry {kept} was the newest before, now it is entry {seen}. Please tell the portal\'s administrators.',
 };

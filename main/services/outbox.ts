@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { articleSchema, type Article } from '../../common/article.js';
 import { formatMessage } from '../../common/messages/index.js';
 import { transitionRequestSchema, type PortalArticle, type TransitionRequest } from '../../common/portal-api.js';
+import { withoutXmlIllegalDeep } from '../../common/xml-text.js';
 import type { Emitter } from './disposable.js';
 import type { MediaStore } from './media-store.js';
 import { PortalError, type PortalClient } from './portal-client.js';
@@ -71,7 +72,9 @@ export class Outbox {
       },
       save: async ({ client, item, state }) => {
         const { article } = this.payload<'save'>(item);
-        return this.ownRelease(item, await client.putArticle(item.articleId, articleSchema.parse(article), state?.portalRevision ?? null, item.idempotencyKey));
+        // A draft stored before the app cleaned its text may hold characters the portal refuses.
+        const content = withoutXmlIllegalDeep(articleSchema.parse(article));
+        return this.ownRelease(item, await client.putArticle(item.articleId, content, state?.portalRevision ?? null, item.idempotencyKey));
       },
       submit: async ({ client, item, state }) => {
         const request: TransitionRequest = { action: 'submit', revision: state?.portalRevision ?? 1, ...this.payload<'submit'>(item) };

@@ -85,7 +85,7 @@ export class PortalClient {
     return this.request('GET', '/api/v1/profile', profileSchema);
   }
 
-  listArticles(status?: string, limit = 500): Promise<{ items: PortalArticle[]; total: number }> {
+  listArticles(status?: string, limit = 500): Promise<z.infer<typeof articleListSchema>> {
     const query = new URLSearchParams({ limit: String(limit), ...(status ? { status } : {}) });
     return this.request('GET', `/api/v1/articles?${query.toString()}`, articleListSchema);
   }

@@ -1,3 +1,4 @@
+import { formatMessage } from '../../common/messages/index.js';
 import type { Profile } from '../../common/portal-api.js';
 import { Failure } from '../../common/result.js';
 import { reviewerRoles, type Role } from '../../common/workflow.js';
@@ -22,6 +23,8 @@ export interface PortalStatus {
   keepSignIn: 'os' | 'file' | null;
   /** Whether the current sign-in is kept that way. */
   kept: boolean;
+  /** Entries went missing from the portal's history since the app last saw it (German); null when none did. */
+  historyWarning: string | null;
 }
 
 /** Who is signed in, as the portal said at sign-in. */
@@ -191,9 +194,11 @@ export class PortalConnection {
   }
 
   status(): PortalStatus {
+    const url = this.store.setting('portal.url');
+    const truncation = url === null ? null : this.store.historyTruncation(url);
     return {
       connected: this.current !== null,
-      url: this.store.setting('portal.url'),
+      url,
       username: this.username(),
       role: this.who?.role ?? null,
       portalName: this.who?.portalName ?? null,
@@ -202,6 +207,7 @@ export class PortalConnection {
       signInRequired: this.signInRequired,
       keepSignIn: this.vault?.kind ?? null,
       kept: this.kept,
+      historyWarning: truncation ? formatMessage('sync.historyTruncated', { kept: truncation.kept.seq, seen: truncation.seen.seq }) : null,
     };
   }
 

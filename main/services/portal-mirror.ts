@@ -1,7 +1,7 @@
 import type { Article } from '../../common/article.js';
 import { canonicalJson } from '../../common/canonical-json.js';
 import { collectMediaRefs, mediaSizeLimit, type MediaRef } from '../../common/media.js';
-import type { PortalArticle } from '../../common/portal-api.js';
+import type { HistoryHead, PortalArticle } from '../../common/portal-api.js';
 import { liveStatuses } from '../../common/workflow.js';
 import type { Emitter } from './disposable.js';
 import type { DraftStore } from './draft-store.js';
@@ -54,8 +54,9 @@ export class PortalMirror {
     const session = this.connection.session;
     if (!client || !session) return;
     let items: PortalArticle[];
+    let head: HistoryHead | null | undefined;
     try {
-      items = (await client.listArticles()).items;
+      ({ items, historyHead: head } = await client.listArticles());
     } catch (error) {
       if (this.connection.closed) return;
       this.connection.failed(error);
@@ -69,6 +70,7 @@ export class PortalMirror {
     const reviewer = this.connection.reviewer() === true;
     const now = this.now().toISOString();
     this.store.transaction(() => {
+      if (head) this.keepHistoryHead(client.baseUrl, head, now);
       // For approvers: the review inbox, and the live releases of others (to withdraw them).
       const kept = new Set<string>();
       for (const item of items) {
@@ -104,6 +106,12 @@ export class PortalMirror {
     await this.fetchReviewMedia(client);
     if (this.connection.closed) return;
     this.changes.emit({ id: null });
+  }
+
+  /** The anchor of the portal's history: a newest entry older than one seen before means entries were removed. */
+  private keepHistoryHead(url: string, head: HistoryHead, now: string): void {
+    const truncation = this.store.recordHistoryHead(url, head, now);
+    if (truncation) console.error(`The portal's history went back from entry ${truncation.kept.seq} (${truncation.kept.hash}) to ${head.seq} (${head.hash}): entries were removed.`);
   }
 
   private localArticle(id: string): Article | null {

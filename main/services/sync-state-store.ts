@@ -1,5 +1,6 @@
 import { articleSchema, type Article } from '../../common/article.js';
-import type { ArticleStatus, Comment, PortalArticle } from '../../common/portal-api.js';
+import { z } from 'zod';
+import { historyHeadSchema, type ArticleStatus, type Comment, type HistoryHead, type PortalArticle } from '../../common/portal-api.js';
 import { durably, type SqliteDatabase } from './database.js';
 
 /** What the outbox carries to the portal, in the order it was asked for. */
@@ -47,6 +48,14 @@ export interface StoredConflict {
   updatedBy: string;
   article: Article;
 }
+
+/** The portal history's newest entry as last seen, for the portal at `url`. */
+const keptHeadSchema = historyHeadSchema.extend({ url: z.string(), seenAt: z.string() });
+/** The portal named an older newest entry than one seen before: entries were removed (or rewritten). */
+const historyTruncationSchema = z.object({ url: z.string(), kept: historyHeadSchema, seen: historyHeadSchema, at: z.string() });
+
+export type KeptHistoryHead = z.infer<typeof keptHeadSchema>;
+export type HistoryTruncation = z.infer<typeof historyTruncationSchema>;
 
 type CopyRow = Omit<StoredCopy, 'authors'> & { authors: string };
 
@@ -182,6 +191,49 @@ export class SyncStateStore {
 
   saveSetting(key: string, value: string): void {
     this.sql.settingPut.run(key, value);
+  }
+
+  // --- the portal history's newest entry ---
+
+  /** The newest history entry last seen, for the portal at `url`; null before any or for another portal. */
+  historyHead(url: string): KeptHistoryHead | null {
+    const kept = this.settingOf('portal.historyHead', keptHeadSchema);
+    return kept?.url === url ? kept : null;
+  }
+
+  /** When the portal named an older newest entry than one seen before, for the portal at `url`. */
+  historyTruncation(url: string): HistoryTruncation | null {
+    const truncation = this.settingOf('portal.historyTruncated', historyTruncationSchema);
+    return truncation?.url === url ? truncation : null;
+  }
+
+  /**
+   * Keeps the newest history entry the portal names. One older than the kept one (or the same
+   * entry with another hash) means entries were removed: recorded, and returned the first time
+   * it is seen; the kept head stays.
+   */
+  recordHistoryHead(url: string, head: HistoryHead, now: string): HistoryTruncation | null {
+    const kept = this.historyHead(url);
+    if (kept && (head.seq < kept.seq || (head.seq === kept.seq && head.hash !== kept.hash))) {
+      const known = this.historyTruncation(url);
+      if (known && known.kept.hash === kept.hash && known.seen.hash === head.hash) return null;
+      const truncation: HistoryTruncation = { url, kept: { seq: kept.seq, hash: kept.hash }, seen: head, at: now };
+      this.saveSetting('portal.historyTruncated', JSON.stringify(truncation));
+      return truncation;
+    }
+    if (!kept || head.seq > kept.seq) this.saveSetting('portal.historyHead', JSON.stringify({ url, seq: head.seq, hash: head.hash, seenAt: now }));
+    return null;
+  }
+
+  private settingOf<T>(key: string, schema: z.ZodType<T>): T | null {
+    const value = this.setting(key);
+    if (value === null) return null;
+    try {
+      const parsed = schema.safeParse(JSON.parse(value));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
   }
 
   // --- what the portal said about the person's releases ---

@@ -58,6 +58,16 @@ describe('the reference portal over HTTP', () => {
     expect((await t.as.author.call('GET', '/api/v1/articles?status=published')).body.total).toBe(0);
   });
 
+  it('If-Match on an article that does not exist is a failed precondition (412), and creates nothing', async () => {
+    const id = randomUUID();
+    const refused = await t.as.author.put(id, demoRelease, 3);
+    expect(refused.status).toBe(412);
+    expect(refused.body.error).toMatchObject({ code: 'precondition_failed', message: expect.stringContaining('gibt es im Portal nicht') });
+    expect(refused.body.current).toBeUndefined();
+    expect((await t.as.author.call('GET', `/api/v1/articles/${id}`)).status).toBe(404);
+    expect(t.server.portal.verifyHistory()).toEqual({ ok: true, entries: 0 });
+  });
+
   it('a retry with the same Idempotency-Key after a lost response returns the first answer, never a second revision', async () => {
     const id = randomUUID();
     const key = { 'Idempotency-Key': 'retry-key-0001' };
