@@ -1,39 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDirectory } from '../temp-directory.js';
+import { portalCli, requireBuiltPortal, startPortal } from './portal-process.js';
 
-const cli = fileURLToPath(new URL('../../out/portal/cli.js', import.meta.url));
-
-/** Starts `portal/cli.js` with arguments and waits for its `ready:` line. */
-async function startPortal(args: string[]): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /^ready: (http:\/\/127\.0\.0\.1:\d+)$/m.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the portal ended (${code}): ${output}`)));
-  });
-  return {
-    url,
-    output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
-  };
-}
+const cli = portalCli;
 
 describe('npm run portal', () => {
   let temp: ReturnType<typeof makeTempDirectory>;
   beforeEach(() => {
-    if (!existsSync(cli)) throw new Error('These tests run the built portal: run `npm run build` first (npm test does).');
+    requireBuiltPortal();
     temp = makeTempDirectory();
   });
   afterEach(() => temp.remove());
