@@ -29,6 +29,11 @@ export function PortalConnection() {
           {status.signInRequired ? t('portal.signInAgain') : t('portal.offline', { count: status.pending })}
         </p>
       )}
+      {status.historyWarning && (
+        <p role="alert" className="portal-problem">
+          {status.historyWarning}
+        </p>
+      )}
       <SignInDialog open={open} keepSignIn={status.keepSignIn} initialUrl={status.url ?? ''} initialUser={status.username ?? ''} onClose={() => setOpen(false)} onSignedIn={setStatus} />
     </div>
   );
