@@ -1,28 +1,18 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyArticle, type Article } from '../../common/article.js';
 import { openAppServices, type AppServices } from '../../main/services/app-services.js';
 import { backoffMs } from '../../main/services/sync-engine.js';
-import { loadProfileConfig } from '../../portal/profile.js';
 import { startPortalServer, type PortalServer } from '../../portal/server.js';
 import { makeTempDirectory } from '../temp-directory.js';
 import { until } from '../until.js';
+import { profile, startAppWithPortal, stopAppWithPortal } from './app-with-portal.js';
+import { release } from './portal-harness.js';
 import { startLossyProxy } from '../lossy-proxy.js';
 import { bluePng } from '../fixtures/media.js';
 import { imageTypes } from '../../common/blocks/editor-fields.js';
 import { operator } from '../../portal/portal.js';
 
-const profile = loadProfileConfig(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url)));
 
-function release(title: string): Article {
-  const base = emptyArticle();
-  return {
-    ...base,
-    meta: { ...base.meta, title, lead: 'Ein Vorspann.', ministry: 'Thüringer Finanzministerium', date: '2026-11-29' },
-    body: { type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p-1' }, content: [{ type: 'text', text: `${title}: der Text.` }] }] },
-  };
-}
 
 describe('the sync engine against the reference portal', () => {
   let appTemp: ReturnType<typeof makeTempDirectory>;
@@ -31,17 +21,10 @@ describe('the sync engine against the reference portal', () => {
   let portal: PortalServer;
 
   beforeEach(async () => {
-    appTemp = makeTempDirectory();
-    portalTemp = makeTempDirectory();
-    portal = await startPortalServer({ dataDirectory: portalTemp.path, profile });
-    portal.portal.addUser('redaktion', 'author', 'redaktion-passwort', ['tfm']);
-    services = await openAppServices(appTemp.path, { dailyBackups: false });
+    ({ appTemp, portalTemp, services, portal } = await startAppWithPortal());
   });
   afterEach(async () => {
-    await services.close();
-    await portal.close();
-    appTemp.remove();
-    portalTemp.remove();
+    await stopAppWithPortal({ appTemp, portalTemp, services, portal });
   });
 
   it('signs in over HTTPS or on loopback only, and says in German why not', async () => {
