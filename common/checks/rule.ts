@@ -6,7 +6,13 @@ import type { BlockFacts, HeadingFacts, ImageFacts, LinkFacts } from './document
 /** A one-click fix: a new version of the top-level block the finding points to. */
 export interface Fix {
   label: string;
-  apply(block: DocumentNode): DocumentNode;
+  /**
+   * How many of the top-level blocks right after this one the fix takes in as well (a run of
+   * typed list items becomes one list); none when absent.
+   */
+  absorbs?(following: readonly DocumentNode[]): number;
+  /** The new block, made of this one and the `absorbed` blocks after it. */
+  apply(block: DocumentNode, absorbed?: readonly DocumentNode[]): DocumentNode;
 }
 
 export interface Finding {

@@ -1,13 +1,22 @@
 import type { DocumentNode } from '../article.js';
+import { typedListMarker } from '../markup/list-markers.js';
 import { formatMessage } from '../messages/index.js';
 import { blockIdOf, textOf } from './document.js';
 import type { ParagraphSubject, Rule, SentenceSubject, SequenceRule } from './rule.js';
 
 /** The running text: structure in disguise (bold lines, typed bullets), capitals, language, readability. */
 
-const listPrefix = /^\s*([-*•]|\d+[.)])\s+/;
 const englishWords = new Set(['the', 'and', 'is', 'are', 'of', 'to', 'we', 'that', 'with', 'for', 'this', 'be', 'not', 'you', 'will', 'it', 'have', 'our', 'on', 'at', 'must', 'can']);
 const germanWords = new Set(['der', 'die', 'das', 'und', 'ist', 'sind', 'nicht', 'mit', 'für', 'wir', 'ein', 'eine', 'auf', 'zu', 'von', 'den', 'dem', 'es', 'sich', 'auch', 'wird', 'im']);
+
+/** A paragraph with a typed marker as a list item: the marker goes, bold, links and the like stay. */
+function listItemOf(paragraph: DocumentNode): DocumentNode {
+  const [first, ...rest] = paragraph.content ?? [];
+  const marker = typedListMarker(textOf(paragraph));
+  const cut = marker ? textOf(paragraph).length - marker.rest.length : 0;
+  const head = first?.type === 'text' && cut > 0 && cut <= (first.text ?? '').length ? [{ ...first, text: first.text!.slice(cut) }].filter((node) => node.text !== '') : first ? [first] : [];
+  return { type: 'listItem', content: [{ type: 'paragraph', content: [...head, ...rest] }] };
+}
 
 function textRuns(paragraph: DocumentNode): DocumentNode[] {
   return (paragraph.content ?? []).filter((child) => child.type === 'text');
@@ -44,16 +53,22 @@ export const paragraphRules: readonly Rule<ParagraphSubject>[] = [
     severity: 'warning',
     wcag: '1.3.1',
     run: ({ text, isBlock }) => {
-      const match = listPrefix.exec(text);
-      if (!isBlock || !match) return null;
-      const ordered = /\d/.test(match[1]!);
+      const marker = typedListMarker(text);
+      if (!isBlock || !marker) return null;
+      const { ordered } = marker;
+      const sameKind = (node: DocumentNode) => node.type === 'paragraph' && typedListMarker(textOf(node))?.ordered === ordered;
       return {
         fix: {
           label: formatMessage(ordered ? 'check.fixFakeListOrdered' : 'check.fixFakeList'),
-          apply: (target) => ({
+          // The whole run of typed items becomes one list, not one list per line.
+          absorbs: (following) => {
+            const end = following.findIndex((node) => !sameKind(node));
+            return end === -1 ? following.length : end;
+          },
+          apply: (target, absorbed = []) => ({
             type: ordered ? 'orderedList' : 'bulletList',
             attrs: { id: blockIdOf(target) },
-            content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: textOf(target).replace(listPrefix, '') }] }] }],
+            content: [target, ...absorbed].map(listItemOf),
           }),
         },
       };

@@ -137,6 +137,23 @@ describe('checks', () => {
     expect(list!.fix!.apply(p(text('- Elterngeld')))).toMatchObject({ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [text('Elterngeld')] }] }] });
   });
 
+  it('the fix for typed list items takes in the whole run of items of the same kind: one list, not one per line', () => {
+    const items = ['• Elterngeld', '– Kindergeld', '* Wohngeld'].map((line) => p(text(line)));
+    const after = [p(text('1. Danach gezählt')), p(text('Und ein Absatz.'))];
+    const [first] = checkArticle(release([...items, ...after]), { now }).filter((finding) => finding.ruleId === 'a11y.fakeList');
+    const following = [...items.slice(1), ...after];
+    const absorbed = first!.fix!.absorbs!(following);
+    expect(absorbed).toBe(2);
+    const list = first!.fix!.apply(items[0]!, following.slice(0, absorbed));
+    expect(list.type).toBe('bulletList');
+    expect(list.content!.map((item) => item.content![0]!.content)).toEqual([[text('Elterngeld')], [text('Kindergeld')], [text('Wohngeld')]]);
+
+    const numbered = ['1. Antrag stellen', '2) Bescheid abwarten', 'a) Widerspruch'].map((line) => p(text(line)));
+    const [ordered] = checkArticle(release(numbered), { now }).filter((finding) => finding.ruleId === 'a11y.fakeList');
+    expect(ordered!.fix!.absorbs!(numbered.slice(1))).toBe(2);
+    expect(ordered!.fix!.apply(numbered[0]!, numbered.slice(1)).type).toBe('orderedList');
+  });
+
   it('"Sprache des Abschnitts": the fix marks an English paragraph, which the portal renders with lang and which round-trips', () => {
     const english = p(text('We must get out of the complexity trap and work together.'));
     const [finding] = checkArticle(release([english]), { now }).filter((candidate) => candidate.ruleId === 'a11y.language');

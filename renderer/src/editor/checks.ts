@@ -127,10 +127,16 @@ export class EditorChecks {
     const position = this.positionOf(finding.blockId);
     if (!position) return;
     const { editor } = this;
-    const fixed = finding.fix.apply(position.node.toJSON() as DocumentNode);
+    const following: ProseMirrorNode[] = [];
+    editor.state.doc.forEach((node, offset) => {
+      if (offset > position.pos) following.push(node);
+    });
+    const absorbed = following.slice(0, finding.fix.absorbs?.(following.map((node) => node.toJSON() as DocumentNode)) ?? 0);
+    const fixed = finding.fix.apply(position.node.toJSON() as DocumentNode, absorbed.map((node) => node.toJSON() as DocumentNode));
     const node = editor.schema.nodeFromJSON(fixed);
+    const end = position.pos + position.node.nodeSize + absorbed.reduce((size, each) => size + each.nodeSize, 0);
     // Its own undo step, merged neither with the typing before it nor with what follows.
-    editor.view.dispatch(closeHistory(editor.state.tr.replaceWith(position.pos, position.pos + position.node.nodeSize, node)));
+    editor.view.dispatch(closeHistory(editor.state.tr.replaceWith(position.pos, end, node)));
     editor.view.dispatch(closeHistory(editor.state.tr));
     this.run();
   }
