@@ -59,6 +59,8 @@ export const de = {
   'editor.title': 'Titel',
   'editor.lead': 'Vorspann',
   'editor.body': 'Text',
+  'paste.localImages':
+    'Eingefügte Bilder ({count}) liegen als Dateien auf dem Rechner, von dem der Text stammt, und konnten nicht mitkommen. Sie haben leere Bildplätze bekommen: Fügen Sie die Bilder dort über „Bild: Datei auswählen …“ ein.',
   'editor.dragHandle': 'Ziehen, um den Baustein zu verschieben',
   'editor.loadFailed': 'Die Pressemitteilung konnte nicht geöffnet werden.',
   'editor.inTrash': 'Diese Pressemitteilung liegt im Papierkorb. Änderungen werden trotzdem gespeichert.',

@@ -52,6 +52,8 @@ export const en: Record<MessageKey, string> = {
   'editor.title': 'Title',
   'editor.lead': 'Lead',
   'editor.body': 'Text',
+  'paste.localImages':
+    'Pasted pictures ({count}) are files on the computer the text came from and could not come along. They got empty image slots: insert the pictures there with “Image: choose file …”.',
   'editor.dragHandle': 'Drag to move the block',
   'editor.loadFailed': 'The press release could not be opened.',
   'editor.inTrash': 'This press release is in the trash. Changes are still saved.',

@@ -12,6 +12,7 @@ import { CheckMarks } from './checks.js';
 import { CurrentBlock } from './current-block.js';
 import { dropFiles } from './drop-files.js';
 import { GermanTypography } from './german-typography.js';
+import { cleanPastedHtml, parsePlainText } from './paste.js';
 
 /** Where the insert menu opens: under the toolbar, or at the cursor after "/". */
 export type MenuPlacement = { at: 'toolbar' } | { at: 'cursor'; top: number; left: number };
@@ -44,6 +45,8 @@ export function useBodyEditor(options: { api: Api; draft: Draft; session: DraftS
         onMenu({ at: 'cursor', top: coords.bottom + window.scrollY + 4, left: coords.left + window.scrollX });
         return true;
       },
+      transformPastedHTML: (html) => cleanPastedHtml(html, report),
+      clipboardTextParser: parsePlainText,
       handleDrop: (view, event, _slice, moved) => {
         const files = moved ? [] : [...(event.dataTransfer?.files ?? [])];
         if (files.length === 0) return false;

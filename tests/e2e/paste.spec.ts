@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+import { DraftListPage } from './pages/draft-list-page.js';
+import { BlockEditor, EditorPage } from './pages/editor-page.js';
+
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/clipboard/${name}`, import.meta.url)), 'utf8');
+
+/** A paste event as the browser fires it for Ctrl+V, with what the office program put on the clipboard. */
+async function paste(page: Page, data: { html?: string; text: string }): Promise<void> {
+  await page.locator('.ProseMirror').evaluate((editor, clipboard) => {
+    const transfer = new DataTransfer();
+    if (clipboard.html !== undefined) transfer.setData('text/html', clipboard.html);
+    transfer.setData('text/plain', clipboard.text);
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, data);
+}
+
+type Outline = string[];
+
+/** The stored body in outline: "h2 …", "• …" (indented by level), "1. …", table rows, "p …". */
+async function storedOutline(page: Page): Promise<Outline> {
+  type Node = { type: string; text?: string; attrs?: Record<string, unknown>; content?: Node[] };
+  const body = (await new BlockEditor(page).storedBody()) as unknown as Node;
+  const text = (node: Node): string => node.text ?? (node.content ?? []).map(text).join('');
+  const describe = (node: Node, depth = 0): string[] => {
+    if (node.type === 'bulletList' || node.type === 'orderedList') {
+      return (node.content ?? []).flatMap((item) => {
+        const [first, ...nested] = item.content ?? [];
+        return [`${'  '.repeat(depth)}${node.type === 'orderedList' ? '1.' : '•'} ${text(first!)}`, ...nested.flatMap((inner) => describe(inner, depth + 1))];
+      });
+    }
+    if (node.type === 'heading') return [`h${String(node.attrs?.level)} ${text(node)}`];
+    if (node.type === 'table') return (node.content ?? []).map((row) => (row.content ?? []).map((cell) => `${cell.type === 'tableHeader' ? 'th' : 'td'}:${text(cell)}`).join(' | '));
+    if (node.type === 'textWithImage') return [`image slot (${(node.attrs?.image as { media: unknown }).media === null ? 'empty' : 'filled'})`];
+    return [`p ${text(node)}`];
+  };
+  return (body.content ?? []).flatMap((node) => describe(node)).filter((line) => line !== 'p ');
+}
+
+async function newRelease(page: Page, title: string): Promise<EditorPage> {
+  const editor = new EditorPage(page);
+  await new DraftListPage(page).createNew();
+  await editor.title.fill(title);
+  await editor.body.click();
+  await page.keyboard.type('Schon da.');
+  await page.keyboard.press('Enter');
+  await editor.expectSaved();
+  return editor;
+}
+
+const cases: Array<{ name: string; file: string; plain: string; expected: Outline }> = [
+  {
+    name: 'Word 365 for Windows',
+    file: 'word-windows.html',
+    plain: 'Neue Förderrichtlinie für Kommunen',
+    expected: [
+      'p Schon da.',
+      'h2 Neue Förderrichtlinie für Kommunen',
+      'p Erfurt. Das Finanzministerium stellt die neue Richtlinie vor. Mehr dazu auf der Seite des Ministeriums.',
+      'h2 Was sich ändert',
+      '• Höhere Zuschüsse',
+      '  • für Schulen',
+      '    • auch Turnhallen',
+      '• Weniger Formulare',
+      'h2 So beantragen Sie',
+      '1. Antrag stellen',
+      '  1. online',
+      '1. Bescheid abwarten',
+      'p We support every municipality.',
+      'th:Jahr | th:Mittel',
+      'td:2027 | td:12 Mio. Euro',
+      'image slot (empty)',
+    ],
+  },
+  {
+    name: 'Word for Mac',
+    file: 'word-mac.html',
+    plain: 'Zeitplan',
+    expected: ['p Schon da.', 'h2 Zeitplan', '1. Anhörung der Verbände', '  • Landkreistag', '  • Gemeinde- und Städtebund', '1. Kabinettsbeschluss', 'th:Termin | th:Schritt', 'td:März 2027 | td:Anhörung', 'p Fragen an die Pressestelle.'],
+  },
+  {
+    name: 'LibreOffice',
+    file: 'libreoffice.html',
+    plain: 'Bilanz des Jahres',
+    expected: [
+      'p Schon da.',
+      'h2 Bilanz des Jahres',
+      'p Die wichtigsten Ergebnisse:',
+      '• mehr Personal',
+      '  • in den Schulen',
+      '  • in der Pflege',
+      '• weniger Bürokratie',
+      '1. Haushalt beschließen',
+      '1. Stellen besetzen',
+      'th:Bereich | th:Stellen',
+      'td:Schulen | td:450',
+      'p Alle Zahlen im Bericht.',
+    ],
+  },
+  {
+    name: 'Google Docs',
+    file: 'google-docs.html',
+    plain: 'Digitale Verwaltung',
+    expected: ['p Schon da.', 'h2 Digitale Verwaltung', 'p Das Land setzt auf gemeinsame Lösungen.', '• Onlinezugang', '  • Bürgerkonto', '• Registermodernisierung', '1. Planen', '1. Umsetzen', 'th:Land | th:Dienste', 'td:Thüringen | td:120', 'p Alle Dienste'],
+  },
+];
+
+for (const { name, file, plain, expected } of cases) {
+  test(`pasted from ${name}: real lists with their levels, headings, a header row, exact links, no empty paragraphs; the text already there stays`, async ({ app }) => {
+    const editor = await newRelease(app.page, `Aus ${name}`);
+    await paste(app.page, { html: fixture(file), text: plain });
+    await editor.expectSaved();
+    await expect.poll(() => storedOutline(app.page)).toEqual(expected);
+    const html = await editor.body.innerHTML();
+    expect(html).not.toMatch(/mso-|Mso|font-family|docs-internal-guid/);
+    if (file === 'word-windows.html') {
+      await expect(editor.body.locator('a[href="https://finanzen.thueringen.de/foerderung?jahr=2027&art=kommunal#antrag"]')).toHaveText('der Seite des Ministeriums');
+      await expect(app.page.getByRole('alert')).toContainText('Eingefügte Bilder (1) liegen als Dateien auf dem Rechner');
+    }
+  });
+}
+
+test('plain text with typed bullets and numbers becomes one list each, not one list per line', async ({ app }) => {
+  const editor = await newRelease(app.page, 'Aus einer E-Mail');
+  await paste(app.page, { text: 'Die Schritte:\n• Antrag stellen\n- Unterlagen beifügen\n– Bescheid abwarten\n1. Erstens\n2) Zweitens\na) Drittens\nEnde.' });
+  await editor.expectSaved();
+  await expect
+    .poll(() => storedOutline(app.page))
+    .toEqual(['p Schon da.', 'p Die Schritte:', '• Antrag stellen', '• Unterlagen beifügen', '• Bescheid abwarten', '1. Erstens', '1. Zweitens', '1. Drittens', 'p Ende.']);
+});
