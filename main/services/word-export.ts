@@ -119,5 +119,14 @@ export async function exportWord(sources: WordSources, id: string): Promise<{ fi
 
 /** "Schneller-und-effizienter.docx": the title in letters, digits and dashes. */
 export function wordFileName(title: string): string {
-  return `${slugify(title, { fallback: 'pressemitteilung', keepCase: true, maxLength: 80 })}.docx`;
+  return `${outputBaseName(title)}.docx`;
+}
+
+/** The same name for the PDF of the print view. */
+export function pdfFileName(title: string): string {
+  return `${outputBaseName(title)}.pdf`;
+}
+
+function outputBaseName(title: string): string {
+  return slugify(title, { fallback: 'pressemitteilung', keepCase: true, maxLength: 80 });
 }
