@@ -14,6 +14,9 @@ export const methodNames = [
   'media.import',
   'drafts.export',
   'drafts.import',
+  'drafts.exportWord',
+  'drafts.approval',
+  'drafts.savePdf',
   'history.list',
   'history.get',
   'history.checkpoint',
@@ -44,6 +47,7 @@ export const methodNames = [
   'sync.withdraw',
   'app.notices',
   'app.dismissNotice',
+  'app.capabilities',
 ] as const;
 
 /**

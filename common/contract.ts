@@ -180,6 +180,12 @@ export const contract = {
   'drafts.export': method(byId, z.object({ fileName: z.string().min(1).max(120), content: z.string() })),
   /** A release file becomes a new release; a malformed or oversized file changes nothing. */
   'drafts.import': method(z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }), draftSchema),
+  /** "Als Word-Datei exportieren": the stored release as a .docx, its bytes base64-encoded (JSON carries them either way). */
+  'drafts.exportWord': method(byId, z.object({ fileName: z.string().min(1).max(120), data: z.base64() })),
+  /** Whether the stored text is the revision the portal approved; the print view marks it "ENTWURF" otherwise. */
+  'drafts.approval': method(byId, z.object({ approved: z.boolean() })),
+  /** "Als PDF speichern" of the print view (desktop app only): the window printed to a PDF where the person chooses; null fileName when cancelled. */
+  'drafts.savePdf': method(byId, z.object({ fileName: z.string().min(1).max(255).nullable() })),
   /** Every revision of a release, newest first. */
   'history.list': method(byId, z.array(revisionSummarySchema)),
   'history.get': method(
@@ -243,6 +249,8 @@ export const contract = {
   /** Messages for the person from the start of the app (a recovered database); until dismissed. */
   'app.notices': method(z.object({}).default({}), z.array(noticeSchema)),
   'app.dismissNotice': method(z.object({ id: noticeSchema.shape.id }), z.object({})),
+  /** What this entry of the app can do beyond the browser: saving a PDF (Electron). */
+  'app.capabilities': method(z.object({}).default({}), z.object({ savePdf: z.boolean() })),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -13,6 +13,8 @@ export const errorCodes = [
   'unreachable',
   /** The disk is full or reports an I/O error: nothing was written; retrying later will work. */
   'storage',
+  /** This entry of the app cannot do it (a desktop feature asked of the browser entry). */
+  'unsupported',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

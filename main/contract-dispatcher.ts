@@ -4,12 +4,20 @@ import { contract, type MethodOutput, type ParsedInput } from '../common/contrac
 import { Failure, failure, type Result } from '../common/result.js';
 import type { AppServices } from './services/app-services.js';
 import { storageFailure } from './services/storage-errors.js';
+import { isApprovedText } from './services/release-approval.js';
+import { exportWord, pdfFileName } from './services/word-export.js';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
+/** What only the desktop app (Electron) can do; the browser entry has none of it. */
+export interface DesktopFeatures {
+  /** Prints the app's window to a PDF saved where the person chooses; the file's name, or null when cancelled. */
+  savePdf(suggestedName: string): Promise<string | null>;
+}
+
 /** Maps every contract method onto the services. */
-export function createHandlers(services: AppServices): Handlers {
+export function createHandlers(services: AppServices, desktop: DesktopFeatures | null = null): Handlers {
   return {
     'drafts.list': ({ scope, limit }) => services.drafts.page(scope, limit),
     'drafts.get': ({ id }) => services.drafts.get(id),
@@ -22,6 +30,12 @@ export function createHandlers(services: AppServices): Handlers {
     'media.import': ({ name, data, accept }) => services.media.import(name, data, accept),
     'drafts.export': ({ id }) => services.releaseFiles.export(id),
     'drafts.import': ({ name, data }) => services.releaseFiles.import(name, data),
+    'drafts.exportWord': ({ id }) => exportWord(services, id),
+    'drafts.approval': ({ id }) => ({ approved: isApprovedText(services.drafts.get(id).article, services.sync.approvedText(id)) }),
+    'drafts.savePdf': async ({ id }) => {
+      if (!desktop) throw new Failure('unsupported', 'output.pdfDesktopOnly');
+      return { fileName: await desktop.savePdf(pdfFileName(services.drafts.get(id).article.meta.title)) };
+    },
     'history.list': ({ id }) => services.history.list(id),
     'history.get': ({ id, revision }) => services.history.get(id, revision),
     'history.checkpoint': ({ id, reason }) => services.history.checkpoint(id, reason),
@@ -64,6 +78,7 @@ export function createHandlers(services: AppServices): Handlers {
       services.dismissNotice(id);
       return {};
     },
+    'app.capabilities': () => ({ savePdf: desktop !== null }),
   };
 }
 

@@ -5,11 +5,13 @@
 import { deBlocks } from './de-blocks.js';
 import { deStore } from './de-store.js';
 import { deChecks } from './de-checks.js';
+import { deOutput } from './de-output.js';
 
 export const de = {
   ...deBlocks,
   ...deStore,
   ...deChecks,
+  ...deOutput,
   'app.title': 'Pressestelle',
   'app.loading': 'Pressestelle wird geladen …',
 

@@ -11,6 +11,7 @@ import { keepRunningOnBackgroundErrors } from '../services/keep-running.js';
 import { registerContract } from './ipc.js';
 import { buildApplicationMenu } from './menu.js';
 import { APP_SCHEME, registerAppProtocol } from './protocol.js';
+import { desktopFeatures } from './pdf.js';
 import { createMainWindow } from './window.js';
 
 const preload = fileURLToPath(new URL('../../preload/index.cjs', import.meta.url));
@@ -70,7 +71,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') appSession.setSpellCheckerLanguages(['de-DE']);
     const store = services;
     registerAppProtocol(appSession.protocol, (sha256) => store.media.file(sha256));
-    registerContract(ipcMain, createDispatcher(createHandlers(services)));
+    registerContract(ipcMain, createDispatcher(createHandlers(services, desktopFeatures)));
 
     const send = (event: AppEvent) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);

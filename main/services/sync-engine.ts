@@ -15,6 +15,9 @@ import { SyncStateStore } from './sync-state-store.js';
 export { backoffMs } from './outbox.js';
 export type { PortalStatus } from './portal-connection.js';
 
+/** The statuses whose text on the portal is an approved one. */
+const approvedStatuses: ReadonlySet<ArticleStatus> = new Set<ArticleStatus>(['approved', 'scheduled', 'published']);
+
 export interface ReleaseSyncState {
   portalStatus: ArticleStatus | null;
   portalRevision: number | null;
@@ -174,6 +177,16 @@ export class SyncEngine {
    */
   publishCandidate(id: string): Article | null {
     return this.commands.publishCandidate(id)?.article ?? null;
+  }
+
+  /**
+   * The text the portal approved, as it last answered with it: that of an approved, scheduled or
+   * published release; null for any other status or while the text is not known here.
+   */
+  approvedText(id: string): Article | null {
+    const row = this.store.syncRow(id);
+    if (!row?.portalStatus || !approvedStatuses.has(row.portalStatus) || row.portalContent === null) return null;
+    return articleSchema.parse(JSON.parse(row.portalContent));
   }
 
   // --- release commands (see `release-commands.ts`) ---

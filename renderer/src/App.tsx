@@ -11,6 +11,7 @@ import { BackupsScreen } from './BackupsScreen.js';
 import { Notices } from './Notices.js';
 import { PortalConnection } from './SignIn.js';
 import { InboxScreen, ReviewScreen } from './ReviewScreens.js';
+import { PrintView } from './release/PrintView.js';
 import { navigate } from './routes.js';
 
 export function App() {
@@ -56,6 +57,7 @@ export function App() {
         {route.screen === 'inbox' && <InboxScreen />}
         {route.screen === 'review' && <ReviewScreen key={route.id} id={route.id} />}
         {route.screen === 'editor' && <EditorScreen key={route.id} id={route.id} />}
+        {route.screen === 'print' && <PrintView key={route.id} id={route.id} />}
       </main>
       <p className="notice" role="status" aria-live="polite" data-testid="notice">
         {notice}

@@ -32,6 +32,7 @@ import { OverrideForm } from './release/OverrideForm.js';
 import { PublishControls } from './release/PublishControls.js';
 import { ReleaseProvider, useReleaseSubscription } from './release/release-context.js';
 import { SyncLine } from './release/SyncLine.js';
+import { useOutputActions } from './release/output-actions.js';
 import { useReleaseActions } from './release/use-release-actions.js';
 import { navigate, replaceRoute } from './routes.js';
 
@@ -122,6 +123,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   const { checks, findings, checkNow } = useEditorChecks(editor, session, release.profile);
   const { saveState, saveProblem } = useAutosaveLifecycle(session);
   const actions = useReleaseActions({ session, checkNow, report: setNotice, onReplaced });
+  const output = useOutputActions(session, setNotice);
 
   const [bodyFrame, setBodyFrame] = useState<HTMLElement | null>(null);
   const [metaGeneration, setMetaGeneration] = useState(0);
@@ -201,6 +203,12 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
           </button>
           <button type="button" onClick={() => void actions.exportFile()}>
             {t('transfer.export')}
+          </button>
+          <button type="button" onClick={() => void output.exportWord()}>
+            {t('output.wordExport')}
+          </button>
+          <button type="button" onClick={() => void output.print()}>
+            {t('output.print')}
           </button>
           <button type="button" className="primary" onClick={() => void actions.submit(undefined)}>
             {t('sync.submit')}

@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { screen: 'drafts' } | { screen: 'trash' } | { screen: 'backups' } | { screen: 'inbox' } | { screen: 'review'; id: string } | { screen: 'editor'; id: string };
+export type Route = { screen: 'drafts' } | { screen: 'trash' } | { screen: 'backups' } | { screen: 'inbox' } | { screen: 'review'; id: string } | { screen: 'editor'; id: string } | { screen: 'print'; id: string };
 
 const EDITOR_PREFIX = '#/pressemitteilung/';
 const REVIEW_PREFIX = '#/pruefung/';
+const PRINT_PREFIX = '#/drucken/';
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/papierkorb') return { screen: 'trash' };
   if (hash === '#/sicherungen') return { screen: 'backups' };
   if (hash === '#/pruefung') return { screen: 'inbox' };
   if (hash.startsWith(REVIEW_PREFIX)) return { screen: 'review', id: decodeURIComponent(hash.slice(REVIEW_PREFIX.length)) };
+  if (hash.startsWith(PRINT_PREFIX)) return { screen: 'print', id: decodeURIComponent(hash.slice(PRINT_PREFIX.length)) };
   if (hash.startsWith(EDITOR_PREFIX)) return { screen: 'editor', id: decodeURIComponent(hash.slice(EDITOR_PREFIX.length)) };
   return { screen: 'drafts' };
 }
@@ -20,6 +22,7 @@ export function hrefOf(route: Route): string {
   if (route.screen === 'inbox') return '#/pruefung';
   if (route.screen === 'review') return `${REVIEW_PREFIX}${encodeURIComponent(route.id)}`;
   if (route.screen === 'editor') return `${EDITOR_PREFIX}${encodeURIComponent(route.id)}`;
+  if (route.screen === 'print') return `${PRINT_PREFIX}${encodeURIComponent(route.id)}`;
   return '#/';
 }
 

@@ -1,0 +1,25 @@
+/** German messages of the release's output: the Word file, the print view, the PDF. */
+export const deOutput = {
+  'output.embargo': 'Sperrfrist: {embargo} Uhr',
+  'output.draft': 'ENTWURF – nicht zur Veröffentlichung',
+  'output.contact': 'Pressekontakt',
+  'output.contactPhone': 'Telefon',
+  'output.contactEmail': 'E-Mail',
+  'output.pageNumber': 'Seite {page} von {pages}',
+  'output.imageNotInWord': '[Bild: {description}; dieses Bildformat kann Word nicht darstellen]',
+  'output.imageMissing': '[Bild fehlt: {description}]',
+  'output.video': 'Video: {title}',
+  'output.videoFile': 'Video: {title} (Videodatei „{name}“, nicht in diesem Dokument)',
+  'output.transcript': 'Transkript: {text}',
+  'output.download': '{title} ({file}, Datei nicht in diesem Dokument)',
+  'output.wordExport': 'Als Word-Datei exportieren',
+  'output.wordExported': 'Die Pressemitteilung wurde als Word-Datei „{name}“ exportiert.',
+  'output.print': 'Drucken',
+  'output.printLabel': 'Druckansicht',
+  'output.printAgain': 'Erneut drucken',
+  'output.backToEditor': 'Zurück zum Bearbeiten',
+  'output.savePdf': 'Als PDF speichern',
+  'output.pdfSaved': 'Die Pressemitteilung wurde als PDF „{name}“ gespeichert.',
+  'output.pdfDesktopOnly':
+    'Als PDF speichern gibt es nur in der Desktop-App. Wählen Sie hier „Drucken“ und im Druckdialog „Als PDF speichern“.',
+} as const;
