@@ -14,6 +14,7 @@ export const methodNames = [
   'media.import',
   'drafts.export',
   'drafts.import',
+  'drafts.importWord',
   'history.list',
   'history.get',
   'history.checkpoint',
@@ -50,7 +51,7 @@ export const methodNames = [
  * The methods whose input carries bytes (a file). Over HTTP only their input is searched for
  * bytes to send as base64; every other call, an autosave above all, goes as plain JSON.
  */
-export const byteMethods: ReadonlySet<MethodName> = new Set<MethodName>(['media.import', 'drafts.import']);
+export const byteMethods: ReadonlySet<MethodName> = new Set<MethodName>(['media.import', 'drafts.import', 'drafts.importWord']);
 
 export const eventNames = ['drafts.changed', 'history.changed', 'sync.changed', 'app.restored', 'app.command'] as const;
 

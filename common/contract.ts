@@ -180,6 +180,15 @@ export const contract = {
   'drafts.export': method(byId, z.object({ fileName: z.string().min(1).max(120), content: z.string() })),
   /** A release file becomes a new release; a malformed or oversized file changes nothing. */
   'drafts.import': method(z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }), draftSchema),
+  /**
+   * "Word-Datei importieren": a .docx becomes a new release; the notices say what the person should
+   * know (tracked changes taken as the final version, comments and images left out). A file over
+   * 50 MB, an encrypted, damaged or non-Word file changes nothing.
+   */
+  'drafts.importWord': method(
+    z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }),
+    z.object({ draft: draftSchema, notices: z.array(z.string()) }),
+  ),
   /** Every revision of a release, newest first. */
   'history.list': method(byId, z.array(revisionSummarySchema)),
   'history.get': method(

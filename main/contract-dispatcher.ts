@@ -4,6 +4,7 @@ import { contract, type MethodOutput, type ParsedInput } from '../common/contrac
 import { Failure, failure, type Result } from '../common/result.js';
 import type { AppServices } from './services/app-services.js';
 import { storageFailure } from './services/storage-errors.js';
+import { importWordFile } from './services/word-import.js';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -22,6 +23,7 @@ export function createHandlers(services: AppServices): Handlers {
     'media.import': ({ name, data, accept }) => services.media.import(name, data, accept),
     'drafts.export': ({ id }) => services.releaseFiles.export(id),
     'drafts.import': ({ name, data }) => services.releaseFiles.import(name, data),
+    'drafts.importWord': ({ name, data }) => importWordFile(services, name, data),
     'history.list': ({ id }) => services.history.list(id),
     'history.get': ({ id, revision }) => services.history.get(id, revision),
     'history.checkpoint': ({ id, reason }) => services.history.checkpoint(id, reason),

@@ -5,11 +5,13 @@
 import { deBlocks } from './de-blocks.js';
 import { deStore } from './de-store.js';
 import { deChecks } from './de-checks.js';
+import { deWord } from './de-word.js';
 
 export const de = {
   ...deBlocks,
   ...deStore,
   ...deChecks,
+  ...deWord,
   'app.title': 'Pressestelle',
   'app.loading': 'Pressestelle wird geladen …',
 

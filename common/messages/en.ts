@@ -2,12 +2,14 @@ import type { MessageKey } from './de.js';
 import { enBlocks } from './en-blocks.js';
 import { enStore } from './en-store.js';
 import { enChecks } from './en-checks.js';
+import { enWord } from './en-word.js';
 
 /** The English catalog: same keys as German, checked by the compiler. */
 export const en: Record<MessageKey, string> = {
   ...enBlocks,
   ...enStore,
   ...enChecks,
+  ...enWord,
   'app.title': 'Pressestelle',
   'app.loading': 'Loading Pressestelle …',
   'nav.drafts': 'Press releases',
