@@ -15,11 +15,11 @@ const CAPTION = 'word-caption';
 /** Prefix of the ids mammoth gives footnotes, endnotes and their references. */
 export const NOTE_ID_PREFIX = 'word-';
 
-/** Mammoth's style map: Word's (and LibreOffice's German) style names onto marked HTML. */
+/** Mammoth's style map: the style names of Word, LibreOffice (German) and pandoc onto marked HTML. */
 export const wordStyleMap = [
   ...['Title', 'Titel'].map((style) => `p[style-name='${style}'] => p.${TITLE}:fresh`),
   ...['Subtitle', 'Untertitel', 'Vorspann', 'Lead'].map((style) => `p[style-name='${style}'] => p.${LEAD}:fresh`),
-  ...['Caption', 'Beschriftung', 'Abbildungsbeschriftung'].map((style) => `p[style-name='${style}'] => p.${CAPTION}:fresh`),
+  ...['Caption', 'Beschriftung', 'Abbildungsbeschriftung', 'Image Caption', 'Table Caption'].map((style) => `p[style-name='${style}'] => p.${CAPTION}:fresh`),
   ...[1, 2, 3, 4, 5, 6].map((level) => `p[style-name='Überschrift ${level}'] => h${level}:fresh`),
 ];
 
@@ -44,10 +44,11 @@ export function mapWordHtml(html: string, images: ReadonlyMap<string, MediaRef |
     const document = window.document;
     const root = document.createElement('div');
     root.innerHTML = html;
+    turnNotesIntoSection(root, document);
+    // Before the lead is looked for: a bookmark (an empty anchor) may stand first.
+    unwrapInternalLinks(root);
     const title = takeTitle(root, document);
     const lead = takeLead(root);
-    turnNotesIntoSection(root, document);
-    unwrapInternalLinks(root);
     placeImages(root, document, images);
     const isCaption = (element: Element | null) => element?.tagName === 'P' && element.classList.contains(CAPTION);
     for (const table of [...root.children].filter((child) => child.tagName === 'TABLE')) normaliseTable(table, document, isCaption);

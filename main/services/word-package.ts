@@ -58,9 +58,11 @@ export function inspectWordPackage(name: string, data: Uint8Array): WordPackage 
   const main = entries.get(mainPart);
   if (!main) throw new Failure('invalid_input', 'word.damaged', { name });
   if (main.flags & 1) throw new Failure('invalid_input', 'word.encrypted', { name });
+  // Some writers (pandoc) add a comments part with no comment in it.
+  const comments = entries.get('word/comments.xml');
   return {
     trackedChanges: REVISION.test(read(main).toString('latin1')),
-    comments: [...entries.keys()].some((entry) => /^word\/comments\w*\.xml$/.test(entry)),
+    comments: comments !== undefined && /<w:comment\b/.test(read(comments).toString('latin1')),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   imagesDocument,
   leadStyledDocument,
   oleFile,
+  pandocDocument,
   plainDocument,
   styledDocument,
   tablesDocument,
@@ -189,6 +190,21 @@ describe('importing a Word file', () => {
   it('says nothing about tracked changes when there are none', async () => {
     const { notices } = await importWord('Radwege.docx', await plainDocument());
     expect(notices).toEqual([]);
+  });
+
+  it('reads a .docx written by pandoc as well: its Subtitle, image caption and table caption styles', async () => {
+    const { draft, notices } = await importWord('Lehrplan.docx', pandocDocument(temp.path));
+    expect(notices).toEqual([]);
+    const { meta, body } = draft.article;
+    expect(meta).toMatchObject({ title: 'Neue Lehrpläne', lead: 'Ab August gelten sie an allen Grundschulen.' });
+    const [intro, text_, image, table, ...notes] = withoutIds(body.content);
+    expect(intro).toEqual(heading(2, 'Was sich ändert'));
+    expect(text_).toEqual(
+      paragraph(text('Mehr Sachkunde'), text('1', [{ type: 'superscript' }]), text(', siehe '), text('Lehrplan', link('https://example.org/lehrplan?stufe=1&fach=sachkunde#teil-b')), text('.')),
+    );
+    expect(image).toMatchObject({ type: 'textWithImage', attrs: { image: { alt: 'Kinder im Klassenzimmer', caption: 'Kinder im Klassenzimmer', media: { mimeType: 'image/png' } } } });
+    expect(table).toEqual({ type: 'table', attrs: { caption: 'Stunden je Woche' }, content: [row('tableHeader', 'Fach', 'Stunden'), row('tableCell', 'Sachkunde', '4')] });
+    expect(notes).toEqual([heading(2, 'Anmerkungen'), numbered(item(paragraph(text('Zwei Stunden mehr als bisher.'))))]);
   });
 
   describe('refuses, naming the file, and creates nothing', () => {
