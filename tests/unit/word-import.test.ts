@@ -9,6 +9,7 @@ import { WORD_IMPORT_LIMIT } from '../../common/word-import.js';
 import { createDispatcher, createHandlers } from '../../main/contract-dispatcher.js';
 import { openAppServices, type AppServices } from '../../main/services/app-services.js';
 import { importWordFile } from '../../main/services/word-import.js';
+import { mapWordHtml } from '../../main/services/word-import-map.js';
 import { bluePng } from '../fixtures/media.js';
 import {
   brokenDocumentXml,
@@ -62,6 +63,14 @@ function expectEveryBlockToHaveItsOwnId(body: ArticleBody): void {
   for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
   expect(new Set(ids).size).toBe(ids.length);
 }
+
+describe('mapping mammoth\'s HTML', () => {
+  it('finds a bold first paragraph as lead after a bookmark Word put before the heading', () => {
+    const mapped = mapWordHtml('<a id="word-_Toc1"></a><h1>Titel</h1><p><strong>Fett gesetzter Vorspann.</strong></p><p>Text.</p>', new Map());
+    expect(mapped).toMatchObject({ title: 'Titel', lead: 'Fett gesetzter Vorspann.' });
+    expect(withoutIds(mapped.body.content)).toEqual([paragraph(text('Text.'))]);
+  });
+});
 
 describe('importing a Word file', () => {
   let temp: ReturnType<typeof makeTempDirectory>;
