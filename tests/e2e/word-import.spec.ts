@@ -1,5 +1,7 @@
+import { closeSync, openSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { WORD_FILE_TYPE } from '../../common/word-import.js';
+import { WORD_FILE_TYPE, WORD_IMPORT_LIMIT } from '../../common/word-import.js';
 import { imagesDocument, styledDocument, trackedChangesDocument } from '../fixtures/word-documents.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
@@ -65,7 +67,7 @@ test('a .docx dropped onto the list becomes a release: images with alt text and 
   await expect(page.getByRole('region', { name: 'Prüfung' })).toContainText('Das Bild „Bild 2 aus Schule.docx“ hat keinen Alternativtext.');
 });
 
-test('tracked changes come in as Word\'s final version with a notice; a damaged file is refused by name and creates nothing', async ({ app }) => {
+test('tracked changes come in as Word\'s final version with a notice; a damaged file and one over 50 MB (unread) are refused by name and create nothing', async ({ app }) => {
   const page = app.page;
   const editor = new EditorPage(page);
   const list = new DraftListPage(page);
@@ -80,5 +82,17 @@ test('tracked changes come in as Word\'s final version with a notice; a damaged 
   await expect(page.getByTestId('notice')).toHaveText(
     'Die Word-Datei „Abgeschnitten.docx“ ist beschädigt oder unvollständig und kann nicht gelesen werden. Öffnen Sie sie in Word, speichern Sie sie neu und importieren Sie sie erneut. Es wurde nichts importiert.',
   );
+  await expect(list.list.getByRole('listitem')).toHaveCount(1);
+
+  // Over 50 MB: refused by its size, never read or sent.
+  const sent: string[] = [];
+  page.on('request', (request) => sent.push(request.url()));
+  const large = join(app.dataDirectory, 'Riesig.docx');
+  closeSync(openSync(large, 'w'));
+  // A sparse file: 50 MB and a byte, without writing them.
+  truncateSync(large, WORD_IMPORT_LIMIT + 1);
+  await page.getByLabel('Pressemitteilung aus Word-Datei importieren').setInputFiles(large);
+  await expect(page.getByTestId('notice')).toHaveText('Die Word-Datei „Riesig.docx“ ist zu groß (50 MB); höchstens 50 MB sind möglich. Es wurde nichts importiert.');
+  expect(sent.filter((url) => url.includes('importWord'))).toEqual([]);
   await expect(list.list.getByRole('listitem')).toHaveCount(1);
 });

@@ -70,6 +70,11 @@ describe('mapping mammoth\'s HTML', () => {
     expect(mapped).toMatchObject({ title: 'Titel', lead: 'Fett gesetzter Vorspann.' });
     expect(withoutIds(mapped.body.content)).toEqual([paragraph(text('Text.'))]);
   });
+
+  it('keeps the text of links the editor would not take (script, local files), without the link', () => {
+    const mapped = mapWordHtml('<p><a href="javascript:alert(1)">Klick</a> und <a href="file:///C:/Daten/geheim.docx">Datei</a></p>', new Map());
+    expect(withoutIds(mapped.body.content)).toEqual([paragraph(text('Klick und Datei'))]);
+  });
 });
 
 describe('importing a Word file', () => {
