@@ -147,10 +147,17 @@ function placeImages(root: Element, document: Document, images: ReadonlyMap<stri
       last.caption = textOf(next).slice(0, 1000);
       next.remove();
     }
-    const ownText = block.tagName === 'P' && textOf(block) !== '';
+    if (block.tagName !== 'P') {
+      block.after(...kept.map((image) => textWithImage(document, image, null)));
+      continue;
+    }
+    // The paragraph's own text moves into the first block; without images it stays where it is.
+    const place = document.createElement('div');
+    block.before(place);
+    const ownText = textOf(block) !== '';
     const figures = kept.map((image, index) => textWithImage(document, image, index === 0 && ownText ? block : null));
-    if (block.tagName === 'P') block.replaceWith(...figures);
-    else block.after(...figures);
+    if (!ownText) block.remove();
+    place.replaceWith(...figures);
   }
 }
 

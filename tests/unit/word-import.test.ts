@@ -71,6 +71,23 @@ describe('mapping mammoth\'s HTML', () => {
     expect(withoutIds(mapped.body.content)).toEqual([paragraph(text('Text.'))]);
   });
 
+  it('makes each image of a paragraph a "Text mit Bild", the paragraph\'s text in the first, the caption on the last; images in lists and tables follow them', () => {
+    const media = (name: string) => ({ sha256: name.repeat(64).slice(0, 64), mimeType: 'image/png', size: 5, name });
+    const images = new Map([['i0', media('a')], ['i1', media('b')], ['i2', media('c')]]);
+    const mapped = mapWordHtml('<p>Vor <img src="i0" alt="Erstes"> nach<img src="i1"></p><p class="word-caption">Zweites Bild</p><ul><li>Punkt<img src="i2"></li></ul>', images);
+    const figure = (name: string, alt: string, caption: string, ...content: DocumentNode[]) => ({
+      type: 'textWithImage',
+      attrs: { position: 'above', image: { media: media(name), alt, decorative: false, caption, credit: '' } },
+      content: content.length ? content : [paragraph()],
+    });
+    expect(withoutIds(mapped.body.content)).toEqual([
+      figure('a', 'Erstes', '', paragraph(text('Vor nach'))),
+      figure('b', '', 'Zweites Bild'),
+      bullets(item(paragraph(text('Punkt')))),
+      figure('c', '', ''),
+    ]);
+  });
+
   it('keeps the text of links the editor would not take (script, local files), without the link', () => {
     const mapped = mapWordHtml('<p><a href="javascript:alert(1)">Klick</a> und <a href="file:///C:/Daten/geheim.docx">Datei</a></p>', new Map());
     expect(withoutIds(mapped.body.content)).toEqual([paragraph(text('Klick und Datei'))]);
