@@ -17,6 +17,7 @@ export const methodNames = [
   'drafts.exportWord',
   'drafts.approval',
   'drafts.savePdf',
+  'drafts.importWord',
   'history.list',
   'history.get',
   'history.checkpoint',
@@ -54,7 +55,7 @@ export const methodNames = [
  * The methods whose input carries bytes (a file). Over HTTP only their input is searched for
  * bytes to send as base64; every other call, an autosave above all, goes as plain JSON.
  */
-export const byteMethods: ReadonlySet<MethodName> = new Set<MethodName>(['media.import', 'drafts.import']);
+export const byteMethods: ReadonlySet<MethodName> = new Set<MethodName>(['media.import', 'drafts.import', 'drafts.importWord']);
 
 export const eventNames = ['drafts.changed', 'history.changed', 'sync.changed', 'app.restored', 'app.command'] as const;
 

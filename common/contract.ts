@@ -186,6 +186,15 @@ export const contract = {
   'drafts.approval': method(byId, z.object({ approved: z.boolean() })),
   /** "Als PDF speichern" of the print view (desktop app only): the window printed to a PDF where the person chooses; null fileName when cancelled. */
   'drafts.savePdf': method(byId, z.object({ fileName: z.string().min(1).max(255).nullable() })),
+  /**
+   * "Word-Datei importieren": a .docx becomes a new release; the notices say what the person should
+   * know (tracked changes taken as the final version, comments and images left out). A file over
+   * 50 MB, an encrypted, damaged or non-Word file changes nothing.
+   */
+  'drafts.importWord': method(
+    z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }),
+    z.object({ draft: draftSchema, notices: z.array(z.string()) }),
+  ),
   /** Every revision of a release, newest first. */
   'history.list': method(byId, z.array(revisionSummarySchema)),
   'history.get': method(

@@ -19,6 +19,8 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const MAX_MEDIA_BODY_BYTES = 300 * 1024 * 1024;
 /** A release file of up to 300 MB, base64-encoded in the request. */
 const MAX_IMPORT_BODY_BYTES = 410 * 1024 * 1024;
+/** A Word file of up to 50 MB (WORD_IMPORT_LIMIT), base64-encoded in the request; a larger one is refused unread. */
+const MAX_WORD_BODY_BYTES = 68 * 1024 * 1024;
 const MEDIA_PATH = /^\/media\/([0-9a-f]{64})$/;
 const LOOPBACK = '127.0.0.1';
 
@@ -95,7 +97,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function callMethod(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
     const contentType = request.headers['content-type'] ?? '';
     if (!contentType.startsWith('application/json')) return sendError(response, 415, 'error.badJson');
-    const limit = method === 'media.import' ? MAX_MEDIA_BODY_BYTES : method === 'drafts.import' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+    const limit = bodyLimit(method);
     const declared = Number(request.headers['content-length'] ?? 0);
     const body = await readBody(request, limit, Number.isFinite(declared) ? declared : 0);
     if (body === null) {
@@ -217,6 +219,13 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 function sendError(response: ServerResponse, status: number, key: MessageKey, params: MessageParams = {}): void {
   const code = status === 401 ? 'unauthorized' : status === 413 ? 'too_large' : status === 404 ? 'not_found' : status === 500 ? 'internal' : 'forbidden';
   sendJson(response, status, { ok: false, error: { code, message: formatMessage(key, params) } });
+}
+
+function bodyLimit(method: string): number {
+  if (method === 'media.import') return MAX_MEDIA_BODY_BYTES;
+  if (method === 'drafts.import') return MAX_IMPORT_BODY_BYTES;
+  if (method === 'drafts.importWord') return MAX_WORD_BODY_BYTES;
+  return MAX_BODY_BYTES;
 }
 
 /** One API call from its request body `{ input }`; bytes come as { $bytes: base64 } for the methods that carry them. */

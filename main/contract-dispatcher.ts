@@ -6,6 +6,7 @@ import type { AppServices } from './services/app-services.js';
 import { storageFailure } from './services/storage-errors.js';
 import { isApprovedText } from './services/release-approval.js';
 import { exportWord, pdfFileName } from './services/word-export.js';
+import { importWordFile } from './services/word-import.js';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -36,6 +37,7 @@ export function createHandlers(services: AppServices, desktop: DesktopFeatures |
       if (!desktop) throw new Failure('unsupported', 'output.pdfDesktopOnly');
       return { fileName: await desktop.savePdf(pdfFileName(services.drafts.get(id).article.meta.title)) };
     },
+    'drafts.importWord': ({ name, data }) => importWordFile(services, name, data),
     'history.list': ({ id }) => services.history.list(id),
     'history.get': ({ id, revision }) => services.history.get(id, revision),
     'history.checkpoint': ({ id, reason }) => services.history.checkpoint(id, reason),

@@ -6,12 +6,14 @@ import { deBlocks } from './de-blocks.js';
 import { deStore } from './de-store.js';
 import { deChecks } from './de-checks.js';
 import { deOutput } from './de-output.js';
+import { deWord } from './de-word.js';
 
 export const de = {
   ...deBlocks,
   ...deStore,
   ...deChecks,
   ...deOutput,
+  ...deWord,
   'app.title': 'Pressestelle',
   'app.loading': 'Pressestelle wird geladen …',
 

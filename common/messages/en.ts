@@ -3,6 +3,7 @@ import { enBlocks } from './en-blocks.js';
 import { enStore } from './en-store.js';
 import { enChecks } from './en-checks.js';
 import { enOutput } from './en-output.js';
+import { enWord } from './en-word.js';
 
 /** The English catalog: same keys as German, checked by the compiler. */
 export const en: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...enStore,
   ...enChecks,
   ...enOutput,
+  ...enWord,
   'app.title': 'Pressestelle',
   'app.loading': 'Loading Pressestelle …',
   'nav.drafts': 'Press releases',

@@ -14,6 +14,7 @@ import { useDrafts } from './use-drafts.js';
 import { ImportButton } from './transfer.js';
 import { usePortalOverview } from './portal-status.js';
 import { ReleaseBadge } from './ReleaseBadge.js';
+import { useFileDrop, useWordImport, WordImportButton } from './word-import.js';
 
 /** The press releases on this machine, newest change first. */
 export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void }) {
@@ -24,6 +25,8 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
   const [busy, setBusy] = useState(false);
   const [filter, setFilter] = useState<SearchFilter>({ query: '', scope: 'active', from: '', to: '' });
   const searching = filter.query.trim() !== '';
+  const word = useWordImport(onNotice);
+  const drop = useFileDrop((files) => void word.importFiles(files), word.busy);
 
   async function createDraft() {
     setBusy(true);
@@ -46,7 +49,8 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
   }
 
   return (
-    <section className="screen" aria-labelledby="drafts-heading">
+    // Word files dropped anywhere on the list become new releases.
+    <section className={drop.dragging ? 'screen word-drop-active' : 'screen'} aria-labelledby="drafts-heading" aria-busy={word.busy} {...drop.props}>
       <header className="screen-header">
         <h1 id="drafts-heading">{t('drafts.heading')}</h1>
         <div className="screen-actions">
@@ -54,11 +58,17 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
             {t('backups.open')}
           </button>
           <ImportButton onNotice={onNotice} />
+          <WordImportButton busy={word.busy} onFiles={(files) => void word.importFiles(files)} />
           <button type="button" className="primary" onClick={() => void createDraft()} disabled={busy}>
             {t('drafts.new')}
           </button>
         </div>
       </header>
+      {drop.dragging && (
+        <p className="word-drop-hint" role="status">
+          {t('word.dropHint')}
+        </p>
+      )}
       <SearchBar filter={filter} onChange={setFilter} />
       {searching && <SearchResults filter={filter} />}
       {!searching && error && <p role="alert" className="error">{t('drafts.loadFailed')} {error}</p>}

@@ -143,6 +143,15 @@ describe('the browser entry refuses everyone but its own page', () => {
     expect(alive.status).toBe(200);
   });
 
+  it('takes a Word file of up to 50 MB (base64) to drafts.importWord and refuses a larger body unread', async () => {
+    // Over the limit of other calls, within that of a Word file: read, and refused as JSON only.
+    const within = await send(server.port, { method: 'POST', path: '/api/drafts.importWord', headers: apiHeaders, body: 'x'.repeat(17 * 1024 * 1024) });
+    expect(within.status).toBe(400);
+    const over = await send(server.port, { method: 'POST', path: '/api/drafts.importWord', headers: apiHeaders, body: 'x'.repeat(69 * 1024 * 1024) });
+    expect(over.status).toBe(413);
+    expect(JSON.parse(over.body).error.message).toContain('68 MB');
+  });
+
   it('refuses deeply nested input with a German message, never a 500: 400 where it cannot be read, the refusal envelope where the schema refuses it', async () => {
     const deep = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
     for (const [path, status, body] of [
