@@ -7,16 +7,22 @@ import { emptyImage, type Image } from '../../common/blocks/image.js';
 import type { MediaRef } from '../../common/media.js';
 import { formatMessage } from '../../common/messages/index.js';
 import { isEntirelyBold, normaliseTable } from './word-import-tables.js';
+import { wordStyles } from './word-styles.js';
 
-/** Classes the import's style map gives Word's paragraph styles (see `wordStyleMap`). */
+/** Classes the import's style map gives Word's paragraph styles (see `importStyleMap`). */
 const TITLE = 'word-title';
 const LEAD = 'word-lead';
 const CAPTION = 'word-caption';
 /** Prefix of the ids mammoth gives footnotes, endnotes and their references. */
 export const NOTE_ID_PREFIX = 'word-';
 
-/** Mammoth's style map: the style names of Word, LibreOffice (German) and pandoc onto marked HTML. */
-export const wordStyleMap = [
+/**
+ * Mammoth's style map: the style names of Word, LibreOffice (German) and pandoc onto marked HTML.
+ * A file Pressestelle exported ("Als Word-Datei exportieren") comes back without its marks,
+ * date line and contact block in the text: they are the release's metadata, not its body.
+ */
+export const importStyleMap = [
+  ...[wordStyles.embargo, wordStyles.draft, wordStyles.dateline, wordStyles.contact].map((style) => `p[style-name='${style.name}'] => !`),
   ...['Title', 'Titel'].map((style) => `p[style-name='${style}'] => p.${TITLE}:fresh`),
   ...['Subtitle', 'Untertitel', 'Vorspann', 'Lead'].map((style) => `p[style-name='${style}'] => p.${LEAD}:fresh`),
   ...['Caption', 'Beschriftung', 'Abbildungsbeschriftung', 'Image Caption', 'Table Caption'].map((style) => `p[style-name='${style}'] => p.${CAPTION}:fresh`),

@@ -11,7 +11,7 @@ import { withoutXmlIllegalDeep } from '../../common/xml-text.js';
 import type { DraftStore } from './draft-store.js';
 import type { HistoryStore } from './history-store.js';
 import type { MediaStore } from './media-store.js';
-import { mapWordHtml, NOTE_ID_PREFIX, wordStyleMap } from './word-import-map.js';
+import { importStyleMap, mapWordHtml, NOTE_ID_PREFIX } from './word-import-map.js';
 import { inspectWordPackage } from './word-package.js';
 
 export interface WordImportStores {
@@ -48,7 +48,7 @@ export async function importWordFile(stores: WordImportStores, name: string, dat
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) },
       {
-        styleMap: wordStyleMap,
+        styleMap: importStyleMap,
         idPrefix: NOTE_ID_PREFIX,
         // A linked picture on someone's drive is not read from the disk.
         externalFileAccess: false,

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { generateJSON } from '@tiptap/html/server';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { articleSchema, type Article, type ArticleBody, type DocumentNode } from '../../common/article.js';
-import { documentExtensions } from '../../common/blocks/catalog.js';
 import { toContentElements } from '../../common/rendering/content-elements.js';
+import { openAppServices } from '../../main/services/app-services.js';
 import { wordDocument } from '../../main/services/word-export.js';
+import { importWordFile } from '../../main/services/word-import.js';
 import { wordStyleMap } from '../../main/services/word-styles.js';
 import { allBlocksBody } from '../fixtures/all-blocks.js';
 import { bluePng, orangePng } from '../fixtures/media.js';
+import { makeTempDirectory } from '../temp-directory.js';
 
 const demo = articleSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/demo-release.json', import.meta.url), 'utf8')));
 const files = new Map([bluePng, orangePng].map((bytes) => [createHash('sha256').update(bytes).digest('hex'), new Uint8Array(bytes)]));
@@ -42,25 +43,30 @@ function elements(body: ArticleBody): unknown {
 }
 
 /**
- * Export, then read back as the Word import does: mammoth's HTML, parsed with the release's own
- * schema. The metadata's paragraphs (marks, title, date line, Vorspann, captions, contact) are
- * read by their styles and left out of the body here.
- * TODO(lead): once `drafts.importWord` lands, read the file back through it instead and compare
- * its article the same way.
+ * Export ("Als Word-Datei exportieren"), then import that file ("Word-Datei importieren"), both
+ * as the app does them: the import stores the images in a media store and makes a new release.
+ * `html` is the file as mammoth reads it with the export's styles, to compare the metadata.
  */
-async function roundTrip(article: Article): Promise<{ body: ArticleBody; html: string }> {
+async function roundTrip(article: Article): Promise<{ body: ArticleBody; imported: Article; html: string }> {
   const bytes = await wordDocument(article, { approved: false, file: (media) => files.get(media.sha256) ?? null });
-  const buffer = Buffer.from(bytes);
-  const { value: html } = await mammoth.convertToHtml({ buffer }, { styleMap: [...wordStyleMap] });
-  const metaParagraphs = ['Title', 'Sperrfrist', 'Entwurf', 'Datumszeile', 'Vorspann', 'caption', 'Pressekontakt'].map((name) => `p[style-name='${name}'] => !`);
-  const { value: bodyHtml } = await mammoth.convertToHtml({ buffer }, { styleMap: metaParagraphs });
-  return { body: generateJSON(bodyHtml, documentExtensions()) as ArticleBody, html };
+  const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: [...wordStyleMap] });
+  const temp = makeTempDirectory();
+  const services = await openAppServices(temp.path, { dailyBackups: false });
+  try {
+    const { draft } = await importWordFile(services, 'Pressemitteilung.docx', bytes);
+    return { body: draft.article.body, imported: draft.article, html };
+  } finally {
+    await services.close();
+    temp.remove();
+  }
 }
 
 describe('a release exported to Word and read back (tests/fixtures/demo-release.json)', () => {
   it('gives back its text, headings, lists, tables and links equal', async () => {
     const article: Article = { ...demo, body: carried(demo.body) };
-    const { body } = await roundTrip(article);
+    const { body, imported } = await roundTrip(article);
+    expect(imported.meta.title).toBe(demo.meta.title);
+    expect(imported.meta.lead).toBe(demo.meta.lead);
     expect(elements(body)).toEqual(elements(article.body));
     // Not vacuous: a heading, a table with its header row, a nested list and a link came back.
     const back = JSON.stringify(body);
@@ -68,7 +74,7 @@ describe('a release exported to Word and read back (tests/fixtures/demo-release.
   });
 
   it('gives back its title, Vorspann, table caption and images with their alt texts', async () => {
-    const { html } = await roundTrip(demo);
+    const { html, body } = await roundTrip(demo);
     expect(html).toContain(`<h1 class="title">${demo.meta.title}</h1>`);
     expect(html).toContain(`<p class="lead">${demo.meta.lead}</p>`);
     expect(html).toContain('<p class="caption">Geschichte des Güldenen Sterns</p><table>');
@@ -85,5 +91,11 @@ describe('a release exported to Word and read back (tests/fixtures/demo-release.
       })
       .map((image) => ({ alt: image.alt, sha256: image.media.sha256 }));
     expect(images).toEqual(expected);
+    // The import stored each image again (same bytes, same hash) with its alt text.
+    const imported = body.content
+      .filter((node) => node.type === 'textWithImage')
+      .map((node) => node.attrs!.image as { media: { sha256: string } | null; alt: string })
+      .map((image) => ({ alt: image.alt, sha256: image.media?.sha256 }));
+    expect(imported).toEqual(expected);
   });
 });
