@@ -122,6 +122,32 @@ for (const { name, file, plain, expected } of cases) {
   });
 }
 
+test('pasted blocks get ids of their own, also when a paste splits a paragraph in two', async ({ app }) => {
+  const editor = await newRelease(app.page, 'Ids');
+  await app.page.keyboard.press('Backspace');
+  await app.page.keyboard.press('ArrowLeft');
+  await app.page.keyboard.press('ArrowLeft');
+  // Twice the same Word table, into the middle of "Schon da."
+  await paste(app.page, { html: fixture('libreoffice.html'), text: 'x' });
+  await paste(app.page, { html: fixture('libreoffice.html'), text: 'x' });
+  await editor.expectSaved();
+  const ids = await app.page.evaluate(async () => {
+    const id = decodeURIComponent(location.hash.replace('#/pressemitteilung/', ''));
+    const result = await window.pressestelle.drafts.get({ id });
+    if (!result.ok) throw new Error(result.error.message);
+    const found: string[] = [];
+    const walk = (node: { attrs?: { id?: string | null }; content?: unknown[] }) => {
+      if (node.attrs && 'id' in node.attrs) found.push(String(node.attrs.id));
+      for (const child of node.content ?? []) walk(child as typeof node);
+    };
+    walk(result.value.article.body as never);
+    return found;
+  });
+  expect(ids.length).toBeGreaterThan(20);
+  expect(ids.filter((id) => id === 'null' || id === 'undefined')).toEqual([]);
+  expect(new Set(ids).size).toBe(ids.length);
+});
+
 test('plain text with typed bullets and numbers becomes one list each, not one list per line', async ({ app }) => {
   const editor = await newRelease(app.page, 'Aus einer E-Mail');
   await paste(app.page, { text: 'Die Schritte:\n• Antrag stellen\n- Unterlagen beifügen\n– Bescheid abwarten\n1. Erstens\n2) Zweitens\na) Drittens\nEnde.' });

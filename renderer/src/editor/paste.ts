@@ -1,5 +1,8 @@
-import { DOMParser as SchemaParser, type ResolvedPos, type Slice } from '@tiptap/pm/model';
+import { Extension } from '@tiptap/core';
+import { DOMParser as SchemaParser, Fragment, Slice, type Node as ProseMirrorNode, type ResolvedPos } from '@tiptap/pm/model';
+import { Plugin, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
+import { blockIdTypes } from '../../../common/blocks/catalog.js';
 import { escapeHtml } from '../../../common/markup/html.js';
 import { typedListMarker } from '../../../common/markup/list-markers.js';
 import { cleanOfficeHtml } from '../../../common/markup/office-html.js';
@@ -39,3 +42,51 @@ export function parsePlainText(text: string, $context: ResolvedPos, _plain: bool
   const container = parseHtml(`<body>${html}</body>`).body;
   return SchemaParser.fromSchema(view.state.schema).parseSlice(container, { preserveWhitespace: true, context: $context });
 }
+
+const idTypes = new Set<string>(blockIdTypes);
+
+function withFreshIds(fragment: Fragment): Fragment {
+  const nodes: ProseMirrorNode[] = [];
+  fragment.forEach((node) => {
+    if (node.isText) nodes.push(node);
+    else if (idTypes.has(node.type.name) && node.attrs.id == null) nodes.push(node.type.create({ ...node.attrs, id: crypto.randomUUID() }, withFreshIds(node.content), node.marks));
+    else nodes.push(node.copy(withFreshIds(node.content)));
+  });
+  return Fragment.from(nodes);
+}
+
+/** Whether UniqueID is to handle a transaction: not a paste, whose blocks come with fresh ids already. */
+export const notPasted = (transaction: Transaction) => transaction.getMeta('paste') !== true;
+
+/**
+ * Ids for pasted blocks in one linear pass. UniqueID takes the ids out of what is pasted (it
+ * could be a copy from the same release) and then gives each block its id in a step of its own,
+ * mapping every position through all steps before it: a megabyte from Word took seconds. Here
+ * the pasted blocks get fresh ids as they come in (after UniqueID took the old ones out, this
+ * extension being later in the list), UniqueID leaves paste transactions alone (`notPasted`),
+ * and the one thing a paste can still do, split a block in two halves with the same id, is
+ * mended in one walk over the document.
+ */
+export const PastedBlockIds = Extension.create({
+  name: 'pastedBlockIds',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        props: { transformPasted: (slice) => new Slice(withFreshIds(slice.content), slice.openStart, slice.openEnd) },
+        appendTransaction: (transactions, _oldState, state) => {
+          if (transactions.every(notPasted)) return null;
+          const seen = new Set<string>();
+          const { tr } = state;
+          state.doc.descendants((node, pos) => {
+            if (!idTypes.has(node.type.name)) return !node.isTextblock;
+            const id = node.attrs.id as string | null;
+            if (id === null || seen.has(id)) tr.setNodeMarkup(pos, undefined, { ...node.attrs, id: crypto.randomUUID() });
+            else seen.add(id);
+            return !node.isTextblock;
+          });
+          return tr.steps.length > 0 ? tr : null;
+        },
+      }),
+    ];
+  },
+});

@@ -12,7 +12,7 @@ import { CheckMarks } from './checks.js';
 import { CurrentBlock } from './current-block.js';
 import { dropFiles } from './drop-files.js';
 import { GermanTypography } from './german-typography.js';
-import { cleanPastedHtml, parsePlainText } from './paste.js';
+import { cleanPastedHtml, notPasted, parsePlainText, PastedBlockIds } from './paste.js';
 
 /** Where the insert menu opens: under the toolbar, or at the cursor after "/". */
 export type MenuPlacement = { at: 'toolbar' } | { at: 'cursor'; top: number; left: number };
@@ -24,7 +24,17 @@ export type MenuPlacement = { at: 'toolbar' } | { at: 'cursor'; top: number; lef
 export function useBodyEditor(options: { api: Api; draft: Draft; session: DraftSession; onMenu: (placement: MenuPlacement) => void; report: (message: string) => void }) {
   // `onMenu` and `report` are to be stable (state setters): a new one would rebuild the editor's options.
   const { api, draft, session, onMenu, report } = options;
-  const extensions = useMemo(() => [...documentExtensions(), GermanTypography, BlockCommands, CurrentBlock, CheckMarks], []);
+  const extensions = useMemo(
+    () => [
+      ...documentExtensions().map((extension) => (extension.name === 'uniqueID' ? extension.configure({ ...extension.options, filterTransaction: notPasted }) : extension)),
+      PastedBlockIds,
+      GermanTypography,
+      BlockCommands,
+      CurrentBlock,
+      CheckMarks,
+    ],
+    [],
+  );
   // Stable options: TipTap re-applies changed options on every render, which would move the caret.
   const editorProps = useMemo<EditorProps>(
     () => ({
