@@ -49,7 +49,7 @@ function withFreshIds(fragment: Fragment): Fragment {
   const nodes: ProseMirrorNode[] = [];
   fragment.forEach((node) => {
     if (node.isText) nodes.push(node);
-    else if (idTypes.has(node.type.name) && node.attrs.id == null) nodes.push(node.type.create({ ...node.attrs, id: crypto.randomUUID() }, withFreshIds(node.content), node.marks));
+    else if (idTypes.has(node.type.name) && (node.attrs.id === null || node.attrs.id === undefined)) nodes.push(node.type.create({ ...node.attrs, id: crypto.randomUUID() }, withFreshIds(node.content), node.marks));
     else nodes.push(node.copy(withFreshIds(node.content)));
   });
   return Fragment.from(nodes);
