@@ -1,10 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { _electron as electron, test, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { findElectronBinary } from '../../main/electron-binary.js';
 import type { AppDriver } from '../e2e/app-driver.js';
+import { DraftListPage } from '../e2e/pages/draft-list-page.js';
+import { EditorPage } from '../e2e/pages/editor-page.js';
 import { TestPortal } from '../e2e/portal-helpers.js';
 import { createAndReopen } from '../e2e/scenarios/create-and-reopen.js';
 import { fixByKeyboard } from '../e2e/scenarios/fix-by-keyboard.js';
@@ -39,6 +42,13 @@ class ElectronAppDriver implements AppDriver {
     this.application = null;
   }
 
+  /** The save dialog answers with this path, as if the person had chosen it. */
+  async stubSaveDialog(filePath: string): Promise<void> {
+    await this.application!.evaluate(({ dialog }, path) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as unknown as typeof dialog.showSaveDialog;
+    }, filePath);
+  }
+
   async restart(): Promise<void> {
     await this.close();
     await this.start();
@@ -67,6 +77,26 @@ test.describe('Electron', () => {
 
   test('a finding marked in the text is fixed with the keyboard alone', async () => {
     await inElectron(fixByKeyboard);
+  });
+
+  test('"Drucken" and "Als PDF speichern": the print view as an A4 PDF with the title and "ENTWURF" (printToPDF)', async () => {
+    await inElectron(async (app) => {
+      const page = app.page;
+      const target = join(app.dataDirectory, 'mitteilung.pdf');
+      await app.stubSaveDialog(target);
+      const editor = new EditorPage(page);
+      await new DraftListPage(page).createNew();
+      await editor.title.fill('PDF aus der Desktop-App');
+      await editor.expectSaved();
+      // The print view opens the print dialog; here it is answered by the test.
+      await page.evaluate(() => (window.print = () => undefined));
+      await page.getByRole('button', { name: 'Drucken' }).click();
+      await page.getByRole('region', { name: 'Druckansicht' }).getByRole('button', { name: 'Als PDF speichern' }).click();
+      await expect(page.getByText('Die Pressemitteilung wurde als PDF „mitteilung.pdf“ gespeichert.')).toBeVisible();
+      const text = execFileSync('pdftotext', ['-layout', target, '-'], { encoding: 'utf8' });
+      expect(text).toContain('PDF aus der Desktop-App');
+      expect(text).toContain('ENTWURF – nicht zur Veröffentlichung');
+    });
   });
 
   test('"Anmelden" and "Zur Freigabe einreichen": the release is in review on the reference portal', async () => {
