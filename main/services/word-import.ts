@@ -37,7 +37,7 @@ export async function importWordFile(stores: WordImportStores, name: string, dat
   if (data.byteLength > WORD_IMPORT_LIMIT) {
     throw new Failure('too_large', 'word.tooLarge', { name: fileName, size: formatFileSize(data.byteLength), limit: formatMegabytes(WORD_IMPORT_LIMIT) });
   }
-  const wordPackage = inspectWordPackage(fileName, data);
+  const wordPackage = await inspectWordPackage(fileName, data);
   const notices: string[] = [];
   if (wordPackage.trackedChanges) notices.push(formatMessage('word.trackedChanges', { name: fileName }));
   if (wordPackage.comments) notices.push(formatMessage('word.commentsDropped', { name: fileName }));
