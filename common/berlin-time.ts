@@ -1,4 +1,4 @@
-import type { Locale } from './messages/index.js';
+import { currentLocale, type Locale } from './messages/index.js';
 
 /**
  * Europe/Berlin wall-clock time ("2026-12-01T10:00", as people enter an embargo) and the
@@ -46,7 +46,7 @@ export function instantToBerlin(instant: Date): string {
 }
 
 /** "01.01.2099, 10:00" for a Berlin wall-clock time "2099-01-01T10:00", as German readers write it. */
-export function formatBerlinLocal(local: string, locale: Locale = 'de'): string {
+export function formatBerlinLocal(local: string, locale: Locale = currentLocale()): string {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? formatBerlin(berlinToInstant(local), 'dateTime', locale) : local;
 }
 
@@ -69,7 +69,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * The one date formatter of every process: an instant (ISO string or Date) as people in Berlin
  * read it, whatever the machine's own zone; a calendar day ("2026-12-01") as that very day.
  */
-export function formatBerlin(value: string | Date, style: BerlinDateStyle, locale: Locale = 'de'): string {
+export function formatBerlin(value: string | Date, style: BerlinDateStyle, locale: Locale = currentLocale()): string {
   const calendarDay = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
   const key = `${locale} ${style} ${calendarDay}`;
   let formatter = formatters.get(key);

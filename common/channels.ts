@@ -49,6 +49,8 @@ export const methodNames = [
   'app.notices',
   'app.dismissNotice',
   'app.capabilities',
+  'settings.get',
+  'settings.setLanguage',
 ] as const;
 
 /**
@@ -57,7 +59,7 @@ export const methodNames = [
  */
 export const byteMethods: ReadonlySet<MethodName> = new Set<MethodName>(['media.import', 'drafts.import', 'drafts.importWord']);
 
-export const eventNames = ['drafts.changed', 'history.changed', 'sync.changed', 'app.restored', 'app.command'] as const;
+export const eventNames = ['drafts.changed', 'history.changed', 'sync.changed', 'app.restored', 'app.command', 'app.language'] as const;
 
 export type MethodName = (typeof methodNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -6,6 +6,7 @@ import { documentProblem } from './blocks/validate-document.js';
 import type { EventName, MethodName } from './channels.js';
 import { articleStatuses } from './workflow.js';
 import { withoutXmlIllegalDeep, xmlText } from './xml-text.js';
+import { locales } from './messages/index.js';
 
 // Validation messages reach people (as details of a refused input): German.
 z.config(z.locales.de());
@@ -85,6 +86,8 @@ export const backupInfoSchema = z.object({
 
 /** Something main tells the person once: the database was recovered at start, for instance. */
 export const noticeSchema = z.object({ id: z.string().min(1).max(100), message: z.string() });
+
+export const settingsSchema = z.object({ language: z.enum(locales) });
 
 export const portalStatusSchema = z.object({
   connected: z.boolean(),
@@ -260,6 +263,10 @@ export const contract = {
   'app.dismissNotice': method(z.object({ id: noticeSchema.shape.id }), z.object({})),
   /** What this entry of the app can do beyond the browser: saving a PDF (Electron). */
   'app.capabilities': method(z.object({}).default({}), z.object({ savePdf: z.boolean() })),
+  /** "Einstellungen": the person's settings (the language of the interface, German unless chosen). */
+  'settings.get': method(z.object({}).default({}), settingsSchema),
+  /** "Sprache der Oberfläche": remembered in the data folder, applied to every screen, menu and message. */
+  'settings.setLanguage': method(z.object({ language: z.enum(locales) }), settingsSchema),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -273,6 +280,8 @@ export const events = {
   'app.restored': z.object({ name: z.string() }),
   /** A command from the application menu (Electron only). */
   'app.command': z.object({ command: z.enum(['draft.new', 'backups.open']) }),
+  /** The language of the interface changed (Electron rebuilds its menu). */
+  'app.language': z.object({ language: z.enum(locales) }),
 } satisfies Record<EventName, z.ZodType>;
 
 export type Contract = typeof contract;

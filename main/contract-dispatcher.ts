@@ -81,6 +81,8 @@ export function createHandlers(services: AppServices, desktop: DesktopFeatures |
       return {};
     },
     'app.capabilities': () => ({ savePdf: desktop !== null }),
+    'settings.get': () => ({ language: services.preferences.language }),
+    'settings.setLanguage': ({ language }) => ({ language: services.setLanguage(language) }),
   };
 }
 

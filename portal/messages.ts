@@ -1,4 +1,8 @@
-/** The German sentences the portal answers with (errors and website texts). */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Locale } from '../common/messages/index.js';
+import { portalMessagesEn } from './messages-en.js';
+
+/** The German sentences the portal answers with (errors and website texts); English ones in messages-en.ts. */
 export const portalMessages = {
   badJson: 'Die Anfrage ist kein gültiges JSON.',
   invalidRequest: 'Die Anfrage ist ungültig: {details}',
@@ -53,6 +57,14 @@ export const portalMessages = {
 
 export type PortalMessage = keyof typeof portalMessages;
 
+const requestLanguage = new AsyncLocalStorage<Locale>();
+
+/** Runs one request's handling in the language its client asked for (`Accept-Language`); German otherwise. */
+export function inRequestLanguage<T>(acceptLanguage: string | undefined, handle: () => T): T {
+  return requestLanguage.run(/^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : 'de', handle);
+}
+
 export function portalMessage(key: PortalMessage, params: Record<string, string | number> = {}): string {
-  return portalMessages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  const catalog = requestLanguage.getStore() === 'en' ? portalMessagesEn : portalMessages;
+  return catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }

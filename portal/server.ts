@@ -11,7 +11,7 @@ import {
   type PortalErrorCode,
 } from '../common/portal-api.js';
 import { readBody } from '../common/read-body.js';
-import { portalMessage } from './messages.js';
+import { inRequestLanguage, portalMessage } from './messages.js';
 import { Portal, PortalFailure, sha256, type PortalOptions, type User } from './portal.js';
 import { handleWebsite } from './website.js';
 
@@ -101,7 +101,13 @@ async function handle(portal: Portal, request: IncomingMessage, response: Server
     return sendError(response, 404, 'not_found', portalMessage('notFound'));
   }
   response.setHeader('Cache-Control', 'no-store');
+  // The API answers in the language its client asked for; the public website stays German.
+  return inRequestLanguage(request.headers['accept-language'], () => handleApi(portal, request, response, url));
+}
 
+async function handleApi(portal: Portal, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  const path = url.pathname;
+  const method = request.method ?? 'GET';
   try {
     if (path === '/api/v1/session' && method === 'POST') {
       const body = parse(sessionRequestSchema, await readJson(request));

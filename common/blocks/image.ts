@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mediaRefSchema, type MediaResolver } from '../media.js';
 import type { HtmlSpec } from '../markup/html-spec.js';
-import { formatMessage } from '../messages/index.js';
+import { contentMessage } from '../messages/index.js';
 
 /** One image as blocks carry it: the file plus the text that makes it accessible and credited. */
 export const imageSchema = z.object({
@@ -25,7 +25,7 @@ export function imageFrom(value: unknown): Image {
 
 /** The <img>; a missing file shows as a labelled placeholder, never as a broken image. */
 export function imageSpec(image: Image, resolver: MediaResolver, extra: Record<string, string | undefined> = {}): HtmlSpec {
-  if (!image.media) return ['span', { class: 'ce-image-missing', ...extra }, formatMessage('portal.imageMissing')];
+  if (!image.media) return ['span', { class: 'ce-image-missing', ...extra }, contentMessage('portal.imageMissing')];
   return [
     'img',
     {
@@ -74,11 +74,11 @@ export function imageFromElement(figure: Element | null): Image {
 
 /** "Foto: …" as the portal shows a credit. */
 export function creditSpec(credit: string): HtmlSpec {
-  return ['span', { class: 'ce-credit' }, formatMessage('portal.credit', { credit })];
+  return ['span', { class: 'ce-credit' }, contentMessage('portal.credit', { credit })];
 }
 
 /** The credit without its "Foto: " prefix. */
 export function creditFromText(text: string): string {
-  const prefix = formatMessage('portal.credit', { credit: '' });
+  const prefix = contentMessage('portal.credit', { credit: '' });
   return text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }

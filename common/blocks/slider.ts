@@ -4,7 +4,7 @@ import type { HtmlSpec } from '../markup/html-spec.js';
 import { defineBlock, type RenderContext } from './block-definition.js';
 import { imageEditorFields, type EditorField } from './editor-fields.js';
 import { creditSpec, emptyImage, imageFromElement, imageSchema, imageSpec } from './image.js';
-import { formatMessage } from '../messages/index.js';
+import { contentMessage } from '../messages/index.js';
 import { atomBlockNode } from './node-attributes.js';
 
 const slideSchema = imageSchema.extend({ title: z.string().max(200), text: z.string().max(1000) });
@@ -20,14 +20,14 @@ function slidesOf(value: unknown): Fields['slides'] {
 function render(fields: Fields, context: RenderContext): HtmlSpec {
   return [
     'div',
-    { class: 'ce-slider', role: 'region', 'aria-roledescription': formatMessage('portal.carousel'), 'aria-label': formatMessage('portal.carouselLabel'), tabindex: context.editor ? undefined : '0' },
+    { class: 'ce-slider', role: 'region', 'aria-roledescription': contentMessage('portal.carousel'), 'aria-label': contentMessage('portal.carouselLabel'), tabindex: context.editor ? undefined : '0' },
     [
       'ul',
       { class: 'ce-slider-track' },
       ...fields.slides.map(
         (slide, index): HtmlSpec => [
           'li',
-          { class: 'ce-slide', 'aria-roledescription': formatMessage('portal.slide'), 'aria-label': formatMessage('portal.slidePosition', { position: index + 1, count: fields.slides.length }) },
+          { class: 'ce-slide', 'aria-roledescription': contentMessage('portal.slide'), 'aria-label': contentMessage('portal.slidePosition', { position: index + 1, count: fields.slides.length }) },
           ['figure', imageSpec(slide, context.media), [
             'figcaption',
             ['strong', { class: 'ce-slide-title' }, slide.title],

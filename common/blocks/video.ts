@@ -5,7 +5,7 @@ import type { HtmlSpec } from '../markup/html-spec.js';
 import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
 import { captionTypes, imageTypes, videoTypes } from './editor-fields.js';
 import { atomBlockNode } from './node-attributes.js';
-import { formatMessage } from '../messages/index.js';
+import { contentMessage } from '../messages/index.js';
 
 const fieldsSchema = z.object({
   title: z.string().max(300),
@@ -44,11 +44,11 @@ function render(fields: Fields, context: RenderContext): HtmlSpec {
   // A remote video the app may not load is shown as a link to it.
   const player: HtmlSpec =
     src === null && href
-      ? ['p', { class: 'ce-video-external' }, ['a', { href }, formatMessage('portal.videoLink', { title: fields.title || href })]]
+      ? ['p', { class: 'ce-video-external' }, ['a', { href }, contentMessage('portal.videoLink', { title: fields.title || href })]]
       : [
           'video',
           { controls: '', preload: 'none', src: src ?? undefined, poster: fields.poster ? context.media.url(fields.poster) : undefined, title: fields.title || undefined },
-          ...(fields.captions ? [['track', { kind: 'captions', srclang: 'de', label: formatMessage('portal.captionsLanguage'), src: context.media.url(fields.captions), default: '' }] as const] : []),
+          ...(fields.captions ? [['track', { kind: 'captions', srclang: 'de', label: contentMessage('portal.captionsLanguage'), src: context.media.url(fields.captions), default: '' }] as const] : []),
         ];
   return [
     'figure',
@@ -56,7 +56,7 @@ function render(fields: Fields, context: RenderContext): HtmlSpec {
     player,
     ['figcaption', { class: 'ce-video-title' }, fields.title],
     ...(fields.transcript
-      ? [['details', { class: 'ce-transcript' }, ['summary', formatMessage('portal.transcript')], ['p', { class: 'ce-transcript-text' }, fields.transcript]] as const]
+      ? [['details', { class: 'ce-transcript' }, ['summary', contentMessage('portal.transcript')], ['p', { class: 'ce-transcript-text' }, fields.transcript]] as const]
       : []),
   ];
 }

@@ -52,7 +52,7 @@ export const enChecks: Record<keyof typeof deChecks, string> = {
   'check.contrast': 'The text in the box has too little contrast ({ratio}:1, 4.5:1 needed).',
   'check.language': 'The sentence “{text} …” does not seem to be German; mark its language.',
   'check.longSentence': 'A sentence has {count} words (“{text} …”).',
-  'check.acronym': 'The abbreviation “{acronym}” is not explained at its first use.',
+  'check.acronym': 'The abbreviation “{acronym}” is not explained at its first use. Spell it out once, e.g. “… ({acronym})”.',
   'check.gateRefused': 'The press release still has {count} errors: {messages}',
   'check.fixLanguage': 'Mark as English',
   'toolbar.language': 'Language of the passage',

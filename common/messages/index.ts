@@ -3,14 +3,41 @@ import { en } from './en.js';
 
 export type { MessageKey } from './de.js';
 export type MessageParams = Readonly<Record<string, string | number>>;
-export type Locale = 'de' | 'en';
+export const locales = ['de', 'en'] as const;
+export type Locale = (typeof locales)[number];
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { de, en };
+export const catalogs: Record<Locale, Record<MessageKey, string>> = { de, en };
 
-/** Looks up a message and fills its {placeholders}; German unless told otherwise. */
-export function formatMessage(key: MessageKey, params: MessageParams = {}, locale: Locale = 'de'): string {
+/**
+ * The language of this process's texts: German unless the person chose English
+ * ("Einstellungen"). One person per app, so one setting per process; the portal server, which
+ * answers many, passes the language of each request instead.
+ */
+let current: Locale = 'de';
+
+export function setLocale(locale: Locale): void {
+  current = locale;
+}
+
+export function currentLocale(): Locale {
+  return current;
+}
+
+/** Looks up a message and fills its {placeholders}, in the chosen language unless told otherwise. */
+export function formatMessage(key: MessageKey, params: MessageParams = {}, locale: Locale = current): string {
   const template = catalogs[locale][key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
+}
+
+/**
+ * The language of a release's own words on its page, in print and in a Word file ("Foto: …",
+ * "ENTWURF – …"): German, like the press release and the portal's public pages, whatever
+ * language the interface around it speaks.
+ */
+export const CONTENT_LOCALE: Locale = 'de';
+
+export function contentMessage(key: MessageKey, params: MessageParams = {}): string {
+  return formatMessage(key, params, CONTENT_LOCALE);
 }

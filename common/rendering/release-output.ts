@@ -1,6 +1,6 @@
 import type { ArticleMeta } from '../article.js';
 import { formatBerlinLocal } from '../berlin-time.js';
-import { formatMessage, type Locale } from '../messages/index.js';
+import { CONTENT_LOCALE, formatMessage, type Locale } from '../messages/index.js';
 
 /**
  * What every output of a release (the Word file, the print view, its PDF) says besides the
@@ -14,7 +14,7 @@ export interface ReleaseMarks {
   draft: string | null;
 }
 
-export function releaseMarks(meta: Pick<ArticleMeta, 'embargo'>, approved: boolean, locale: Locale = 'de'): ReleaseMarks {
+export function releaseMarks(meta: Pick<ArticleMeta, 'embargo'>, approved: boolean, locale: Locale = CONTENT_LOCALE): ReleaseMarks {
   return {
     embargo: meta.embargo ? formatMessage('output.embargo', { embargo: formatBerlinLocal(meta.embargo, locale) }, locale) : null,
     draft: approved ? null : formatMessage('output.draft', {}, locale),
@@ -29,7 +29,7 @@ export interface ContactLine {
 }
 
 /** The press contact as lines under its heading "Pressekontakt"; null when no field is filled. */
-export function contactLines(contact: ArticleMeta['contact'], locale: Locale = 'de'): { heading: string; lines: ContactLine[] } | null {
+export function contactLines(contact: ArticleMeta['contact'], locale: Locale = CONTENT_LOCALE): { heading: string; lines: ContactLine[] } | null {
   const lines: ContactLine[] = [];
   if (contact.name.trim()) lines.push({ label: null, value: contact.name.trim(), href: null });
   if (contact.phone.trim()) {

@@ -1,7 +1,7 @@
 import type { Article } from '../article.js';
 import { formatBerlin } from '../berlin-time.js';
 import type { MediaResolver } from '../media.js';
-import { formatMessage } from '../messages/index.js';
+import { contentMessage } from '../messages/index.js';
 import { toContentElements, elementSpec } from './content-elements.js';
 import { fragmentToHtml, type HtmlSpec } from '../markup/html-spec.js';
 
@@ -22,7 +22,7 @@ export function articleSpec(article: Article, media: MediaResolver): HtmlSpec {
       'header',
       { class: 'portal-article-header' },
       ['h1', { class: 'portal-article-title' }, meta.title],
-      ...(meta.ministry ? [['p', { class: 'portal-article-author' }, formatMessage('portal.author', { ministry: meta.ministry })] as const] : []),
+      ...(meta.ministry ? [['p', { class: 'portal-article-author' }, contentMessage('portal.author', { ministry: meta.ministry })] as const] : []),
       ...(line ? [['p', { class: 'portal-article-dateline' }, line] as const] : []),
     ],
     ...(meta.lead ? [['p', { class: 'portal-article-lead' }, ['strong', meta.lead]] as const] : []),

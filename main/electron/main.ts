@@ -77,7 +77,10 @@ if (!app.requestSingleInstanceLock()) {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
     };
     services.events.on(send);
-    Menu.setApplicationMenu(buildApplicationMenu((command) => send({ name: 'app.command', payload: { command } })));
+    const setMenu = () => Menu.setApplicationMenu(buildApplicationMenu((command) => send({ name: 'app.command', payload: { command } })));
+    setMenu();
+    // The menu speaks the interface's language: built again when the person changes it.
+    services.events.on((event) => event.name === 'app.language' && setMenu());
     createMainWindow(preload);
   });
 }

@@ -4,46 +4,46 @@ import { formatMessage } from '../../common/messages/index.js';
 
 type AppCommand = EventPayload<'app.command'>['command'];
 
-/** The German application menu; its commands are handed to the renderer. */
+/** The application menu in the interface's language (built again when it changes); its commands go to the renderer. */
 export function buildApplicationMenu(command: (name: AppCommand) => void): Menu {
   const template: MenuItemConstructorOptions[] = [
     {
-      label: 'Datei',
+      label: formatMessage('menu.file'),
       submenu: [
         { label: formatMessage('drafts.new'), accelerator: 'CmdOrCtrl+N', click: () => command('draft.new') },
         { type: 'separator' },
         { label: `${formatMessage('backups.open')} …`, click: () => command('backups.open') },
         { type: 'separator' },
-        { label: 'Beenden', role: 'quit' },
+        { label: formatMessage('menu.quit'), role: 'quit' },
       ],
     },
     {
-      label: 'Bearbeiten',
+      label: formatMessage('menu.edit'),
       submenu: [
-        { label: 'Rückgängig', role: 'undo' },
-        { label: 'Wiederholen', role: 'redo' },
+        { label: formatMessage('menu.undo'), role: 'undo' },
+        { label: formatMessage('menu.redo'), role: 'redo' },
         { type: 'separator' },
-        { label: 'Ausschneiden', role: 'cut' },
-        { label: 'Kopieren', role: 'copy' },
-        { label: 'Einfügen', role: 'paste' },
-        { label: 'Alles auswählen', role: 'selectAll' },
+        { label: formatMessage('menu.cut'), role: 'cut' },
+        { label: formatMessage('menu.copy'), role: 'copy' },
+        { label: formatMessage('menu.paste'), role: 'paste' },
+        { label: formatMessage('menu.selectAll'), role: 'selectAll' },
       ],
     },
     {
-      label: 'Ansicht',
+      label: formatMessage('menu.view'),
       submenu: [
-        { label: 'Originalgröße', role: 'resetZoom' },
-        { label: 'Vergrößern', role: 'zoomIn' },
-        { label: 'Verkleinern', role: 'zoomOut' },
+        { label: formatMessage('menu.resetZoom'), role: 'resetZoom' },
+        { label: formatMessage('menu.zoomIn'), role: 'zoomIn' },
+        { label: formatMessage('menu.zoomOut'), role: 'zoomOut' },
         { type: 'separator' },
-        { label: 'Vollbild', role: 'togglefullscreen' },
+        { label: formatMessage('menu.fullscreen'), role: 'togglefullscreen' },
       ],
     },
     {
-      label: 'Fenster',
+      label: formatMessage('menu.window'),
       submenu: [
-        { label: 'Minimieren', role: 'minimize' },
-        { label: 'Schließen', role: 'close' },
+        { label: formatMessage('menu.minimize'), role: 'minimize' },
+        { label: formatMessage('menu.close'), role: 'close' },
       ],
     },
   ];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { formatBerlin } from '../../common/berlin-time.js';
 import type { AppEvent, BackupInfo, Notice } from '../../common/contract.js';
-import { formatMessage } from '../../common/messages/index.js';
+import { formatMessage, type Locale } from '../../common/messages/index.js';
 import { Failure } from '../../common/result.js';
 import { Backups, copyBackup, DAILY_MS } from './backups.js';
 import { DATABASE_FILE, makePrivateFolder } from './data-directory.js';
@@ -16,6 +16,7 @@ import { ReleaseFiles } from './release-files.js';
 import { fileVault, type Cipher } from './credentials.js';
 import { SyncEngine } from './sync-engine.js';
 import { migrations } from './migrations/index.js';
+import { Preferences } from './preferences.js';
 
 /** How long a media file stays after nothing refers to it any more (and longer while a backup may). */
 export const MEDIA_GRACE_MS = 14 * 24 * 60 * 60 * 1000;
@@ -43,6 +44,7 @@ interface Stores {
   media: MediaStore;
   releaseFiles: ReleaseFiles;
   sync: SyncEngine;
+  preferences: Preferences;
   forwards: Disposable[];
 }
 
@@ -55,7 +57,8 @@ export class AppServices implements Disposable {
   readonly events = new Emitter<AppEvent>();
   readonly backups: Backups;
   private stores: Stores | null = null;
-  private readonly notices: Notice[] = [];
+  /** Formatted when asked for, in the language chosen by then (recovery runs before the settings are read). */
+  private readonly notices: Array<{ id: string; message: () => string }> = [];
   private backupTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly now: () => Date;
   private readonly file: string;
@@ -99,6 +102,16 @@ export class AppServices implements Disposable {
   get sync(): SyncEngine {
     return this.current.sync;
   }
+  get preferences(): Preferences {
+    return this.current.preferences;
+  }
+
+  /** "Sprache der Oberfläche": remembered, applied to this process's messages, and told to the window's host. */
+  setLanguage(language: Locale): Locale {
+    const set = this.preferences.setLanguage(language);
+    this.events.emit({ name: 'app.language', payload: { language: set } });
+    return set;
+  }
 
   /**
    * Removes media files no release, revision, release under review or kept backup refers to,
@@ -120,7 +133,7 @@ export class AppServices implements Disposable {
 
   /** What the person is to be told once (a recovery at start), until dismissed. */
   pendingNotices(): Notice[] {
-    return [...this.notices];
+    return this.notices.map((notice) => ({ id: notice.id, message: notice.message() }));
   }
 
   dismissNotice(id: string): void {
@@ -195,7 +208,8 @@ export class AppServices implements Disposable {
     // A kept sign-in is taken up in the background: offline, the app opens all the same.
     void sync.resume().catch((error: unknown) => console.error('Resuming the portal sign-in failed:', error));
     forwards.push(sync.changes.on((payload) => this.events.emit({ name: 'sync.changed', payload })));
-    this.stores = { database, drafts, history, media, releaseFiles, sync, forwards };
+    const preferences = new Preferences(database);
+    this.stores = { database, drafts, history, media, releaseFiles, sync, preferences, forwards };
   }
 
   private closeStores(): void {
@@ -267,16 +281,16 @@ export class AppServices implements Disposable {
       const staging = `${this.file}.restoring`;
       copyBackup(join(this.backups.directory, backup.name), staging);
       renameSync(staging, this.file);
-      const found = { date: formatBerlin(backup.createdAt, 'dateTime'), count: backup.releases ?? formatMessage('backups.unknownCount') };
+      const found = () => ({ date: formatBerlin(backup.createdAt, 'dateTime'), count: backup.releases ?? formatMessage('backups.unknownCount') });
       this.notices.push({
         id: `recovery-${stamp}`,
-        message:
+        message: () =>
           kind === 'damaged'
-            ? formatMessage('recovery.restored', { ...found, damaged })
-            : formatMessage('recovery.missing', { ...found, moved: movedAside ? formatMessage('recovery.movedEmpty', { damaged }) : '' }),
+            ? formatMessage('recovery.restored', { ...found(), damaged })
+            : formatMessage('recovery.missing', { ...found(), moved: movedAside ? formatMessage('recovery.movedEmpty', { damaged }) : '' }),
       });
     } else {
-      const message = kind === 'damaged' ? formatMessage('recovery.noBackup', { damaged }) : formatMessage('recovery.missingNoBackup', { backups: this.backups.directory });
+      const message = () => (kind === 'damaged' ? formatMessage('recovery.noBackup', { damaged }) : formatMessage('recovery.missingNoBackup', { backups: this.backups.directory }));
       this.notices.push({ id: `recovery-${stamp}`, message });
     }
     console.error(`Database ${kind} (${damage})${movedAside ? `; moved to ${damaged}` : ''}.`);

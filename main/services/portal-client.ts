@@ -15,6 +15,7 @@ import {
   type TransitionRequest,
 } from '../../common/portal-api.js';
 import { Failure } from '../../common/result.js';
+import { currentLocale } from '../../common/messages/index.js';
 
 /** How long one request may take before it counts as lost (and is retried with the same key). */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -174,6 +175,8 @@ export class PortalClient {
         method,
         headers: {
           Accept: 'application/json',
+          // The portal answers refusals in the language of the interface.
+          'Accept-Language': currentLocale(),
           ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
           ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
           ...options.headers,

@@ -17,7 +17,7 @@ import { twoColumnsBlock } from '../../common/blocks/two-columns.js';
 import { videoBlock } from '../../common/blocks/video.js';
 import { safeHref } from '../../common/markup/html.js';
 import { describeFile } from '../../common/media.js';
-import { formatMessage } from '../../common/messages/index.js';
+import { contentMessage } from '../../common/messages/index.js';
 import type { ContentElement } from '../../common/rendering/content-elements.js';
 import { imageSize } from './image-size.js';
 import { headingParagraph, inlineRuns, richParagraphs, textParagraph, type WordContext } from './word-rich-text.js';
@@ -62,8 +62,8 @@ export function imageParagraphs(image: Image, context: WordContext, extra: { tit
   const file = image.media ? context.file(image.media) : null;
   const type = image.media ? docxImageTypes[image.media.mimeType] : undefined;
   const paragraphs: Paragraph[] = [];
-  if (!image.media || !file) paragraphs.push(textParagraph(formatMessage('output.imageMissing', { description: description || image.media?.name || '–' })));
-  else if (!type) paragraphs.push(textParagraph(formatMessage('output.imageNotInWord', { description: description || '–' })));
+  if (!image.media || !file) paragraphs.push(textParagraph(contentMessage('output.imageMissing', { description: description || image.media?.name || '–' })));
+  else if (!type) paragraphs.push(textParagraph(contentMessage('output.imageNotInWord', { description: description || '–' })));
   else {
     const size = imageSize(file, image.media.mimeType) ?? { width: 400, height: 300 };
     const scale = Math.min(1, MAX_IMAGE_WIDTH / Math.max(1, size.width));
@@ -84,7 +84,7 @@ export function imageParagraphs(image: Image, context: WordContext, extra: { tit
   }
   const parts: ParagraphChild[][] = [];
   if (extra.title) parts.push([new TextRun({ text: extra.title, bold: true })]);
-  for (const text of [image.caption, extra.text, image.credit ? formatMessage('portal.credit', { credit: image.credit }) : '']) {
+  for (const text of [image.caption, extra.text, image.credit ? contentMessage('portal.credit', { credit: image.credit }) : '']) {
     if (text) parts.push([new TextRun(text)]);
   }
   if (parts.length > 0) {
@@ -169,7 +169,7 @@ export const wordMappings: readonly WordMapping[] = [
             {
               kind: 'paragraph',
               content: link.download
-                ? [{ text: formatMessage('output.download', { title: link.title, file: describeFile(link.download) }) }]
+                ? [{ text: contentMessage('output.download', { title: link.title, file: describeFile(link.download) }) }]
                 : [{ text: link.title || link.href, ...(safeHref(link.href) ? { marks: [{ type: 'link' as const, href: link.href }] } : {}) }],
             },
           ]),
@@ -181,9 +181,9 @@ export const wordMappings: readonly WordMapping[] = [
   mapping(videoBlock, ({ title, url, video, transcript }) => {
     const href = safeHref(url);
     const line = href
-      ? new Paragraph({ children: inlineRuns([{ text: formatMessage('output.video', { title: title || href }), marks: [{ type: 'link', href }] }]) })
-      : textParagraph(video ? formatMessage('output.videoFile', { title: title || video.name, name: video.name }) : formatMessage('output.video', { title }));
-    return [line, ...(transcript ? [textParagraph(formatMessage('output.transcript', { text: transcript }))] : [])];
+      ? new Paragraph({ children: inlineRuns([{ text: contentMessage('output.video', { title: title || href }), marks: [{ type: 'link', href }] }]) })
+      : textParagraph(video ? contentMessage('output.videoFile', { title: title || video.name, name: video.name }) : contentMessage('output.video', { title }));
+    return [line, ...(transcript ? [textParagraph(contentMessage('output.transcript', { text: transcript }))] : [])];
   }),
   mapping(boxBlock, ({ variant, bodytext }, context) => {
     const { color, background } = portalBoxColours[variant] ?? { color: '#1b1b1b', background: '#ededed' };

@@ -3,7 +3,7 @@ import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph,
 import type { Article } from '../../common/article.js';
 import type { Draft } from '../../common/contract.js';
 import { slugify } from '../../common/german-folding.js';
-import { formatMessage } from '../../common/messages/index.js';
+import { contentMessage } from '../../common/messages/index.js';
 import { toContentElements } from '../../common/rendering/content-elements.js';
 import { contactLines, releaseMarks } from '../../common/rendering/release-output.js';
 import { dateLine } from '../../common/rendering/render-article.js';
@@ -46,7 +46,7 @@ export async function wordDocument(article: Article, options: WordOptions): Prom
   ];
   const document = new Document({
     title: meta.title,
-    creator: meta.ministry || formatMessage('app.title'),
+    creator: meta.ministry || contentMessage('app.title'),
     description: meta.lead,
     keywords: meta.topics.join(', '),
     styles: documentStyles,
@@ -88,7 +88,7 @@ function contactParagraphs(contact: Article['meta']['contact']): Paragraph[] {
 
 /** "Seite 1 von 2" from the catalog, its placeholders as Word's page fields. */
 function pageNumberParagraph(): Paragraph {
-  const template = formatMessage('output.pageNumber');
+  const template = contentMessage('output.pageNumber');
   const fields: Record<string, (typeof PageNumber)[keyof typeof PageNumber]> = { '{page}': PageNumber.CURRENT, '{pages}': PageNumber.TOTAL_PAGES };
   const children = template
     .split(/(\{page\}|\{pages\})/)

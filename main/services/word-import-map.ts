@@ -5,7 +5,7 @@ import { articleLimits, type ArticleBody, type DocumentNode } from '../../common
 import { blockIdTypes, documentExtensions } from '../../common/blocks/catalog.js';
 import { emptyImage, type Image } from '../../common/blocks/image.js';
 import type { MediaRef } from '../../common/media.js';
-import { formatMessage } from '../../common/messages/index.js';
+import { contentMessage } from '../../common/messages/index.js';
 import { isEntirelyBold, normaliseTable } from './word-import-tables.js';
 import { wordStyles } from './word-styles.js';
 
@@ -118,7 +118,7 @@ function turnNotesIntoSection(root: Element, document: Document): void {
     if (last?.lastChild?.nodeType === 3) last.lastChild.textContent = (last.lastChild.textContent ?? '').trimEnd();
   }
   const heading = document.createElement('h2');
-  heading.textContent = formatMessage('word.notesHeading');
+  heading.textContent = contentMessage('word.notesHeading');
   list.before(heading);
 }
 

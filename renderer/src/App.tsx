@@ -12,6 +12,7 @@ import { Notices } from './Notices.js';
 import { PortalConnection } from './SignIn.js';
 import { InboxScreen, ReviewScreen } from './ReviewScreens.js';
 import { PrintView } from './release/PrintView.js';
+import { SettingsScreen } from './SettingsScreen.js';
 import { navigate } from './routes.js';
 
 export function App() {
@@ -46,6 +47,9 @@ export function App() {
           <a href={hrefOf({ screen: 'inbox' })} aria-current={route.screen === 'inbox' || route.screen === 'review' ? 'page' : undefined}>
             {t('sync.inbox')}
           </a>
+          <a href={hrefOf({ screen: 'settings' })} aria-current={route.screen === 'settings' ? 'page' : undefined}>
+            {t('nav.settings')}
+          </a>
         </nav>
         <PortalConnection />
       </header>
@@ -58,6 +62,7 @@ export function App() {
         {route.screen === 'review' && <ReviewScreen key={route.id} id={route.id} />}
         {route.screen === 'editor' && <EditorScreen key={route.id} id={route.id} />}
         {route.screen === 'print' && <PrintView key={route.id} id={route.id} />}
+        {route.screen === 'settings' && <SettingsScreen onNotice={setNotice} />}
       </main>
       <p className="notice" role="status" aria-live="polite" data-testid="notice">
         {notice}

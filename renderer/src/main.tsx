@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BackendContext } from './api-context.js';
 import { App } from './App.js';
 import { createApi, installBridge } from './bridge.js';
+import { applyLanguage, LanguageRoot } from './language.js';
 import { guardReleaseLinks } from './release-links.js';
 import '../../common/rendering/portal.css';
 import './styles.css';
@@ -21,10 +22,18 @@ document.addEventListener(
 guardReleaseLinks();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <BackendContext.Provider value={{ api: createApi(bridge), bridge }}>
-      <App />
-    </BackendContext.Provider>
-  </StrictMode>,
-);
+const api = createApi(bridge);
+// The chosen language first, so the first screen already speaks it (German when the back end does not answer).
+void api.settings
+  .get()
+  .then((settings) => applyLanguage(settings.language))
+  .catch(() => undefined)
+  .finally(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <BackendContext.Provider value={{ api, bridge }}>
+          <LanguageRoot>{(language) => <App key={language} />}</LanguageRoot>
+        </BackendContext.Provider>
+      </StrictMode>,
+    ),
+  );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { screen: 'drafts' } | { screen: 'trash' } | { screen: 'backups' } | { screen: 'inbox' } | { screen: 'review'; id: string } | { screen: 'editor'; id: string } | { screen: 'print'; id: string };
+export type Route = { screen: 'drafts' } | { screen: 'trash' } | { screen: 'backups' } | { screen: 'inbox' } | { screen: 'review'; id: string } | { screen: 'editor'; id: string } | { screen: 'print'; id: string } | { screen: 'settings' };
 
 const EDITOR_PREFIX = '#/pressemitteilung/';
 const REVIEW_PREFIX = '#/pruefung/';
@@ -10,6 +10,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/papierkorb') return { screen: 'trash' };
   if (hash === '#/sicherungen') return { screen: 'backups' };
   if (hash === '#/pruefung') return { screen: 'inbox' };
+  if (hash === '#/einstellungen') return { screen: 'settings' };
   if (hash.startsWith(REVIEW_PREFIX)) return { screen: 'review', id: decodeURIComponent(hash.slice(REVIEW_PREFIX.length)) };
   if (hash.startsWith(PRINT_PREFIX)) return { screen: 'print', id: decodeURIComponent(hash.slice(PRINT_PREFIX.length)) };
   if (hash.startsWith(EDITOR_PREFIX)) return { screen: 'editor', id: decodeURIComponent(hash.slice(EDITOR_PREFIX.length)) };
@@ -20,6 +21,7 @@ export function hrefOf(route: Route): string {
   if (route.screen === 'trash') return '#/papierkorb';
   if (route.screen === 'backups') return '#/sicherungen';
   if (route.screen === 'inbox') return '#/pruefung';
+  if (route.screen === 'settings') return '#/einstellungen';
   if (route.screen === 'review') return `${REVIEW_PREFIX}${encodeURIComponent(route.id)}`;
   if (route.screen === 'editor') return `${EDITOR_PREFIX}${encodeURIComponent(route.id)}`;
   if (route.screen === 'print') return `${PRINT_PREFIX}${encodeURIComponent(route.id)}`;
