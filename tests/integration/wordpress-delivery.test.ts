@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../common/article.js';
 import { bluePng, orangePng, pdfBytes, vttBytes } from '../fixtures/media.js';
@@ -138,5 +140,78 @@ describe.skipIf(!site)(`delivery to a real WordPress${site ? '' : ' (skipped: Wo
     const failed = await delivery(t, id);
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/^WordPress verweigert das: .+\(rest_cannot/);
+  });
+
+  it('scheduled: nothing in WordPress until the time, then published by the scheduler', async () => {
+    await setUp();
+    const { id } = await t.approved(demo('Geplant'));
+    const scheduled = await t.as.author.transition(id, 'publish', 1, { at: new Date(t.clock + 60 * 60_000).toISOString() });
+    expect(scheduled.body.status).toBe('scheduled');
+    await t.server.portal.deliveries.runDue();
+    expect(await site!.rest<unknown[]>('/wp/v2/posts', { search: 'Geplant', status: 'publish,draft,future,pending,private', context: 'edit' })).toHaveLength(0);
+    t.clock += 60 * 60_000;
+    expect(t.server.portal.runScheduler()).toEqual([id]);
+    await t.server.portal.deliveries.runDue();
+    expect(await delivery(t, id)).toMatchObject({ status: 'delivered' });
+  });
+
+  it('answers lost between portal and WordPress: still one post and one media item per file', async () => {
+    // A proxy that lets the first write of each kind reach WordPress and then drops the connection.
+    const dropped = new Set<string>();
+    const target = new URL(site!.url);
+    const proxy: Server = createServer((incoming, outgoing) => {
+      const route = new URL(incoming.url ?? '/', 'http://x').searchParams.get('rest_route') ?? '';
+      const kind = `${incoming.method} ${route.replace(/\/\d+$/, '/ID')}`;
+      const drop = incoming.method === 'POST' && !dropped.has(kind);
+      if (drop) dropped.add(kind);
+      const forward = httpRequest({ host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: { ...incoming.headers, host: target.host } }, (answer) => {
+        if (drop) {
+          answer.resume();
+          answer.on('end', () => outgoing.socket?.destroy());
+          return;
+        }
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      });
+      incoming.pipe(forward);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      t.server.portal.addDestination({ name: 'wordpress', type: 'wordpress', url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, user: site!.user, secret: site!.password });
+      for (const data of files) await t.as.author.call('PUT', `/api/v1/media/${hashOf(data)}`, new Uint8Array(data));
+      // A file of its own, so that its upload goes through the proxy too.
+      const ownPdf = Buffer.concat([pdfBytes, Buffer.from(`% ${Date.now()}\n`)]);
+      await t.as.author.call('PUT', `/api/v1/media/${hashOf(ownPdf)}`, new Uint8Array(ownPdf));
+      const article = JSON.parse(
+        JSON.stringify(demo('Verlorene Antworten')).replaceAll(`"sha256":"${hashOf(pdfBytes)}","mimeType":"application/pdf","size":${pdfBytes.length}`, `"sha256":"${hashOf(ownPdf)}","mimeType":"application/pdf","size":${ownPdf.length}`),
+      ) as Article;
+      expect(JSON.stringify(article)).toContain(hashOf(ownPdf));
+      const { id } = await t.approved(article);
+      const published = await t.as.author.transition(id, 'publish', 1);
+      for (let attempt = 0; attempt < 10 && (await delivery(t, id)).status !== 'delivered'; attempt += 1) {
+        await t.server.portal.deliveries.runDue();
+        t.clock += 60 * 60_000;
+      }
+      expect([...dropped]).toEqual(expect.arrayContaining(['POST /wp/v2/media', 'POST /wp/v2/posts']));
+      expect(await delivery(t, id)).toMatchObject({ status: 'delivered' });
+      expect(await postsBySlug((published.body.url as string).split('/').pop()!)).toHaveLength(1);
+      for (const data of [bluePng, orangePng, ownPdf]) expect(await site!.rest<unknown[]>('/wp/v2/media', { slug: hashOf(data) })).toHaveLength(1);
+    } finally {
+      await new Promise<void>((resolve) => {
+        proxy.close(() => resolve());
+        proxy.closeAllConnections();
+      });
+    }
+  });
+
+  it('destination test reports reachability, sign-in and each missing right in German', async () => {
+    await setUp(site!.contributor, site!.contributorPassword);
+    const checks = await t.server.portal.destinations.driver('wordpress')!.test();
+    expect(checks.filter((check) => check.ok).map((check) => check.message)).toEqual([`Erreichbar: ${site!.url}`, 'Anmeldung als „mitarbeit“']);
+    expect(checks.filter((check) => !check.ok).map((check) => check.message)).toEqual([
+      'Recht: Beiträge veröffentlichen – fehlt',
+      'Recht: Dateien hochladen – fehlt',
+      'Recht: Schlagwörter und Kategorien anlegen – fehlt',
+    ]);
   });
 });
