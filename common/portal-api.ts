@@ -86,6 +86,23 @@ export const profileSchema = z
   });
 
 /** An article as the portal holds it. */
+export const deliveryStatuses = ['pending', 'delivered', 'failed'] as const;
+
+/** Where a published, corrected or withdrawn revision went: the portal's website ("website") and each configured destination. */
+export const portalDeliverySchema = z.object({
+  /** The destination's name ("website", or one the operator configured, such as "wordpress"). */
+  destination: z.string(),
+  /** pending: queued or retrying; delivered; failed: a person has to look (and may retry). */
+  status: z.enum(deliveryStatuses),
+  attempts: z.number().int().nonnegative(),
+  /** The last error, in German; null when there was none. */
+  error: z.string().nullable(),
+  /** The public address there, once delivered (null after a withdrawal). */
+  url: z.string().nullable(),
+  /** Since when a pending delivery waits (for "wartet – nicht erreichbar seit 10:02"). */
+  pendingSince: timestamp.optional(),
+});
+
 export const portalArticleSchema = z
   .object({
     id: uuid,
@@ -108,6 +125,8 @@ export const portalArticleSchema = z
     authors: z.array(z.string()),
     createdAt: timestamp,
     updatedAt: timestamp,
+    /** One entry per destination the article was delivered to; absent from portals without a publish queue. */
+    deliveries: z.array(portalDeliverySchema).optional(),
   });
 
 /** The newest entry of the history's hash chain: an anchor from outside, so that removed entries show. */
@@ -180,6 +199,7 @@ export const portalApiSchemas = {
   Profile: profileSchema,
   ArticleContent: articleContentSchema,
   Article: portalArticleSchema,
+  Delivery: portalDeliverySchema,
   ArticleList: articleListSchema,
   TransitionRequest: transitionRequestSchema,
   CommentRequest: commentRequestSchema,
@@ -193,6 +213,7 @@ export type PortalError = z.infer<typeof portalErrorSchema>;
 export type PortalErrorCode = PortalError['error']['code'];
 export type Profile = z.infer<typeof profileSchema>;
 export type PortalArticle = z.infer<typeof portalArticleSchema>;
+export type PortalDelivery = z.infer<typeof portalDeliverySchema>;
 export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
 export type Comment = z.infer<typeof commentSchema>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

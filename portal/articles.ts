@@ -1,5 +1,5 @@
 import { articleSchema, type Article } from '../common/article.js';
-import type { ArticleStatus, PortalArticle } from '../common/portal-api.js';
+import type { ArticleStatus, PortalArticle, PortalDelivery } from '../common/portal-api.js';
 import type { PortalDatabase } from './database.js';
 import { fail } from './failure.js';
 import { mayAccess } from './ministries.js';
@@ -27,6 +27,9 @@ export interface ArticleRow {
 
 /** The articles and their immutable revisions, and the resource the API answers with. */
 export class ArticleStore {
+  /** Where each article was delivered (set by the portal once its publish queue exists). */
+  deliveriesOf: (id: string) => PortalDelivery[] = () => [];
+
   constructor(
     private readonly db: PortalDatabase,
     private readonly baseUrl: string,
@@ -89,6 +92,7 @@ export class ArticleStore {
       authors: this.db.prepare<[string], string>('SELECT DISTINCT author FROM revisions WHERE article_id = ? ORDER BY author').pluck().all(row.id),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
+      deliveries: this.deliveriesOf(row.id),
     };
   }
 }

@@ -9,6 +9,8 @@ import { ministriesOf } from './ministries.js';
 import { Portal } from './portal.js';
 import { loadProfileConfig } from './profile.js';
 import { startPortalServer } from './server.js';
+import { WEBSITE } from './destinations.js';
+import { assertSafeWordPressUrl } from './wordpress/client.js';
 
 const exampleProfile = fileURLToPath(new URL(import.meta.url.includes('/out/') ? '../../portal/profile.example.json' : './profile.example.json', import.meta.url));
 
@@ -30,7 +32,12 @@ const usage = `Usage:
   npm run portal -- check [--data DIR] [--head [SEQ:]HASH]
       verify the hash chain of the history; with --head, that it still holds that entry
       (the head an app or the feed saw: removed newest entries show only this way)
-  npm run portal -- openapi [--out FILE]   write the OpenAPI document (default docs/portal-api.yaml)`;
+  npm run portal -- openapi [--out FILE]   write the OpenAPI document (default docs/portal-api.yaml)
+  npm run portal -- destination add NAME --type wordpress --url URL --user USER [--data DIR]
+      (the application password from WORDPRESS_APP_PASSWORD, or from stdin; stored in the
+      portal's database, never shown; a running portal delivers there from the next publication)
+  npm run portal -- destination list|remove NAME|test NAME [--data DIR]
+      test: reachability, sign-in and the rights to publish, upload and create terms`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -45,6 +52,9 @@ async function main(argv: string[]): Promise<number> {
       ministry: { type: 'string', multiple: true },
       out: { type: 'string' },
       head: { type: 'string' },
+      type: { type: 'string' },
+      url: { type: 'string' },
+      user: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -86,6 +96,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === 'destination') return destinationCommand(rest, values, new Portal({ dataDirectory, profile, baseUrl: 'http://127.0.0.1' }));
+
   if (command === 'check') {
     const portal = new Portal({ dataDirectory, profile, baseUrl: 'http://127.0.0.1' });
     try {
@@ -118,6 +130,43 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.stdout.write(`ready: ${server.url}\n`);
   return -1;
+}
+
+/** `destination add|list|remove|test`: the publish queue's destinations besides the website. */
+async function destinationCommand(rest: string[], values: { type?: string; url?: string; user?: string }, portal: Portal): Promise<number> {
+  const [sub, name] = rest;
+  try {
+    if (sub === 'list') {
+      process.stdout.write(`${WEBSITE}\twebsite\t${'(die Pressemitteilungen des Portals)'}\n`);
+      for (const destination of portal.destinations.list()) process.stdout.write(`${destination.name}\t${destination.type}\t${destination.url}\t${destination.user}\n`);
+      return 0;
+    }
+    if (!name) throw new Error(usage);
+    if (sub === 'add') {
+      if (!values.type || !values.url || !values.user) throw new Error('destination add needs --type, --url and --user');
+      if (values.type === 'wordpress') assertSafeWordPressUrl(values.url);
+      const secret = (process.env.WORDPRESS_APP_PASSWORD ?? (await readStdin())).trim();
+      if (!secret) throw new Error('The application password is missing: set WORDPRESS_APP_PASSWORD or pass it on stdin.');
+      portal.addDestination({ name, type: values.type, url: values.url, user: values.user, secret });
+      process.stdout.write(`destination: ${name} (${values.type}, ${values.url})\n`);
+      return 0;
+    }
+    if (sub === 'remove') {
+      const removed = portal.destinations.remove(name);
+      process.stdout.write(removed ? `removed: ${name}\n` : `no destination "${name}"\n`);
+      return removed ? 0 : 1;
+    }
+    if (sub === 'test') {
+      const driver = portal.destinations.driver(name);
+      if (!driver) throw new Error(`no destination "${name}"`);
+      const checks = await driver.test();
+      for (const check of checks) process.stdout.write(`${check.ok ? 'ok  ' : 'FEHLT'} ${check.message}\n`);
+      return checks.every((check) => check.ok) && checks.length >= 5 ? 0 : 1;
+    }
+    throw new Error(usage);
+  } finally {
+    portal.close();
+  }
 }
 
 /** Whether the chain still holds an entry seen earlier ("SEQ:HASH" as the API and the feed give it, or the hash). */

@@ -145,6 +145,21 @@ export function buildOpenApi(): Json {
           },
         },
       },
+      '/api/v1/articles/{id}/deliveries/{destination}/retry': {
+        parameters: [articleId, { name: 'destination', in: 'path', required: true, description: 'The destination\'s name, as in the article\'s `deliveries`.', schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' } }],
+        post: {
+          summary:
+            "Approvers and admins: retry a failed delivery (the newest job for this destination) now. Every publish, correction and withdrawal creates one delivery job per destination in the same transaction; the portal's website (\"website\") is delivered at once, the others by a worker in order per article, with backoff and jitter, exactly once (it looks up what landed before sending), never an older revision over a newer one. The article's `deliveries` show each one's state.",
+          parameters: [idempotencyKey],
+          responses: {
+            '200': { description: 'The article; the delivery is pending again.', content: json(ref('Article')) },
+            '403': error('Authors may not retry deliveries.'),
+            '404': error('No such article (or one of another ministry), or it was never delivered to this destination.'),
+            '409': error('The delivery has not failed.'),
+            ...common,
+          },
+        },
+      },
       '/api/v1/articles/{id}/comments': {
         parameters: [articleId],
         get: { summary: 'Review comments.', responses: { '200': { description: 'Comments.', content: json({ type: 'array', items: ref('Comment') }) }, ...unknownArticle, ...common } },

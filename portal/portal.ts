@@ -9,6 +9,9 @@ import { formatMessage } from '../common/messages/index.js';
 import type { ArticleStatus, Comment, HistoryEntry, HistoryHead, PortalArticle, Profile, Role, Session, TransitionRequest } from '../common/portal-api.js';
 import { ArticleStore, type ArticleRow } from './articles.js';
 import { openPortalDatabase, type PortalDatabase } from './database.js';
+import { DeliveryQueue } from './deliveries.js';
+import { Destinations, type DestinationConfig } from './destinations.js';
+import './wordpress/destination.js';
 import { fail, PortalFailure } from './failure.js';
 import { HistoryLog } from './history.js';
 import { MediaStore } from './media.js';
@@ -32,6 +35,8 @@ export interface PortalOptions {
   sessionIdleMs?: number;
   /** The password key derivation (scrypt); for tests that count it. */
   passwordHash?: PasswordHash;
+  /** The publish queue's first retry wait (doubling from there, with jitter); for tests. */
+  deliveryRetryMs?: number;
 }
 
 /** The operator's view, with every ministry: the command line, tests, benchmarks. Never a signed-in person. */
@@ -53,6 +58,8 @@ export class Portal {
   private readonly log: HistoryLog;
   private readonly transitions: Transitions;
   private readonly ministries: Ministry[];
+  readonly destinations: Destinations;
+  readonly deliveries: DeliveryQueue;
 
   constructor(private readonly options: PortalOptions) {
     mkdirSync(options.dataDirectory, { recursive: true });
@@ -65,7 +72,18 @@ export class Portal {
     this.articles = new ArticleStore(this.db, options.baseUrl);
     this.media = new MediaStore(this.db, this.mediaDirectory, options.profile.limits, stamp);
     this.log = new HistoryLog(this.db, stamp);
-    this.transitions = new Transitions({ db: this.db, articles: this.articles, history: this.log, profileConfig: options.profile, profile: () => this.profile(), now: this.now });
+    this.destinations = new Destinations(this.db);
+    this.deliveries = new DeliveryQueue({
+      db: this.db,
+      articles: this.articles,
+      destinations: this.destinations,
+      now: this.now,
+      mediaFile: (hash) => this.media.file(hash),
+      websiteUrl: (row) => (row.slug ? `${options.baseUrl}/presse/${row.slug}` : null),
+      ...(options.deliveryRetryMs ? { retryBaseMs: options.deliveryRetryMs } : {}),
+    });
+    this.articles.deliveriesOf = (id) => this.deliveries.of(id);
+    this.transitions = new Transitions({ db: this.db, articles: this.articles, history: this.log, profileConfig: options.profile, profile: () => this.profile(), now: this.now, deliveries: this.deliveries });
     this.assignMinistriesByName();
   }
 
@@ -189,6 +207,21 @@ export class Portal {
   /** Publishes every scheduled article whose time has come; run every few seconds and at start. */
   runScheduler(): string[] {
     return this.transitions.runScheduler();
+  }
+
+  // --- deliveries ---
+
+  /** Adds (or changes) a destination; a running portal delivers to it from the next publication on. */
+  addDestination(config: DestinationConfig): void {
+    this.destinations.add(config, this.stamp());
+  }
+
+  /** Retries a failed delivery (approvers and admins, of their ministries). */
+  retryDelivery(user: User, id: string, destination: string): PortalArticle {
+    const row = this.articles.requireFor(user, id);
+    if (user.role === 'author') fail(403, 'forbidden', 'forbiddenRole', { role: user.role });
+    this.deliveries.retry(id, destination);
+    return this.articles.toResource(row);
   }
 
   // --- comments ---

@@ -20,6 +20,7 @@ z.config(z.locales.de());
 
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
 const SCHEDULER_INTERVAL_MS = 1_000;
+const DELIVERY_INTERVAL_MS = 1_000;
 
 export interface PortalServer {
   readonly url: string;
@@ -32,6 +33,8 @@ export interface StartPortalOptions extends Omit<PortalOptions, 'baseUrl'> {
   port?: number;
   /** The website's public address; defaults to the server's own. */
   publicUrl?: string;
+  /** How often the publish queue's worker looks for due jobs (default every second). */
+  deliveryIntervalMs?: number;
 }
 
 /** Starts the reference portal on 127.0.0.1: the Portal API, the website, the scheduler. */
@@ -61,12 +64,22 @@ export async function startPortalServer(options: StartPortalOptions): Promise<Po
     }
   }, SCHEDULER_INTERVAL_MS);
   scheduler.unref();
+  // The publish queue's worker: jobs live in the database, so a restart picks up where it stopped.
+  const deliver = () =>
+    portal.deliveries.runDue().catch((error: unknown) => {
+      console.error('Delivery failed:', error instanceof Error ? error.message : error);
+    });
+  void deliver();
+  const worker = setInterval(() => void deliver(), options.deliveryIntervalMs ?? DELIVERY_INTERVAL_MS);
+  worker.unref();
   return {
     url,
     port,
     portal,
     close: async () => {
       clearInterval(scheduler);
+      clearInterval(worker);
+      await portal.deliveries.idle();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -86,7 +99,7 @@ function listen(server: Server, port: number): Promise<void> {
   });
 }
 
-const articlePath = /^\/api\/v1\/articles\/([0-9a-f-]{36})(\/transitions|\/history|\/comments(?:\/([0-9a-f-]{36})\/resolve)?)?$/;
+const articlePath = /^\/api\/v1\/articles\/([0-9a-f-]{36})(\/transitions|\/history|\/comments(?:\/([0-9a-f-]{36})\/resolve)?|\/deliveries\/([a-z0-9-]{1,64})\/retry)?$/;
 const mediaPath = /^\/api\/v1\/media\/([0-9a-f]{64})$/;
 const uuid = z.uuid();
 
@@ -158,6 +171,7 @@ async function handleApi(portal: Portal, request: IncomingMessage, response: Ser
       const id = parse(uuid, article[1]!);
       const sub = article[2];
       const commentId = article[3];
+      const destination = article[4];
       if (!sub && method === 'GET') return sendArticle(response, 200, portal.getArticle(user, id));
       if (sub === '/history' && method === 'GET') return sendJson(response, 200, portal.history(user, id));
       if (sub === '/comments' && method === 'GET') return sendJson(response, 200, portal.listComments(user, id));
@@ -175,6 +189,7 @@ async function handleApi(portal: Portal, request: IncomingMessage, response: Ser
           return { status: 201, body: portal.addComment(user, id, body.blockId, body.revision, body.text) };
         }
         if (commentId && sub?.endsWith('/resolve') && method === 'POST') return { status: 200, body: portal.resolveComment(user, id, commentId) };
+        if (destination && method === 'POST') return { status: 200, body: portal.retryDelivery(user, id, destination) };
         throw new PortalFailure(404, 'not_found', portalMessage('notFound'));
       };
       const result = idempotent(portal, user, request, raw, write);

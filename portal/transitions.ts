@@ -9,6 +9,7 @@ import { refusal, reviewerRoles, statusAfter, workflow, type Refusal, type Trans
 import type { ArticleRow, ArticleStore } from './articles.js';
 import type { PortalDatabase } from './database.js';
 import { fail, PortalFailure } from './failure.js';
+import type { DeliveryQueue } from './deliveries.js';
 import type { HistoryLog } from './history.js';
 import { portalMessage, type PortalMessage } from './messages.js';
 import type { User } from './users.js';
@@ -52,6 +53,8 @@ export interface TransitionsOptions {
   /** The profile as the API answers it: the checks run with it, as in the editor. */
   profile: () => Profile;
   now: () => Date;
+  /** The publish queue: a job per destination, written with the transition. */
+  deliveries: DeliveryQueue;
 }
 
 /**
@@ -69,7 +72,11 @@ export class Transitions {
     approve: (step) => this.set(step, { status: statusAfter('approve', false), approved_revision: step.request.revision, approved_by: step.user.name }),
     publish: (step) => this.goLiveOrSchedule(step),
     correct: (step) => this.goLiveOrSchedule(step),
-    withdraw: (step) => this.set(step, { status: statusAfter('withdraw', false), scheduled_at: null, withdrawn_at: step.row.status === 'published' ? step.now : null }),
+    withdraw: (step) => {
+      const live = step.row.status === 'published';
+      this.set(step, { status: statusAfter('withdraw', false), scheduled_at: null, withdrawn_at: live ? step.now : null });
+      if (live) this.options.deliveries.enqueue(step.row, step.row.published_revision!, 'withdraw');
+    },
   };
 
   transition(user: User, id: string, request: TransitionRequest): PortalArticle {
@@ -95,10 +102,13 @@ export class Transitions {
     }
     // A block the portal cannot render is refused whatever the override: at submit already, and when it would go live.
     if (rule.checks || rule.goesLive) this.assertRenderable(article);
-    this.effects[action]({ user, row, request, article, now: this.stamp() });
-    if (overridden) history.append(id, user.name, 'override', revision, overridden);
-    const reason = request.reason?.trim() || null;
-    history.append(id, user.name, action === 'publish' && request.at && new Date(request.at) > this.options.now() ? 'schedule' : action, revision, reason);
+    // The effect, its delivery jobs and the history commit together.
+    this.options.db.transaction(() => {
+      this.effects[action]({ user, row, request, article, now: this.stamp() });
+      if (overridden) history.append(id, user.name, 'override', revision, overridden);
+      const reason = request.reason?.trim() || null;
+      history.append(id, user.name, action === 'publish' && request.at && new Date(request.at) > this.options.now() ? 'schedule' : action, revision, reason);
+    })();
     return articles.toResource(articles.require(id), article);
   }
 
@@ -176,6 +186,7 @@ export class Transitions {
            published_at = COALESCE(published_at, ?), corrected_at = ?, updated_by = ?, updated_at = ? WHERE id = ?`,
       )
       .run(revision, slug, now, correction ? now : row.corrected_at, actor, now, row.id);
+    this.options.deliveries.enqueue(row, revision, correction ? 'correct' : 'publish');
   }
 
   /** The blocks whose element type the profile cannot render, each named in German. */

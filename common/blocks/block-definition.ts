@@ -6,6 +6,7 @@ import type { MessageKey } from '../messages/index.js';
 import type { HtmlSpec } from '../markup/html-spec.js';
 import type { BlockCheck } from './block-checks.js';
 import type { EditorField } from './editor-fields.js';
+import type { WordPressContext } from './wordpress-markup.js';
 
 export interface RenderContext {
   media: MediaResolver;
@@ -39,6 +40,11 @@ export interface BlockDefinition<Fields = unknown> {
   fromFields(fields: Fields, id: string): DocumentNode;
   /** The block in the portal's markup; in the editor, a hole (0) where its rich content goes. */
   render(fields: Fields, context: RenderContext): HtmlSpec;
+  /**
+   * The block as WordPress block editor markup (core blocks as WordPress 6.1 saves them). Without
+   * one, a WordPress destination sends the portal markup in a core/html block (see wordpress-markup.ts).
+   */
+  wordpress?(fields: Fields, context: WordPressContext): string;
   /** The block's own checks, on its fields; the rules for every block are in `common/checks/`. */
   readonly checks?: readonly BlockCheck<Fields>[];
 }

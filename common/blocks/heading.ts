@@ -2,6 +2,7 @@ import { Heading } from '@tiptap/extension-heading';
 import { z } from 'zod';
 import { fromRichText, inlineSchema, inlineSpecs, toRichText } from '../markup/rich-text.js';
 import { contentOr, defineBlock } from './block-definition.js';
+import { wpHeading, wpInline } from './wordpress-markup.js';
 
 /** Headings H2–H6; a pasted H1 becomes an H2, because the release's title is the page's only H1. */
 const PortalHeading = Heading.extend({
@@ -28,4 +29,5 @@ export const headingBlock = defineBlock({
   },
   fromFields: (fields, id) => fromRichText([{ kind: 'heading', id: id || undefined, level: fields.headerLayout, content: fields.header }])[0]!,
   render: (fields, context) => [`h${fields.headerLayout}`, { class: 'ce-header' }, ...contentOr(context, () => inlineSpecs(fields.header))],
+  wordpress: (fields) => wpHeading(fields.headerLayout, wpInline(fields.header)),
 });

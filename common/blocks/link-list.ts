@@ -6,6 +6,8 @@ import type { HtmlSpec } from '../markup/html-spec.js';
 import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
 import { downloadTypes } from './editor-fields.js';
 import { atomBlockNode } from './node-attributes.js';
+import { wpHeading, wpLinkItem, wpList } from './wordpress-markup.js';
+import { escapeHtml } from '../markup/html.js';
 
 const linkSchema = z.object({ title: z.string().max(300), href: z.string().max(2048), download: mediaRefSchema.nullable() });
 const fieldsSchema = z.object({ header: z.string().max(200), links: z.array(linkSchema) });
@@ -106,4 +108,12 @@ export const linkListBlock = defineBlock<Fields>({
   },
   fromFields: (fields, id) => ({ type: 'linkList', attrs: { id, header: fields.header, links: fields.links } }),
   render,
+  // A heading and a core/list of links; a download links to its file in the media library.
+  wordpress: (fields, context) => {
+    const items = fields.links.flatMap((link) => {
+      const href = link.download ? context.attachment(link.download)?.url : safeHref(link.href);
+      return href ? [wpLinkItem(href, link.title || href)] : [];
+    });
+    return [fields.header ? wpHeading(3, escapeHtml(fields.header)) : '', items.length > 0 ? wpList(false, items) : ''].filter(Boolean).join('\n\n');
+  },
 });

@@ -6,6 +6,8 @@ import { contentOr, defineBlock, type BlockDefinition, stringAttr, type RenderCo
 import { editorMarkup, nodeJson, plainAttribute } from './node-attributes.js';
 import { mediaPathResolver } from '../media.js';
 import type { HtmlSpec } from '../markup/html-spec.js';
+import { escapeHtml } from '../markup/html.js';
+import { wpBlock, wpRichText } from './wordpress-markup.js';
 
 const fieldsSchema = z.object({ quote: richTextSchema, speaker: z.string().max(200), role: z.string().max(300) });
 type Fields = z.infer<typeof fieldsSchema>;
@@ -60,6 +62,11 @@ export const quoteBlock: BlockDefinition<Fields> = defineBlock<Fields>({
   toFields: (node) => ({ quote: toRichText(node.content ?? []), speaker: stringAttr(node, 'speaker'), role: stringAttr(node, 'role') }),
   fromFields: (fields, id) => ({ type: 'quote', attrs: { id, speaker: fields.speaker, role: fields.role }, content: fromRichText(fields.quote) }),
   render,
+  // core/quote (6.1: inner paragraph blocks) with speaker and role as its citation.
+  wordpress: (fields) => {
+    const citation = [fields.speaker, fields.role].filter(Boolean).map(escapeHtml).join(', ');
+    return wpBlock('quote', {}, `<blockquote class="wp-block-quote">${wpRichText(fields.quote)}${citation ? `<cite>${citation}</cite>` : ''}</blockquote>`);
+  },
   checks: [
     {
       id: 'a11y.quoteAsHeading',

@@ -2,6 +2,8 @@ import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table
 import { z } from 'zod';
 import type { DocumentNode } from '../article.js';
 import type { HtmlSpec } from '../markup/html-spec.js';
+import { escapeHtml } from '../markup/html.js';
+import { wpBlock, wpInline } from './wordpress-markup.js';
 import { fromRichText, inlineSchema, inlineSpecs, inlineText, toRichText } from '../markup/rich-text.js';
 import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
 
@@ -83,6 +85,17 @@ export const tableBlock = defineBlock<Fields>({
     content: fields.rows.map((cells) => ({ type: 'tableRow', content: cells.map(cellNode) })),
   }),
   render,
+  // core/table: the header row in <thead>, the caption as the figure's caption.
+  wordpress: (fields) => {
+    const [first, ...rest] = fields.rows;
+    const headerRow = first && first.every((cell) => cell.header) ? first : null;
+    const row = (cells: Fields['rows'][number], head: boolean) =>
+      `<tr>${cells.map((cell) => (cell.header ? `<th${head ? ' scope="col"' : ' scope="row"'}>${wpInline(cell.content)}</th>` : `<td>${wpInline(cell.content)}</td>`)).join('')}</tr>`;
+    const thead = headerRow ? `<thead>${row(headerRow, true)}</thead>` : '';
+    const tbody = `<tbody>${(headerRow ? rest : fields.rows).map((cells) => row(cells, false)).join('')}</tbody>`;
+    const caption = fields.caption ? `<figcaption class="wp-element-caption">${escapeHtml(fields.caption)}</figcaption>` : '';
+    return wpBlock('table', {}, `<figure class="wp-block-table"><table>${thead}${tbody}</table>${caption}</figure>`);
+  },
   checks: [
     {
       id: 'a11y.tableHeader',

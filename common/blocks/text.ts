@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DocumentNode } from '../article.js';
 import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../markup/rich-text.js';
 import { contentOr, defineBlock } from './block-definition.js';
+import { wpRichText } from './wordpress-markup.js';
 
 /** Top-level node types that form a text block; consecutive ones become one portal element. */
 export const textNodeTypes = ['paragraph', 'bulletList', 'orderedList'] as const;
@@ -23,4 +24,5 @@ export const textBlock = defineBlock({
   toFields: (node) => ({ bodytext: toRichText(node.content ?? []) }),
   fromFields: (fields) => ({ type: TEXT_RUN, content: fromRichText(fields.bodytext) }),
   render: (fields, context) => ['div', { class: 'ce-text' }, ...contentOr(context, () => richTextSpecs(fields.bodytext))],
+  wordpress: (fields) => wpRichText(fields.bodytext),
 });

@@ -32,7 +32,7 @@ describe('the portal database from before ministries and idle sessions (schema 1
 
     const portal = new Portal({ dataDirectory: temp.path, profile, baseUrl: 'http://127.0.0.1' });
     try {
-      expect(schemaVersion(portal.db)).toBe(2);
+      expect(schemaVersion(portal.db)).toBe(3);
       expect(portal.userForToken('alter-token')).toEqual({ name: 'redaktion', role: 'author', ministries: [] });
       const finance = { name: 'kollegin', role: 'author' as const, ministries: ['tfm'] };
       expect(portal.listArticles(finance, undefined, 10, 0).items.map((item) => item.id)).toEqual([named]);

@@ -45,7 +45,7 @@ describe('docs/portal-api.yaml', () => {
     );
 
     it.each(operations)('%s %s', async (method, path) => {
-      const concrete = path.replace('{id}', randomUUID()).replace('{commentId}', randomUUID()).replace('{sha256}', '0'.repeat(64));
+      const concrete = path.replace('{id}', randomUUID()).replace('{commentId}', randomUUID()).replace('{sha256}', '0'.repeat(64)).replace('{destination}', 'wordpress');
       const response = await fetch(`${server.url}${concrete}`, {
         method,
         // Signing out ends a session of its own, not the one the other operations use.
