@@ -8,7 +8,7 @@ import { imageEditorFields } from './editor-fields.js';
 import { emptyImage, figcaptionSpec, imageFrom, imageFromElement, imageSchema, imageSpec } from './image.js';
 import { editorMarkup, nodeJson, plainAttribute, richContent } from './node-attributes.js';
 import { wpImage, wpRichText } from './wordpress-markup.js';
-import { formatMessage } from '../messages/index.js';
+import { contentMessage } from '../messages/index.js';
 
 export const imagePositions = ['above', 'left', 'right', 'full'] as const;
 type ImagePosition = (typeof imagePositions)[number];
@@ -85,5 +85,5 @@ export const textWithImageBlock: BlockDefinition<Fields> = defineBlock<Fields>({
   }),
   render,
   // core/image followed by the text (media & text would tie the layout to the theme).
-  wordpress: (fields, context) => [wpImage(fields.image, context, (credit) => formatMessage('portal.credit', { credit })), wpRichText(fields.bodytext)].filter(Boolean).join('\n\n'),
+  wordpress: (fields, context) => [wpImage(fields.image, context, (credit) => contentMessage('portal.credit', { credit })), wpRichText(fields.bodytext)].filter(Boolean).join('\n\n'),
 });

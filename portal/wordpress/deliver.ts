@@ -3,7 +3,7 @@ import type { Article } from '../../common/article.js';
 import type { Image } from '../../common/blocks/image.js';
 import { slugify } from '../../common/german-folding.js';
 import { collectMediaRefs, fileExtension, type MediaRef } from '../../common/media.js';
-import { formatMessage } from '../../common/messages/index.js';
+import { contentMessage } from '../../common/messages/index.js';
 import { DeliveryError, type DeliveryJob, type DestinationCheck, type DestinationConfig, type DestinationDriver } from '../destinations.js';
 import { portalMessage } from '../messages.js';
 import { WordPressClient, WordPressHttpError } from './client.js';
@@ -109,7 +109,7 @@ export class WordPressDestination implements DestinationDriver {
       }
       const image = images.get(media.sha256);
       if (image) {
-        const caption = [image.caption, image.credit ? formatMessage('portal.credit', { credit: image.credit }) : ''].filter(Boolean).join(' ');
+        const caption = [image.caption, image.credit ? contentMessage('portal.credit', { credit: image.credit }) : ''].filter(Boolean).join(' ');
         await this.client.post(`/wp/v2/media/${attachment.id}`, { alt_text: image.decorative ? '' : image.alt, caption, title: image.caption || name });
       }
       attachments.set(media.sha256, { id: attachment.id, url: attachment.source_url });

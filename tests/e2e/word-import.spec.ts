@@ -43,7 +43,10 @@ test('"Word-Datei importieren" turns a .docx into a new release with its blocks,
   await expect(editor.body.locator('sup')).toHaveText(['1']);
   await expect(editor.body.locator('ol').last()).toHaveText('Richtlinie vom 1. Februar 2026.');
 
-  const types = (await blocks.storedBody()).content.map((node) => node.type);
+  // The editor may add an empty paragraph after a list at the very end (to type after it): not part of the import.
+  await editor.expectSaved();
+  const stored = (await blocks.storedBody()).content;
+  const types = stored.filter((node, index) => !(index === stored.length - 1 && node.type === 'paragraph' && !node.content?.length)).map((node) => node.type);
   expect(types).toEqual(['heading', 'paragraph', 'heading', 'bulletList', 'heading', 'orderedList', 'paragraph', 'heading', 'paragraph', 'heading', 'orderedList']);
   // The checks run as for any release: the link text "hier" says nothing.
   await expect(page.getByRole('region', { name: 'Prüfung' })).toContainText('Der Linktext „hier“ sagt nicht, wohin der Link führt.');
