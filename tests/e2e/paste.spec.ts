@@ -156,3 +156,25 @@ test('plain text with typed bullets and numbers becomes one list each, not one l
     .poll(() => storedOutline(app.page))
     .toEqual(['p Schon da.', 'p Die Schritte:', '• Antrag stellen', '• Unterlagen beifügen', '• Bescheid abwarten', '1. Erstens', '1. Zweitens', '1. Drittens', 'p Ende.']);
 });
+
+test('the one-click fix for typed list items turns the whole run into one list, in one undo step', async ({ app }) => {
+  const page = app.page;
+  const editor = new EditorPage(page);
+  await new DraftListPage(page).createNew();
+  await editor.title.fill('Listenpunkte');
+  // "• " typed (or pasted line by line) stays text; "- " would become a list as it is typed.
+  await editor.typeParagraphs(['Die Schritte:', '• Antrag stellen', '• Unterlagen beifügen', '• Bescheid abwarten', 'Danach geht es weiter.']);
+  const panel = page.getByRole('region', { name: 'Prüfung' });
+  await expect(panel.getByRole('listitem').filter({ hasText: 'sieht aus wie ein Listenpunkt' })).toHaveCount(3);
+  await panel.getByRole('listitem').filter({ hasText: 'sieht aus wie ein Listenpunkt' }).first().getByRole('button', { name: 'Beheben: In Aufzählung umwandeln' }).click();
+  await expect(editor.body.locator('ul')).toHaveCount(1);
+  await expect(editor.body.locator('ul > li')).toHaveText(['Antrag stellen', 'Unterlagen beifügen', 'Bescheid abwarten']);
+  await expect(panel.getByRole('listitem').filter({ hasText: 'sieht aus wie ein Listenpunkt' })).toHaveCount(0);
+  await editor.expectSaved();
+  await expect.poll(() => storedOutline(page)).toEqual(['p Die Schritte:', '• Antrag stellen', '• Unterlagen beifügen', '• Bescheid abwarten', 'p Danach geht es weiter.']);
+  // One undo brings all three paragraphs back.
+  await editor.body.locator('ul > li').first().click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(editor.body.locator('ul')).toHaveCount(0);
+  await expect(panel.getByRole('listitem').filter({ hasText: 'sieht aus wie ein Listenpunkt' })).toHaveCount(3);
+});
