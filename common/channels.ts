@@ -49,6 +49,7 @@ export const methodNames = [
   'app.notices',
   'app.dismissNotice',
   'app.capabilities',
+  'sync.retryDelivery',
   'settings.get',
   'settings.setLanguage',
 ] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { articleSchema } from './article.js';
-import { commentSchema, profileSchema } from './portal-api.js';
+import { commentSchema, portalDeliverySchema, profileSchema } from './portal-api.js';
 import { mediaRefSchema } from './media.js';
 import { documentProblem } from './blocks/validate-document.js';
 import type { EventName, MethodName } from './channels.js';
@@ -113,6 +113,8 @@ export const releaseSyncStateSchema = z.object({
   problem: z.string().nullable(),
   /** Someone else changed the release on the portal: their version, kept until the person decides. */
   conflict: z.object({ portalRevision: z.number().int().positive(), updatedBy: z.string(), article: articleSchema }).nullable(),
+  /** Where the portal delivers it besides its own website (WordPress …), as it last said. */
+  deliveries: z.array(portalDeliverySchema),
 });
 
 export const portalCopySchema = z.object({
@@ -231,7 +233,7 @@ export const contract = {
   /** Every release the portal knows or the outbox holds something for: its status and what waits. */
   'sync.overview': method(
     z.object({}).default({}),
-    z.array(z.object({ id, portalStatus: releaseSyncStateSchema.shape.portalStatus, pending: z.number().int().nonnegative() })),
+    z.array(z.object({ id, portalStatus: releaseSyncStateSchema.shape.portalStatus, pending: z.number().int().nonnegative(), deliveries: releaseSyncStateSchema.shape.deliveries })),
   ),
   /** "Zur Prüfung": releases others submitted, as last fetched (readable offline). */
   'sync.inbox': method(z.object({}).default({}), z.array(portalCopySchema)),
@@ -256,6 +258,8 @@ export const contract = {
   /** "Korrigieren" and "Zurückziehen", each with a reason shown in the portal's history. */
   'sync.correct': method(z.object({ id, reason: xmlText(z.string().trim().min(3).max(2000)), override: xmlText(z.string().trim().min(10).max(2000)).optional() }), releaseSyncStateSchema),
   'sync.withdraw': method(z.object({ id, reason: xmlText(z.string().trim().min(3).max(2000)) }), releaseSyncStateSchema),
+  /** "Erneut versuchen": the portal delivers a failed delivery (WordPress …) again; approvers. */
+  'sync.retryDelivery': method(z.object({ id, destination: z.string().min(1).max(64) }), releaseSyncStateSchema),
   /** Fetches the person's releases and the review inbox now. */
   'sync.refresh': method(z.object({}).default({}), portalStatusSchema),
   /** Messages for the person from the start of the app (a recovered database); until dismissed. */

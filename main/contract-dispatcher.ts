@@ -71,6 +71,7 @@ export function createHandlers(services: AppServices, desktop: DesktopFeatures |
     'sync.resolve': ({ id, keep }) => services.sync.resolve(id, keep),
     'sync.correct': ({ id, reason, override }) => services.sync.correct(id, reason, override),
     'sync.withdraw': ({ id, reason }) => services.sync.withdraw(id, reason),
+    'sync.retryDelivery': ({ id, destination }) => services.sync.retryDelivery(id, destination),
     'sync.refresh': async () => {
       await services.sync.pull();
       return services.sync.status();

@@ -163,6 +163,11 @@ export class PortalClient {
     return Buffer.concat(chunks);
   }
 
+  /** "Erneut versuchen": the portal delivers a failed delivery to that destination again (approvers). */
+  retryDelivery(id: string, destination: string, idempotencyKey: string): Promise<PortalArticle> {
+    return this.request('POST', `/api/v1/articles/${id}/deliveries/${encodeURIComponent(destination)}/retry`, portalArticleSchema, { headers: { 'Idempotency-Key': idempotencyKey } });
+  }
+
   transition(id: string, request: TransitionRequest, idempotencyKey: string): Promise<PortalArticle> {
     return this.request('POST', `/api/v1/articles/${id}/transitions`, portalArticleSchema, { body: request, headers: { 'Idempotency-Key': idempotencyKey } });
   }

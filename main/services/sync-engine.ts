@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { articleSchema, type Article } from '../../common/article.js';
-import type { ArticleStatus, Comment, Profile } from '../../common/portal-api.js';
+import { Failure } from '../../common/result.js';
+import type { ArticleStatus, Comment, PortalDelivery, Profile } from '../../common/portal-api.js';
 import type { CredentialVault } from './credentials.js';
 import type { SqliteDatabase } from './database.js';
 import { Emitter } from './disposable.js';
@@ -10,7 +12,7 @@ import { Outbox } from './outbox.js';
 import { PortalConnection, type PortalStatus } from './portal-connection.js';
 import { PortalMirror } from './portal-mirror.js';
 import { ReleaseCommands } from './release-commands.js';
-import { SyncStateStore } from './sync-state-store.js';
+import { storedDeliveries, SyncStateStore } from './sync-state-store.js';
 
 export { backoffMs } from './outbox.js';
 export type { PortalStatus } from './portal-connection.js';
@@ -28,6 +30,8 @@ export interface ReleaseSyncState {
   /** Why the last action for this release was refused, in the portal's words. */
   problem: string | null;
   conflict: { portalRevision: number; updatedBy: string; article: Article } | null;
+  /** The portal's deliveries of it to each destination (its website, WordPress …). */
+  deliveries: PortalDelivery[];
 }
 
 /** A release from the review inbox, as the portal holds it. */
@@ -63,7 +67,7 @@ export class SyncEngine {
     db: SqliteDatabase,
     drafts: DraftStore,
     history: HistoryStore,
-    now: () => Date = () => new Date(),
+    private readonly now: () => Date = () => new Date(),
     random: () => number = Math.random,
     /** Where the files a release uses come from, for uploading them before its text. */
     media: MediaStore | null = null,
@@ -122,6 +126,23 @@ export class SyncEngine {
     return this.connection.status();
   }
 
+  /**
+   * "Erneut versuchen" of a failed delivery (WordPress …): asked of the portal at once, not
+   * queued, since it is about the portal's own work; the answer updates the release's state.
+   */
+  async retryDelivery(id: string, destination: string): Promise<ReleaseSyncState> {
+    const client = this.connection.client;
+    if (!client) throw new Failure('unauthorized', 'sync.retrySignIn');
+    try {
+      this.store.recordPulled(await client.retryDelivery(id, destination, randomUUID()), this.now().toISOString());
+    } catch (error) {
+      if (this.connection.failed(error) === 'unreachable') throw new Failure('unreachable', 'sync.retryOffline');
+      throw new Failure('conflict', 'sync.retryRefused', { message: error instanceof Error ? error.message : String(error) });
+    }
+    this.changes.emit({ id });
+    return this.releaseState(id);
+  }
+
   /** The portal's profile as cached at the last sign-in. */
   cachedProfile(): Profile | null {
     return this.connection.cachedProfile();
@@ -139,11 +160,12 @@ export class SyncEngine {
       pending: this.store.pending(id),
       problem: this.store.problem(id),
       conflict: this.store.conflict(id),
+      deliveries: storedDeliveries(row?.deliveries),
     };
   }
 
   /** For the list: each release's portal status and how many of its actions wait in the outbox. */
-  overview(): Array<{ id: string; portalStatus: ArticleStatus | null; pending: number }> {
+  overview(): Array<{ id: string; portalStatus: ArticleStatus | null; pending: number; deliveries: PortalDelivery[] }> {
     return this.store.overview();
   }
 

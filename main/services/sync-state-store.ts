@@ -1,6 +1,6 @@
 import { articleSchema, type Article } from '../../common/article.js';
 import { z } from 'zod';
-import { historyHeadSchema, type ArticleStatus, type Comment, type HistoryHead, type PortalArticle } from '../../common/portal-api.js';
+import { historyHeadSchema, portalDeliverySchema, type ArticleStatus, type Comment, type HistoryHead, type PortalArticle, type PortalDelivery } from '../../common/portal-api.js';
 import { durably, type SqliteDatabase } from './database.js';
 
 /** What the outbox carries to the portal, in the order it was asked for. */
@@ -26,6 +26,8 @@ export interface SyncRow {
   /** The text of the portal's current revision, and which revision that is. */
   portalContent: string | null;
   portalContentRevision: number | null;
+  /** JSON of the portal's deliveries of it (see `storedDeliveries`). */
+  deliveries: string | null;
 }
 
 /** A release of someone else, as last fetched for the review inbox or the list of live releases. */
@@ -69,17 +71,17 @@ function prepareStatements(db: SqliteDatabase) {
 
     syncRow: db.prepare<[string], SyncRow>(
       `SELECT portal_revision AS portalRevision, portal_status AS portalStatus, portal_url AS url, published_revision AS publishedRevision,
-         portal_content AS portalContent, portal_content_revision AS portalContentRevision FROM sync_state WHERE article_id = ?`,
+         portal_content AS portalContent, portal_content_revision AS portalContentRevision, deliveries FROM sync_state WHERE article_id = ?`,
     ),
-    syncPulled: db.prepare<[ArticleStatus, string | null, number | null, string, number, string, string]>(
-      'UPDATE sync_state SET portal_status = ?, portal_url = ?, published_revision = ?, portal_content = ?, portal_content_revision = ?, updated_at = ? WHERE article_id = ?',
+    syncPulled: db.prepare<[ArticleStatus, string | null, number | null, string, number, string | null, string, string]>(
+      'UPDATE sync_state SET portal_status = ?, portal_url = ?, published_revision = ?, portal_content = ?, portal_content_revision = ?, deliveries = ?, updated_at = ? WHERE article_id = ?',
     ),
     syncMoveBase: db.prepare<[number, string, string]>('UPDATE sync_state SET portal_revision = ?, updated_at = ? WHERE article_id = ?'),
-    syncDelivered: db.prepare<[string, number, ArticleStatus, string | null, number | null, string, number, string]>(
-      `INSERT INTO sync_state (article_id, portal_revision, portal_status, portal_url, published_revision, portal_content, portal_content_revision, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    syncDelivered: db.prepare<[string, number, ArticleStatus, string | null, number | null, string, number, string | null, string]>(
+      `INSERT INTO sync_state (article_id, portal_revision, portal_status, portal_url, published_revision, portal_content, portal_content_revision, deliveries, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (article_id) DO UPDATE SET portal_revision = excluded.portal_revision, portal_status = excluded.portal_status,
          portal_url = excluded.portal_url, published_revision = excluded.published_revision, portal_content = excluded.portal_content,
-         portal_content_revision = excluded.portal_content_revision, updated_at = excluded.updated_at`,
+         portal_content_revision = excluded.portal_content_revision, deliveries = excluded.deliveries, updated_at = excluded.updated_at`,
     ),
     syncTakeUp: db.prepare<[string, number, ArticleStatus, string]>(
       `INSERT INTO sync_state (article_id, portal_revision, portal_status, updated_at) VALUES (?, ?, ?, ?)
@@ -126,8 +128,8 @@ function prepareStatements(db: SqliteDatabase) {
       "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE article_id = ? AND state = 'pending' AND id >= ?",
     ),
     outboxForgetProblems: db.prepare<[string]>("UPDATE outbox SET last_error = NULL WHERE article_id = ? AND state = 'failed'"),
-    overview: db.prepare<[], { id: string; portalStatus: ArticleStatus | null; pending: number }>(
-      `SELECT ids.id, s.portal_status AS portalStatus, (SELECT COUNT(*) FROM outbox o WHERE o.article_id = ids.id AND o.state = 'pending') AS pending
+    overview: db.prepare<[], { id: string; portalStatus: ArticleStatus | null; pending: number; deliveries: string | null }>(
+      `SELECT ids.id, s.portal_status AS portalStatus, s.deliveries, (SELECT COUNT(*) FROM outbox o WHERE o.article_id = ids.id AND o.state = 'pending') AS pending
        FROM (SELECT article_id AS id FROM sync_state UNION SELECT article_id FROM outbox WHERE state = 'pending') ids
        LEFT JOIN sync_state s ON s.article_id = ids.id`,
     ),
@@ -244,12 +246,12 @@ export class SyncStateStore {
 
   /** A pull: status, address and text as the portal holds them; the base revision stays. */
   recordPulled(item: PortalArticle, now: string): void {
-    this.sql.syncPulled.run(item.status, item.url, item.publishedRevision, JSON.stringify(item.article), item.revision, now, item.id);
+    this.sql.syncPulled.run(item.status, item.url, item.publishedRevision, JSON.stringify(item.article), item.revision, deliveriesOf(item), now, item.id);
   }
 
   /** The portal answered an action of the person's: everything it said, the base revision too. */
   recordDelivered(id: string, result: PortalArticle, now: string): void {
-    this.sql.syncDelivered.run(id, result.revision, result.status, result.url, result.publishedRevision, JSON.stringify(result.article), result.revision, now);
+    this.sql.syncDelivered.run(id, result.revision, result.status, result.url, result.publishedRevision, JSON.stringify(result.article), result.revision, deliveriesOf(result), now);
   }
 
   /** The local text is now based on `revision`. */
@@ -322,8 +324,8 @@ export class SyncStateStore {
     this.sql.outboxFailFrom.run(error, item.articleId, item.id);
   }
 
-  overview(): Array<{ id: string; portalStatus: ArticleStatus | null; pending: number }> {
-    return this.sql.overview.all();
+  overview(): Array<{ id: string; portalStatus: ArticleStatus | null; pending: number; deliveries: PortalDelivery[] }> {
+    return this.sql.overview.all().map((row) => ({ ...row, deliveries: storedDeliveries(row.deliveries) }));
   }
 
   // --- others' releases ---
@@ -378,4 +380,16 @@ export class SyncStateStore {
   comments(id: string): Comment[] {
     return this.sql.commentsOf.all(id);
   }
+}
+
+/** The portal's deliveries as stored; null from a portal without a publish queue. */
+function deliveriesOf(article: PortalArticle): string | null {
+  return article.deliveries ? JSON.stringify(article.deliveries) : null;
+}
+
+/** The stored deliveries, as the portal last answered; none when unreadable or never told. */
+export function storedDeliveries(json: string | null | undefined): PortalDelivery[] {
+  if (!json) return [];
+  const parsed = z.array(portalDeliverySchema).safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : [];
 }

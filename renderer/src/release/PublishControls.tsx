@@ -7,6 +7,7 @@ import { t } from '../messages.js';
 import { gateRefusal, publishErrors } from './gate.js';
 import { OverrideForm } from './OverrideForm.js';
 import { useRelease } from './release-context.js';
+import { Deliveries } from './Deliveries.js';
 
 /**
  * "Veröffentlichen" once the release is approved: now, or at a Berlin time, never before the
@@ -97,6 +98,7 @@ export function PublishControls({ embargo }: { embargo: string }) {
           </a>
         </p>
       )}
+      <Deliveries />
     </div>
   );
 }

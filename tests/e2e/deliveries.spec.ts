@@ -1,0 +1,50 @@
+import { operator } from '../../portal/portal.js';
+import { startWordPress } from '../wordpress/wordpress.js';
+import { expect, test } from './fixtures.js';
+import { DraftListPage } from './pages/draft-list-page.js';
+import { portalMinistries, signIn, TestPortal, writeRelease } from './portal-helpers.js';
+
+// A real WordPress from Debian's packages (tests/wordpress/start.sh); skipped only when it cannot start, saying why.
+const started = startWordPress();
+const site = 'site' in started ? started.site : null;
+if (!site) console.warn(`WordPress E2E skipped: ${'reason' in started ? started.reason : ''}`);
+
+test.afterAll(() => site?.purge());
+
+test('after "Veröffentlichen" the app shows the WordPress delivery, waiting and then published with its address, in the editor and the list', async ({ app }) => {
+  test.skip(!site, 'WordPress could not be started on this machine');
+  const portal = await TestPortal.start();
+  try {
+    portal.portal.addDestination({ name: 'wordpress', type: 'wordpress', url: site!.url, user: site!.user, secret: site!.password });
+    const page = app.page;
+    await signIn(page, portal.url, 'redaktion');
+    const editor = await writeRelease(page, { title: 'Radwege im ganzen Land', lead: 'Das Land baut 120 Kilometer Radwege.', paragraph: 'Die ersten Abschnitte entstehen 2027.' });
+    await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+    await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
+    // The approval happens on the approver's laptop; here straight on the portal.
+    const [article] = portal.portal.listArticles(operator, 'in_review', 1, 0).items;
+    portal.portal.transition({ name: 'freigabe', role: 'approver', ministries: portalMinistries }, article!.id, { action: 'approve', revision: 1 });
+
+    await editor.back();
+    await new DraftListPage(page).open('Radwege im ganzen Land');
+    await expect(page.getByTestId('sync-state')).toHaveText('Freigegeben');
+    await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+    await expect(page.getByTestId('sync-state')).toHaveText('Veröffentlicht');
+    const deliveries = page.getByRole('region', { name: 'Auslieferung' });
+    await expect(deliveries).toContainText(/WordPress: (wartet|veröffentlicht)/);
+
+    // The portal's worker delivers; the app learns it at its next pull (here: opening the release again).
+    await expect.poll(() => portal.portal.getArticle(operator, article!.id).deliveries?.find((entry) => entry.destination === 'wordpress')?.status, { timeout: 30_000 }).toBe('delivered');
+    const url = portal.portal.getArticle(operator, article!.id).deliveries!.find((entry) => entry.destination === 'wordpress')!.url!;
+    await editor.back();
+    await new DraftListPage(page).open('Radwege im ganzen Land');
+    await expect(deliveries).toContainText('WordPress: veröffentlicht');
+    await expect(deliveries.getByRole('link', { name: url })).toHaveAttribute('href', url);
+    await editor.back();
+    await expect(new DraftListPage(page).item('Radwege im ganzen Land')).toContainText('WordPress: veröffentlicht');
+    const post = await (await fetch(url)).text();
+    expect(post).toContain('Die ersten Abschnitte entstehen 2027.');
+  } finally {
+    await portal.close();
+  }
+});
