@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { articleSchema, emptyArticle, type Article } from '../../common/article.js';
+import { completeBlockIds } from '../../common/blocks/block-ids.js';
 import type { Draft, DraftSummary, EventPayload, SaveResult, SearchHit } from '../../common/contract.js';
 import { foldGerman } from '../../common/german-folding.js';
 import { queryTerms, searchableText, snippet } from '../../common/search-text.js';
@@ -146,7 +147,8 @@ export class DraftStore {
     return toDraft(this.requireRow(id));
   }
 
-  create(article: Article = emptyArticle(), id: string = this.newId()): Draft {
+  create(given: Article = emptyArticle(), id: string = this.newId()): Draft {
+    const article = completeBlockIds(given);
     const now = this.now().toISOString();
     this.db.transaction(() => {
       this.statements.insert.run({ id, ...columnsOf(article), now });

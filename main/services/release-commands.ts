@@ -1,4 +1,5 @@
 import { articleSchema } from '../../common/article.js';
+import { completeBlockIds } from '../../common/blocks/block-ids.js';
 import { collectMediaRefs } from '../../common/media.js';
 import type { MessageKey } from '../../common/messages/index.js';
 import { Failure, type ErrorCode } from '../../common/result.js';
@@ -88,7 +89,7 @@ export class ReleaseCommands {
     if (!local) this.drafts.create(article, id);
     else if (waiting === 0 && base !== copy.revision) {
       this.history.checkpoint(id, 'conflict');
-      this.drafts.save(id, local.version, article);
+      this.drafts.save(id, local.version, completeBlockIds(article));
     }
     if (local?.deletedAt) this.drafts.restore(id);
     if (waiting === 0 || base === undefined) this.store.takeUp(id, copy.revision, copy.status, this.now().toISOString());
@@ -149,7 +150,7 @@ export class ReleaseCommands {
     if (keep === 'portal') {
       this.history.checkpoint(id, 'conflict');
       const draft = this.drafts.get(id);
-      this.drafts.save(id, draft.version, conflict.article);
+      this.drafts.save(id, draft.version, completeBlockIds(conflict.article));
     }
     this.store.durably(() => {
       this.store.moveBase(id, conflict.portalRevision, this.now().toISOString());
