@@ -36,7 +36,10 @@ describe('DraftStore', () => {
   it('creates an empty draft and loads it again', () => {
     const draft = store.create();
     expect(draft.version).toBe(1);
-    expect(store.get(draft.id).article).toEqual(emptyArticle());
+    // Stored complete: its one empty paragraph has its block id already (opening it rewrites nothing).
+    const stored = store.get(draft.id).article;
+    expect({ ...stored, body: { type: 'doc', content: [{ type: 'paragraph' }] } }).toEqual(emptyArticle());
+    expect(stored.body.content).toEqual([{ type: 'paragraph', attrs: { id: expect.stringMatching(/^[0-9a-f-]{36}$/) } }]);
     expect(changes).toEqual([{ id: draft.id, kind: 'created' }]);
   });
 
