@@ -74,3 +74,65 @@ test('portal: a correction of a 1,000-block release', () => {
     rmSync(dataDirectory, { recursive: true, force: true });
   }
 });
+
+/** One HTTP PUT of a revision through the real server (sequential), timed from request to answer. */
+async function timedPut(url: string, token: string, id: string, article: Article, revision: number): Promise<number> {
+  const start = performance.now();
+  const response = await fetch(`${url}/api/v1/articles/${id}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), 'If-Match': `"${revision}"` },
+    body: JSON.stringify(article),
+  });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`PUT answered ${response.status}`);
+  return performance.now() - start;
+}
+
+test('portal: a revision PUT costs the same at 1 and at 500 revisions of an article', async () => {
+  const { startPortalServer } = await import('../portal/server.js');
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'pressestelle-bench-portal-put-'));
+  const server = await startPortalServer({ dataDirectory, profile: loadProfileConfig(profileFile) });
+  try {
+    server.portal.addUser('redaktion', 'author', 'redaktion-passwort', ['tfm']);
+    const session = await fetch(`${server.url}/api/v1/session`, { method: 'POST', body: JSON.stringify({ username: 'redaktion', password: 'redaktion-passwort' }) });
+    const { token } = (await session.json()) as { token: string };
+    const small = articleSchema.parse({ ...largeRelease(200), meta: { ...largeRelease(200).meta, ministry: 'Thüringer Finanzministerium' } });
+    const author: User = { name: 'redaktion', role: 'author', ministries: ['tfm'] };
+    const [fresh, long] = [randomUUID(), randomUUID()];
+    server.portal.putArticle(author, fresh, small, null);
+    server.portal.putArticle(author, long, small, null);
+    // 500 revisions written in process, as months of saving would leave them.
+    const titled = (title: string): Article => ({ ...small, meta: { ...small.meta, title } });
+    for (let revision = 1; revision < 500; revision++) server.portal.putArticle(author, long, titled(`Fassung ${revision}`), revision);
+    let freshRevision = 1;
+    let longRevision = 500;
+    const freshTimes: number[] = [];
+    const longTimes: number[] = [];
+    // Interleaved, so both see the same machine load; the first few are warm-up.
+    for (let round = 0; round < 60; round++) {
+      const a = await timedPut(server.url, token, fresh, titled(`Runde ${round}`), freshRevision++);
+      const b = await timedPut(server.url, token, long, titled(`Runde ${round}`), longRevision++);
+      if (round >= 10) {
+        freshTimes.push(a);
+        longTimes.push(b);
+      }
+    }
+    const freshMedian = percentile(freshTimes, 0.5);
+    const longMedian = percentile(longTimes, 0.5);
+    const section = recordResults(
+      'portal PUT',
+      machine(),
+      [
+        'PUT of a revision of a 200-block release (about 100 KB of JSON) over HTTP (If-Match, Idempotency-Key, the whole answer), 50 timed rounds after 10 warm-up, alternating between an article with a handful of revisions and one with 500. Baseline: the article with few revisions.',
+        '',
+        '| measure (median / p95) | at 500 revisions | baseline (few revisions) | ratio of medians | goal |',
+        '| --- | --- | --- | --- | --- |',
+        `| PUT of a revision | ${ms(longMedian)} / ${ms(percentile(longTimes, 0.95))} | ${ms(freshMedian)} / ${ms(percentile(freshTimes, 0.95))} | ${(longMedian / freshMedian).toFixed(2)} | flat (≈ 1) |`,
+      ].join('\n'),
+    );
+    console.log(section);
+  } finally {
+    await server.close();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  }
+});

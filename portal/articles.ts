@@ -66,6 +66,7 @@ export class ArticleStore {
 
   insertRevision(id: string, number: number, content: string, author: string, at: string): void {
     this.db.prepare('INSERT INTO revisions (article_id, number, content, author, created_at) VALUES (?, ?, ?, ?, ?)').run(id, number, content, author, at);
+    this.db.prepare('INSERT OR IGNORE INTO article_authors (article_id, author) VALUES (?, ?)').run(id, author);
   }
 
   /** Sets columns of an article, and who changed it when. */
@@ -89,7 +90,7 @@ export class ArticleStore {
       url: row.slug && row.published_revision !== null ? `${this.baseUrl}/presse/${row.slug}` : null,
       createdBy: row.created_by,
       updatedBy: row.updated_by,
-      authors: this.db.prepare<[string], string>('SELECT DISTINCT author FROM revisions WHERE article_id = ? ORDER BY author').pluck().all(row.id),
+      authors: this.db.prepare<[string], string>('SELECT author FROM article_authors WHERE article_id = ? ORDER BY author').pluck().all(row.id),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       deliveries: this.deliveriesOf(row.id),

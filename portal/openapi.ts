@@ -54,7 +54,7 @@ function components(): Record<string, Json> {
   return { ...generated, ...documentSchemas };
 }
 
-const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: true, description: 'One per intended write; a retry with the same key returns the first answer.', schema: { type: 'string', pattern: '^[\\w.:-]{8,200}$' } };
+const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: true, description: 'One per intended write; a retry with the same key within 24 hours returns the first answer (the answer is kept 24 hours, the effect for good).', schema: { type: 'string', pattern: '^[\\w.:-]{8,200}$' } };
 const articleId = { name: 'id', in: 'path', required: true, description: 'Chosen by the client (UUID).', schema: { type: 'string', format: 'uuid' } };
 const auth = [{ bearer: [] }];
 const common = { '401': error('Not signed in, or the session ended (signed out, 60 minutes idle, or 8 hours after sign-in).'), '413': error('The body is too large.') };

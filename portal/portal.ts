@@ -25,6 +25,9 @@ export { PortalFailure } from './failure.js';
 export { hashEntry, sha256 } from './history.js';
 export type { User } from './users.js';
 
+/** How long a write's answer is kept for a retry with the same Idempotency-Key. */
+export const IDEMPOTENCY_HOURS = 24;
+
 export interface PortalOptions {
   dataDirectory: string;
   profile: ProfileConfig;
@@ -207,6 +210,20 @@ export class Portal {
   /** Publishes every scheduled article whose time has come; run every few seconds and at start. */
   runScheduler(): string[] {
     return this.transitions.runScheduler();
+  }
+
+  /**
+   * Forgets the stored answers of writes older than IDEMPOTENCY_HOURS (documented in the API):
+   * their effect stays, but a retry with such an old key counts as a new request.
+   */
+  expireIdempotency(): number {
+    const before = new Date(this.now().getTime() - IDEMPOTENCY_HOURS * 60 * 60 * 1000).toISOString();
+    return this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(before).changes;
+  }
+
+  /** The portal's clock, as stored in its rows. */
+  stampNow(): string {
+    return this.stamp();
   }
 
   // --- deliveries ---

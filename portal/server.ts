@@ -56,9 +56,12 @@ export async function startPortalServer(options: StartPortalOptions): Promise<Po
   ready.portal = portal;
   // A time that passed while the server was down publishes right away (never before the embargo).
   portal.runScheduler();
+  let ticks = 0;
   const scheduler = setInterval(() => {
     try {
       portal.runScheduler();
+      // Once a minute: stored answers of writes past their day go.
+      if (ticks++ % 60 === 0) portal.expireIdempotency();
     } catch (error) {
       console.error('Scheduler failed:', error);
     }
@@ -218,7 +221,7 @@ function idempotent(portal: Portal, user: User, request: IncomingMessage, raw: B
   const lookup = db.prepare<[string, string], { request_hash: string; status: number; body: string }>('SELECT request_hash, status, body FROM idempotency WHERE user_name = ? AND key = ?');
   const store = db.prepare('INSERT INTO idempotency (user_name, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const answer = (status: number, body: unknown) => {
-    store.run(user.name, key, requestHash, status, JSON.stringify(body), new Date().toISOString());
+    store.run(user.name, key, requestHash, status, JSON.stringify(body), portal.stampNow());
     return { status, body };
   };
   const run = db.transaction(() => {
