@@ -81,6 +81,11 @@ export class Portal {
     return buildProfile(this.options.profile, this.options.baseUrl);
   }
 
+  /** The website of a ministry, by the name releases show, if the profile gives one. */
+  ministryUrl(name: string): string | undefined {
+    return this.ministries.find((ministry) => ministry.name === name)?.url;
+  }
+
   // --- users and sessions ---
 
   /** Adds (or changes) a user: authors and approvers belong to one or more ministries of the profile, by id. */

@@ -48,6 +48,10 @@ test('the demo release published on the reference portal: its page has no axe vi
   expect((await approver('POST', `/api/v1/articles/${id}/transitions`, JSON.stringify({ action: 'approve', revision: 1 }))).status).toBe(200);
   const published = (await (await author('POST', `/api/v1/articles/${id}/transitions`, JSON.stringify({ action: 'publish', revision: 1 }))).json()) as { url: string };
 
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
   await page.goto(`${portal.url}/presse/`);
   await expect(page.getByRole('heading', { level: 1, name: 'Medieninformationen' })).toBeVisible();
   await page.getByRole('link', { name: article.meta.title }).click();
@@ -59,4 +63,11 @@ test('the demo release published on the reference portal: its page has no axe vi
   const { violations, passed } = await checkAccessibility(page, 'html');
   expect(violations).toEqual([]);
   expect(passed).toEqual(expect.arrayContaining(['image-alt', 'color-contrast', 'html-has-lang', 'document-title', 'list']));
+
+  // The reader finds the press contact and the topics below the text; the page asks for nothing that is not there (a favicon).
+  await expect(page.getByRole('heading', { level: 2, name: 'Pressekontakt' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'presse@tfm.thueringen.de' })).toHaveAttribute('href', 'mailto:presse@tfm.thueringen.de');
+  await expect(page.getByText('Themen: Digitalisierung, Verwaltung')).toBeVisible();
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', article.meta.lead);
+  expect(failed).toEqual([]);
 });
