@@ -36,6 +36,7 @@ import { SyncLine } from './release/SyncLine.js';
 import { useOutputActions } from './release/output-actions.js';
 import { useReleaseActions } from './release/use-release-actions.js';
 import { navigate, replaceRoute } from './routes.js';
+import { followSlideLink } from './slide-links.js';
 
 /** Loads one press release and shows it for editing; keyed by id, so each draft starts fresh. */
 export function EditorScreen({ id }: { id: string }) {
@@ -257,7 +258,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
         {mode === 'history' && <HistoryView articleId={session.id} current={() => session.snapshot()} onRestore={askRestore} />}
         {mode === 'preview' && previewHtml !== null && (
           // The same renderer as publishing; its output is built from escaped, structured data.
-          <div className="portal-preview portal" role="region" aria-label={t('preview.label')} dangerouslySetInnerHTML={{ __html: previewHtml }} />
+          <div className="portal-preview portal" role="region" aria-label={t('preview.label')} onClick={followSlideLink} dangerouslySetInnerHTML={{ __html: previewHtml }} />
         )}
         <div className="editor-layout" hidden={mode !== 'edit'}>
           <article className="article-form portal">
