@@ -101,6 +101,17 @@ function send(response: ServerResponse, status: number, type: string, text: stri
   response.end(body);
 }
 
+/** The footer of every page: the portal's name and its legal pages, as the profile names them. */
+function siteFooter(portal: Portal): string {
+  const { name, imprintUrl, privacyUrl } = portal.siteSettings();
+  const links = [
+    [imprintUrl, portalMessage('siteImprint')],
+    [privacyUrl, portalMessage('sitePrivacy')],
+  ].flatMap(([href, text]) => (href ? [`<li><a href="${escapeHtml(href)}">${escapeHtml(text!)}</a></li>`] : []));
+  const legal = links.length > 0 ? `<nav aria-label="${escapeHtml(portalMessage('siteLegal'))}"><ul class="portal-site-legal">${links.join('')}</ul></nav>` : '';
+  return `<footer class="portal-site-footer">${legal}<p>${escapeHtml(name)}</p></footer>`;
+}
+
 function page(portal: Portal, title: string, main: string, head = ''): string {
   const name = portal.profile().portal.name;
   return `<!doctype html>
@@ -113,9 +124,10 @@ function page(portal: Portal, title: string, main: string, head = ''): string {
 <link rel="stylesheet" href="/presse/portal.css">
 <link rel="alternate" type="application/atom+xml" title="${escapeHtml(portalMessage('siteHeading'))}" href="/presse/feed.xml">
 ${head}</head>
-<body class="portal">
-<header class="portal-site-header"><p><a href="/presse/">${escapeHtml(name)}</a></p></header>
+<body class="portal portal-site">
+<header class="portal-site-header"><p class="portal-site-name"><a href="/presse/">${escapeHtml(name)}</a></p></header>
 ${main}
+${siteFooter(portal)}
 </body>
 </html>
 `;
@@ -128,10 +140,14 @@ function listPage(portal: Portal, pageNumber: number): string {
   const entries = items
     .map(({ row, article }) => {
       const meta = [formatBerlin(row.published_at!, 'longDay'), article.meta.ministry].filter(Boolean).map(escapeHtml).join(' · ');
-      return `<li class="portal-list-item">
+      const teaser = article.meta.teaserImage?.media ?? null;
+      const picture = teaser ? `<img class="portal-list-image" src="/media/${teaser.sha256}" alt="${escapeHtml(article.meta.teaserImage!.decorative ? '' : article.meta.teaserImage!.alt)}">` : '';
+      return `<li class="portal-list-item${picture ? ' portal-list-item-with-image' : ''}">
+${picture}<div class="portal-list-text">
 <h2><a href="/presse/${escapeHtml(row.slug!)}">${escapeHtml(article.meta.title)}</a></h2>
 <p class="portal-list-meta">${meta}</p>
-${article.meta.lead ? `<p>${escapeHtml(article.meta.lead)}</p>` : ''}
+${article.meta.lead ? `<p class="portal-list-lead">${escapeHtml(article.meta.lead)}</p>` : ''}
+</div>
 </li>`;
     })
     .join('\n');
@@ -186,7 +202,7 @@ function articlePage(portal: Portal, slug: string, row: PublishedRow, article: A
     `<main>
 ${renderArticle(article, websiteMedia)}
 ${updated}
-<p><a href="/presse/">${escapeHtml(portalMessage('siteBack'))}</a></p>
+<p class="portal-site-back"><a href="/presse/">← ${escapeHtml(portalMessage('siteBack'))}</a></p>
 </main>`,
     head,
   );
