@@ -155,7 +155,8 @@ export const contract = {
     z.object({ items: z.array(draftSummarySchema), total: z.number().int().nonnegative() }),
   ),
   'drafts.get': method(byId, draftSchema),
-  'drafts.create': method(z.object({ article: validArticle.optional() }).default({}), draftSchema),
+  /** `id`: chosen by the window that showed the release before it was stored ("Neue Pressemitteilung"). */
+  'drafts.create': method(z.object({ article: validArticle.optional(), id: id.optional() }).default({}), draftSchema),
   'drafts.save': method(
     z.object({ id, baseVersion: z.number().int().nonnegative(), article: validArticle }),
     saveResultSchema,

@@ -13,7 +13,7 @@ import { keepRunningOnBackgroundErrors } from './services/keep-running.js';
  *
  *   node out/main/browser.js [--data DIR] [--port PORT]   (see browser.ts)
  */
-export async function runBrowserEntry(argv: string[] = process.argv.slice(2)): Promise<void> {
+export async function runBrowserEntry(argv: string[] = process.argv.slice(2)): Promise<string> {
   const { values } = parseArgs({
     args: argv,
     options: { data: { type: 'string' }, port: { type: 'string' } },
@@ -42,6 +42,7 @@ export async function runBrowserEntry(argv: string[] = process.argv.slice(2)): P
   process.once('SIGINT', stop);
 
   process.stdout.write(`ready: ${server.url}\n`);
+  return server.url;
 }
 
 /** Prints a person-readable sentence for expected failures, the cause for everything else. */

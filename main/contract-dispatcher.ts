@@ -22,7 +22,7 @@ export function createHandlers(services: AppServices, desktop: DesktopFeatures |
   return {
     'drafts.list': ({ scope, limit }) => services.drafts.page(scope, limit),
     'drafts.get': ({ id }) => services.drafts.get(id),
-    'drafts.create': ({ article }) => services.drafts.create(article),
+    'drafts.create': ({ article, id }) => services.drafts.create(article, id),
     'drafts.save': ({ id, baseVersion, article }) => services.drafts.save(id, baseVersion, article),
     'drafts.delete': ({ id }) => services.drafts.delete(id),
     'drafts.restore': ({ id }) => services.drafts.restore(id),

@@ -66,4 +66,7 @@ export const portalMessagesEn: Record<keyof typeof portalMessages, string> = {
   siteBack: 'All press releases',
   siteGoneTitle: 'Withdrawn',
   siteNotFoundTitle: 'Not found',
+  siteImprint: 'Imprint',
+  sitePrivacy: 'Privacy',
+  siteLegal: 'Legal',
 };

@@ -67,6 +67,9 @@ export const portalMessages = {
   sitePage: 'Seite {page}',
   siteUpdated: 'aktualisiert am {date}',
   siteBack: 'Alle Medieninformationen',
+  siteImprint: 'Impressum',
+  sitePrivacy: 'Datenschutz',
+  siteLegal: 'Rechtliches',
   siteGoneTitle: 'Zurückgezogen',
   siteNotFoundTitle: 'Nicht gefunden',
 } as const;

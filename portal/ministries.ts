@@ -6,6 +6,8 @@ import type { Role } from '../common/portal-api.js';
 export interface Ministry {
   id: string;
   name: string;
+  /** The ministry's own website (the `author`'s address on the public page). */
+  url?: string | undefined;
 }
 
 const ministryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'A ministry id is 1 to 64 lower-case letters, digits or "-".');
@@ -15,7 +17,7 @@ const ministryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'A ministry id 
  * name, whose id is then its slug ("thueringer-finanzministerium"). Ids and names are unique.
  */
 export const ministriesConfigSchema = z
-  .array(z.union([z.string().min(1), z.object({ id: ministryId, name: z.string().min(1) })]))
+  .array(z.union([z.string().min(1), z.object({ id: ministryId, name: z.string().min(1), url: z.url().optional() })]))
   .min(1)
   .superRefine((entries, context) => {
     const list = normalise(entries);

@@ -102,6 +102,16 @@ export class Portal {
     return buildProfile(this.options.profile, this.options.baseUrl);
   }
 
+  /** The portal's own settings of the profile: its name and the legal pages of the public website. */
+  siteSettings(): ProfileConfig['portal'] {
+    return this.options.profile.portal;
+  }
+
+  /** The website of a ministry, by the name releases show, if the profile gives one. */
+  ministryUrl(name: string): string | undefined {
+    return this.ministries.find((ministry) => ministry.name === name)?.url;
+  }
+
   // --- users and sessions ---
 
   /** Adds (or changes) a user: authors and approvers belong to one or more ministries of the profile, by id. */

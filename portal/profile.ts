@@ -10,7 +10,8 @@ import { ministriesConfigSchema, ministriesOf } from './ministries.js';
  * block catalog, so the configuration cannot disagree with what the app sends.
  */
 export const profileConfigSchema = z.object({
-  portal: z.object({ name: z.string().min(1), publicUrl: z.url().optional() }),
+  /** `imprintUrl`, `privacyUrl`: the legal pages the public website's footer links to. */
+  portal: z.object({ name: z.string().min(1), publicUrl: z.url().optional(), imprintUrl: z.url().optional(), privacyUrl: z.url().optional() }),
   profileVersion: z.string().min(1),
   elementTypes: z.array(z.object({ name: z.string().min(1), renderable: z.boolean() })),
   /** `{ id, name }`, or a plain name whose id is its slug (see `ministries.ts`). */

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../common/article.js';
 import { formatBerlin } from '../common/berlin-time.js';
-import type { MediaResolver } from '../common/media.js';
+import { collectMediaRefs, type MediaRef, type MediaResolver } from '../common/media.js';
 import { escapeHtml } from '../common/rendering/html.js';
 import { dateLine, renderArticle } from '../common/rendering/render-article.js';
 import { withoutXmlIllegal } from '../common/xml-text.js';
@@ -16,6 +16,10 @@ const PAGE_SIZE = 10;
 const websiteMedia: MediaResolver = { url: (media) => `/media/${media.sha256}`, external: (href) => href, name: () => undefined };
 
 let stylesheet: string | undefined;
+
+/** The site's icon: a small SVG (a browser asks for /favicon.ico whatever the page says). */
+const FAVICON_PATH = '/presse/favicon.svg';
+const favicon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#004a8f"/><path d="M8 9h16v3H8zm0 6h16v2H8zm0 5h11v2H8z" fill="#fff"/></svg>';
 
 /** The portal stylesheet the app's preview uses, from the source tree (next to the build or not). */
 function portalCss(): string {
@@ -34,6 +38,10 @@ export async function handleWebsite(portal: Portal, method: string, url: URL, re
   if (path === '/' || path === '/presse') {
     response.writeHead(301, { ...siteHeaders, Location: '/presse/' });
     response.end();
+    return true;
+  }
+  if (path === '/favicon.ico' || path === FAVICON_PATH) {
+    send(response, 200, 'image/svg+xml', favicon);
     return true;
   }
   if (path === '/presse/portal.css') {
@@ -93,6 +101,17 @@ function send(response: ServerResponse, status: number, type: string, text: stri
   response.end(body);
 }
 
+/** The footer of every page: the portal's name and its legal pages, as the profile names them. */
+function siteFooter(portal: Portal): string {
+  const { name, imprintUrl, privacyUrl } = portal.siteSettings();
+  const links = [
+    [imprintUrl, portalMessage('siteImprint')],
+    [privacyUrl, portalMessage('sitePrivacy')],
+  ].flatMap(([href, text]) => (href ? [`<li><a href="${escapeHtml(href)}">${escapeHtml(text!)}</a></li>`] : []));
+  const legal = links.length > 0 ? `<nav aria-label="${escapeHtml(portalMessage('siteLegal'))}"><ul class="portal-site-legal">${links.join('')}</ul></nav>` : '';
+  return `<footer class="portal-site-footer">${legal}<p>${escapeHtml(name)}</p></footer>`;
+}
+
 function page(portal: Portal, title: string, main: string, head = ''): string {
   const name = portal.profile().portal.name;
   return `<!doctype html>
@@ -101,12 +120,14 @@ function page(portal: Portal, title: string, main: string, head = ''): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – ${escapeHtml(name)}</title>
+<link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">
 <link rel="stylesheet" href="/presse/portal.css">
 <link rel="alternate" type="application/atom+xml" title="${escapeHtml(portalMessage('siteHeading'))}" href="/presse/feed.xml">
 ${head}</head>
-<body class="portal">
-<header class="portal-site-header"><p><a href="/presse/">${escapeHtml(name)}</a></p></header>
+<body class="portal portal-site">
+<header class="portal-site-header"><p class="portal-site-name"><a href="/presse/">${escapeHtml(name)}</a></p></header>
 ${main}
+${siteFooter(portal)}
 </body>
 </html>
 `;
@@ -119,10 +140,14 @@ function listPage(portal: Portal, pageNumber: number): string {
   const entries = items
     .map(({ row, article }) => {
       const meta = [formatBerlin(row.published_at!, 'longDay'), article.meta.ministry].filter(Boolean).map(escapeHtml).join(' · ');
-      return `<li class="portal-list-item">
+      const teaser = article.meta.teaserImage?.media ?? null;
+      const picture = teaser ? `<img class="portal-list-image" src="/media/${teaser.sha256}" alt="${escapeHtml(article.meta.teaserImage!.decorative ? '' : article.meta.teaserImage!.alt)}">` : '';
+      return `<li class="portal-list-item${picture ? ' portal-list-item-with-image' : ''}">
+${picture}<div class="portal-list-text">
 <h2><a href="/presse/${escapeHtml(row.slug!)}">${escapeHtml(article.meta.title)}</a></h2>
 <p class="portal-list-meta">${meta}</p>
-${article.meta.lead ? `<p>${escapeHtml(article.meta.lead)}</p>` : ''}
+${article.meta.lead ? `<p class="portal-list-lead">${escapeHtml(article.meta.lead)}</p>` : ''}
+</div>
 </li>`;
     })
     .join('\n');
@@ -151,6 +176,7 @@ interface PublishedRow {
 
 function articlePage(portal: Portal, slug: string, row: PublishedRow, article: Article): string {
   const address = `${portal.baseUrl}/presse/${slug}`;
+  const image = leadImage(article);
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -161,12 +187,14 @@ function articlePage(portal: Portal, slug: string, row: PublishedRow, article: A
     dateModified: row.corrected_at ?? row.published_at,
     url: address,
     mainEntityOfPage: address,
-    author: article.meta.ministry ? { '@type': 'GovernmentOrganization', name: article.meta.ministry } : undefined,
-    publisher: { '@type': 'GovernmentOrganization', name: portal.profile().portal.name },
-    image: article.meta.teaserImage?.media ? [`${portal.baseUrl}/media/${article.meta.teaserImage.media.sha256}`] : undefined,
+    author: article.meta.ministry ? { '@type': 'GovernmentOrganization', name: article.meta.ministry, url: portal.ministryUrl(article.meta.ministry) } : undefined,
+    publisher: { '@type': 'GovernmentOrganization', name: portal.profile().portal.name, url: portal.profile().portal.url },
+    image: image ? [`${portal.baseUrl}/media/${image.sha256}`] : undefined,
+    keywords: article.meta.topics.length > 0 ? article.meta.topics.join(', ') : undefined,
   };
   // "<" is escaped so that no text of the release can close the script element.
-  const head = `<script type="application/ld+json">${JSON.stringify(jsonLd).replace(/</g, '\\u003c')}</script>\n<link rel="canonical" href="${escapeHtml(address)}">\n`;
+  const description = article.meta.lead ? `<meta name="description" content="${escapeHtml(article.meta.lead)}">\n` : '';
+  const head = `${description}<script type="application/ld+json">${JSON.stringify(jsonLd).replace(/</g, '\\u003c')}</script>\n<link rel="canonical" href="${escapeHtml(address)}">\n`;
   const updated = row.corrected_at ? `<p class="portal-article-updated">${escapeHtml(portalMessage('siteUpdated', { date: formatBerlin(row.corrected_at, 'longDateTime') }))}</p>` : '';
   return page(
     portal,
@@ -174,10 +202,15 @@ function articlePage(portal: Portal, slug: string, row: PublishedRow, article: A
     `<main>
 ${renderArticle(article, websiteMedia)}
 ${updated}
-<p><a href="/presse/">${escapeHtml(portalMessage('siteBack'))}</a></p>
+<p class="portal-site-back"><a href="/presse/">← ${escapeHtml(portalMessage('siteBack'))}</a></p>
 </main>`,
     head,
   );
+}
+
+/** The picture of a release: its teaser image, else the first image of its text. */
+function leadImage(article: Article): MediaRef | null {
+  return article.meta.teaserImage?.media ?? collectMediaRefs(article.body).find((media) => media.mimeType.startsWith('image/')) ?? null;
 }
 
 /** The namespace of the feed's own element: the history's newest entry, an anchor for `portal check --head`. */

@@ -16,24 +16,50 @@ function slidesOf(value: unknown): Fields['slides'] {
   return parsed.success ? parsed.data : [];
 }
 
-/** Slides scroll side by side (CSS scroll snap): usable without script, by keyboard and screen reader. */
+/** A short, stable name for one slider's slides (anchors must be unique on the page; no script gives them out). */
+function sliderKey(slides: Fields['slides']): string {
+  let hash = 0x811c9dc5;
+  for (const char of JSON.stringify(slides)) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return `slider-${hash.toString(36)}`;
+}
+
+/** "‹ Vorheriges Bild", "2 von 5", "Nächstes Bild ›": links to the neighbouring slides, so no script is needed. */
+function slideNav(key: string, index: number, count: number): HtmlSpec {
+  const link = (target: number, label: string, text: string): HtmlSpec => ['a', { class: 'ce-slide-step', href: `#${key}-${target + 1}`, 'aria-label': label }, text];
+  return [
+    'p',
+    { class: 'ce-slide-nav' },
+    ...(index > 0 ? [link(index - 1, contentMessage('portal.slidePrevious'), '‹')] : []),
+    ['span', { class: 'ce-slide-counter' }, contentMessage('portal.slidePosition', { position: index + 1, count })],
+    ...(index < count - 1 ? [link(index + 1, contentMessage('portal.slideNext'), '›')] : []),
+  ];
+}
+
+/**
+ * One slide at a time, the track scrolls sideways (CSS scroll snap): the track is focusable (arrow
+ * keys scroll it), each slide says "2 von 5" and links to its neighbours. Works without script,
+ * by keyboard and screen reader; the editor shows the slides without the links.
+ */
 function render(fields: Fields, context: RenderContext): HtmlSpec {
+  const count = fields.slides.length;
+  const key = sliderKey(fields.slides);
   return [
     'div',
-    { class: 'ce-slider', role: 'region', 'aria-roledescription': contentMessage('portal.carousel'), 'aria-label': contentMessage('portal.carouselLabel'), tabindex: context.editor ? undefined : '0' },
+    { class: 'ce-slider', role: 'region', 'aria-roledescription': contentMessage('portal.carousel'), 'aria-label': contentMessage('portal.carouselLabel') },
     [
       'ul',
-      { class: 'ce-slider-track' },
+      { class: 'ce-slider-track', tabindex: context.editor ? undefined : '0' },
       ...fields.slides.map(
         (slide, index): HtmlSpec => [
           'li',
-          { class: 'ce-slide', 'aria-roledescription': contentMessage('portal.slide'), 'aria-label': contentMessage('portal.slidePosition', { position: index + 1, count: fields.slides.length }) },
+          { class: 'ce-slide', id: context.editor ? undefined : `${key}-${index + 1}`, 'aria-roledescription': contentMessage('portal.slide'), 'aria-label': contentMessage('portal.slidePosition', { position: index + 1, count }) },
           ['figure', imageSpec(slide, context.media), [
             'figcaption',
             ['strong', { class: 'ce-slide-title' }, slide.title],
             ['span', { class: 'ce-slide-text' }, slide.text],
             ...(slide.credit ? [creditSpec(slide.credit)] : []),
           ]],
+          ...(context.editor || count < 2 ? [] : [slideNav(key, index, count)]),
         ],
       ),
     ],

@@ -15,9 +15,10 @@ export const releaseRules: readonly Rule<Article>[] = [
     wcag: null,
     run: ({ meta }, { profile }) => (profile && meta.lead.length > profile.limits.leadLength ? { params: { length: meta.lead.length, limit: profile.limits.leadLength } } : null),
   },
+  // An embargo means "not before": once it has passed, publishing is simply allowed; a hint asks whether it is still wanted.
   {
     id: 'preflight.embargoPast',
-    severity: 'error',
+    severity: 'hint',
     wcag: null,
     run: ({ meta }, { now }) => (meta.embargo && berlinToInstant(meta.embargo).getTime() <= (now ?? new Date()).getTime() ? {} : null),
   },

@@ -37,6 +37,8 @@ export const deBlocks = {
   'portal.carouselLabel': 'Bilder',
   'portal.slide': 'Folie',
   'portal.slidePosition': '{position} von {count}',
+  'portal.slidePrevious': 'Vorheriges Bild',
+  'portal.slideNext': 'Nächstes Bild',
   'portal.captionsLanguage': 'Deutsch',
   'portal.author': 'Erstellt von {ministry}',
 

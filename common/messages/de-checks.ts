@@ -19,7 +19,7 @@ export const deChecks = {
   'check.ministry': 'Das Ministerium fehlt. Wählen Sie es unter „Angaben“.',
   'check.date': 'Das Datum fehlt. Tragen Sie es unter „Angaben“ ein.',
   'check.leadLength': 'Der Vorspann ist zu lang ({length} Zeichen); das Portal erlaubt {limit}.',
-  'check.embargoPast': 'Die Sperrfrist liegt nicht in der Zukunft. Korrigieren oder entfernen Sie sie.',
+  'check.embargoPast': 'Die Sperrfrist ist bereits abgelaufen; die Pressemitteilung darf sofort erscheinen. Entfernen Sie die Sperrfrist, wenn sie nicht mehr gebraucht wird.',
   'check.imageCredit': 'Das Bild „{name}“ hat keinen Bildnachweis. Tragen Sie Urheber oder Quelle ein.',
   'check.altMissing': 'Das Bild „{name}“ hat keinen Alternativtext. Beschreiben Sie, was es zeigt, oder markieren Sie es als dekorativ.',
   'check.altPlaceholder': 'Der Alternativtext „{alt}“ ist ein Platzhalter. Beschreiben Sie, was das Bild zeigt.',

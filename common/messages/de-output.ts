@@ -5,6 +5,7 @@ export const deOutput = {
   'output.contact': 'Pressekontakt',
   'output.contactPhone': 'Telefon',
   'output.contactEmail': 'E-Mail',
+  'output.topics': 'Themen',
   'output.pageNumber': 'Seite {page} von {pages}',
   'output.imageNotInWord': '[Bild: {description}; dieses Bildformat kann Word nicht darstellen]',
   'output.imageMissing': '[Bild fehlt: {description}]',

@@ -37,6 +37,8 @@ export const enBlocks: Record<keyof typeof deBlocks, string> = {
   'portal.carouselLabel': 'Images',
   'portal.slide': 'Slide',
   'portal.slidePosition': '{position} of {count}',
+  'portal.slidePrevious': 'Previous image',
+  'portal.slideNext': 'Next image',
   'portal.captionsLanguage': 'German',
   'portal.author': 'Created by {ministry}',
   'box.blue': 'Blue with white text',

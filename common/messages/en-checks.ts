@@ -21,7 +21,7 @@ export const enChecks: Record<keyof typeof deChecks, string> = {
   'check.ministry': 'The ministry is missing.',
   'check.date': 'The date is missing.',
   'check.leadLength': 'The lead is too long ({length} characters); the portal allows {limit}.',
-  'check.embargoPast': 'The embargo does not lie in the future.',
+  'check.embargoPast': 'The embargo has already passed; the release may appear at once. Remove the embargo if it is no longer needed.',
   'check.imageCredit': 'The image “{name}” has no credit.',
   'check.altMissing': 'The image “{name}” has no alt text. Describe what it shows, or mark it decorative.',
   'check.altPlaceholder': 'The alt text “{alt}” is a placeholder. Describe what the image shows.',

@@ -7,6 +7,7 @@ export const enOutput: Record<keyof typeof deOutput, string> = {
   'output.contact': 'Press contact',
   'output.contactPhone': 'Phone',
   'output.contactEmail': 'Email',
+  'output.topics': 'Topics',
   'output.pageNumber': 'Page {page} of {pages}',
   'output.imageNotInWord': '[Image: {description}; Word cannot show this image format]',
   'output.imageMissing': '[Image missing: {description}]',

@@ -3,6 +3,7 @@ import { formatBerlin } from '../berlin-time.js';
 import type { MediaResolver } from '../media.js';
 import { contentMessage } from '../messages/index.js';
 import { toContentElements, elementSpec } from './content-elements.js';
+import { releaseExtrasSpec } from './release-extras.js';
 import { fragmentToHtml, type HtmlSpec } from '../markup/html-spec.js';
 
 /** "Erfurt, 29. November 2026" from place and date; either may be missing. */
@@ -27,6 +28,7 @@ export function articleSpec(article: Article, media: MediaResolver): HtmlSpec {
     ],
     ...(meta.lead ? [['p', { class: 'portal-article-lead' }, ['strong', meta.lead]] as const] : []),
     ...toContentElements(article.body).map((element) => elementSpec(element, { media, editor: false })),
+    ...releaseExtrasSpec(meta),
   ];
 }
 

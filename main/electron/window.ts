@@ -1,6 +1,7 @@
-import { app, BrowserWindow, type WebContents } from 'electron';
+import { app, BrowserWindow, Menu, type WebContents } from 'electron';
 import { formatMessage } from '../../common/messages/index.js';
 import { APP_ORIGIN } from './protocol.js';
+import { spellingMenuTemplate } from './spelling-menu.js';
 import { mainWindowPreferences } from './window-options.js';
 
 const createdByUs = new WeakSet<WebContents>();
@@ -28,6 +29,13 @@ export function createMainWindow(preload: string): BrowserWindow {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('context-menu', (_event, params) => {
+    const template = spellingMenuTemplate(params, {
+      replaceMisspelling: (word) => contents.replaceMisspelling(word),
+      addToDictionary: (word) => contents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;

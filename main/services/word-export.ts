@@ -5,6 +5,7 @@ import type { Draft } from '../../common/contract.js';
 import { slugify } from '../../common/german-folding.js';
 import { contentMessage } from '../../common/messages/index.js';
 import { toContentElements } from '../../common/rendering/content-elements.js';
+import { topicsLine } from '../../common/rendering/release-extras.js';
 import { contactLines, releaseMarks } from '../../common/rendering/release-output.js';
 import { dateLine } from '../../common/rendering/render-article.js';
 import type { MediaRef } from '../../common/media.js';
@@ -43,6 +44,7 @@ export async function wordDocument(article: Article, options: WordOptions): Prom
     ...(meta.lead ? [styled(wordStyles.lead.id, meta.lead)] : []),
     ...toContentElements(article.body).flatMap((element) => elementToWord(element, context)),
     ...contactParagraphs(meta.contact),
+    ...topicsParagraphs(meta.topics),
   ];
   const document = new Document({
     title: meta.title,
@@ -84,6 +86,12 @@ function contactParagraphs(contact: Article['meta']['contact']): Paragraph[] {
         }),
     ),
   ];
+}
+
+/** "Themen: Haushalt, Finanzen" after the contact. */
+function topicsParagraphs(topics: readonly string[]): Paragraph[] {
+  const line = topicsLine(topics);
+  return line ? [new Paragraph({ style: wordStyles.contact.id, spacing: { before: 240 }, children: [new TextRun({ text: `${line.label}: `, bold: true }), new TextRun(line.text)] })] : [];
 }
 
 /** "Seite 1 von 2" from the catalog, its placeholders as Word's page fields. */

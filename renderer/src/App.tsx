@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useBackend } from './api-context.js';
-import { attempt } from './attempt.js';
-import { createDraftAndOpen } from './create-draft.js';
+import { openNewDraft } from './create-draft.js';
 import { DraftListScreen } from './DraftListScreen.js';
-import { EditorScreen } from './EditorScreen.js';
+import { EditorScreen, NewDraftScreen } from './EditorScreen.js';
 import { t } from './messages.js';
 import { hrefOf, parseRoute, useRoute } from './routes.js';
 import { TrashScreen } from './TrashScreen.js';
@@ -16,7 +15,7 @@ import { SettingsScreen } from './SettingsScreen.js';
 import { navigate } from './routes.js';
 
 export function App() {
-  const { api, bridge } = useBackend();
+  const { bridge } = useBackend();
   const route = useRoute();
   const [notice, setNotice] = useState('');
 
@@ -26,11 +25,9 @@ export function App() {
         // A restored backup replaced every release: an open one is closed (unsaved text is kept as its own draft).
         if (event.name === 'app.restored' && parseRoute(window.location.hash).screen === 'editor') navigate({ screen: 'drafts' });
         if (event.name === 'app.command' && event.payload.command === 'backups.open') navigate({ screen: 'backups' });
-        if (event.name === 'app.command' && event.payload.command === 'draft.new') {
-          void attempt(() => createDraftAndOpen(api), setNotice);
-        }
+        if (event.name === 'app.command' && event.payload.command === 'draft.new') openNewDraft();
       }),
-    [api, bridge],
+    [bridge],
   );
 
   return (
@@ -61,6 +58,7 @@ export function App() {
         {route.screen === 'inbox' && <InboxScreen />}
         {route.screen === 'review' && <ReviewScreen key={route.id} id={route.id} />}
         {route.screen === 'editor' && <EditorScreen key={route.id} id={route.id} />}
+        {route.screen === 'new' && <NewDraftScreen key={route.id} id={route.id} />}
         {route.screen === 'print' && <PrintView key={route.id} id={route.id} />}
         {route.screen === 'settings' && <SettingsScreen onNotice={setNotice} />}
       </main>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { DraftSummary } from '../../common/contract.js';
 import { useBackend } from './api-context.js';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.js';
-import { attempt, errorMessage } from './attempt.js';
-import { createDraftAndOpen } from './create-draft.js';
+import { errorMessage } from './attempt.js';
+import { openNewDraft } from './create-draft.js';
 import { titleOf } from './draft-title.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
@@ -22,17 +22,11 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
   const { drafts, total, error, showMore } = useDrafts('active');
   const portalStates = usePortalOverview();
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  const [busy, setBusy] = useState(false);
   const [filter, setFilter] = useState<SearchFilter>({ query: '', scope: 'active', from: '', to: '' });
   const searching = filter.query.trim() !== '';
   const word = useWordImport(onNotice);
   const drop = useFileDrop((files) => void word.importFiles(files), word.busy);
 
-  async function createDraft() {
-    setBusy(true);
-    await attempt(() => createDraftAndOpen(api), onNotice);
-    setBusy(false);
-  }
 
   function askDelete(draft: DraftSummary) {
     setConfirm({
@@ -59,7 +53,7 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
           </button>
           <ImportButton onNotice={onNotice} />
           <WordImportButton busy={word.busy} onFiles={(files) => void word.importFiles(files)} />
-          <button type="button" className="primary" onClick={() => void createDraft()} disabled={busy}>
+          <button type="button" className="primary" onClick={openNewDraft}>
             {t('drafts.new')}
           </button>
         </div>

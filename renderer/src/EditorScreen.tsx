@@ -9,6 +9,7 @@ import { useBackend } from './api-context.js';
 import { errorMessage } from './attempt.js';
 import type { SaveState } from './autosave.js';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.js';
+import { unsavedDraft } from './create-draft.js';
 import { DraftSession } from './draft-session.js';
 import { BlockPanel } from './editor/BlockPanel.js';
 import { insertBlock } from './editor/block-commands.js';
@@ -35,14 +36,13 @@ import { SyncLine } from './release/SyncLine.js';
 import { useOutputActions } from './release/output-actions.js';
 import { useReleaseActions } from './release/use-release-actions.js';
 import { navigate, replaceRoute } from './routes.js';
+import { followSlideLink } from './slide-links.js';
 
 /** Loads one press release and shows it for editing; keyed by id, so each draft starts fresh. */
 export function EditorScreen({ id }: { id: string }) {
   const { api } = useBackend();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // Set when the release was replaced as a whole (a restore): the editor starts afresh on it.
-  const [replaced, setReplaced] = useState<{ count: number; message: string } | null>(null);
 
   // Opening a release fetches its state on the portal (approved meanwhile?) when signed in.
   useEffect(() => {
@@ -74,6 +74,19 @@ export function EditorScreen({ id }: { id: string }) {
     );
   }
   if (!draft) return <p className="loading">{t('app.loading')}</p>;
+  return <ReplaceableEditor draft={draft} />;
+}
+
+/** "Neue Pressemitteilung": an empty release in the editor, stored only with the first input. */
+export function NewDraftScreen({ id }: { id: string }) {
+  const [draft] = useState(() => unsavedDraft(id));
+  return <ReplaceableEditor draft={draft} />;
+}
+
+/** The editor, started afresh when the release is replaced as a whole (a restore). */
+function ReplaceableEditor({ draft: initial }: { draft: Draft }) {
+  const [draft, setDraft] = useState(initial);
+  const [replaced, setReplaced] = useState<{ count: number; message: string } | null>(null);
   return (
     <DraftEditor
       key={`${draft.id}:${replaced?.count ?? 0}`}
@@ -109,10 +122,15 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [session] = useState(
     () =>
-      new DraftSession(api, draft, (copy) => {
-        replaceRoute({ screen: 'editor', id: copy.id });
-        setNotice(t('editor.conflictCopy', { title: copy.article.meta.title }));
-      }),
+      new DraftSession(
+        api,
+        draft,
+        (copy) => {
+          replaceRoute({ screen: 'editor', id: copy.id });
+          setNotice(t('editor.conflictCopy', { title: copy.article.meta.title }));
+        },
+        () => replaceRoute({ screen: 'editor', id: draft.id }),
+      ),
   );
   const saver = session.autosaver;
   const fieldId = useId();
@@ -152,6 +170,9 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   function onScreenBlur(event: FocusEvent<HTMLElement>) {
     const next = event.relatedTarget;
     if (next instanceof Node && event.currentTarget.contains(next)) return;
+    // A click on empty space moves focus nowhere, and the person is still writing: only another
+    // window or another part of the app counts as leaving.
+    if (next === null && document.hasFocus()) return;
     void session.checkpoint('blur');
   }
 
@@ -188,6 +209,8 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   return (
     <ReleaseProvider value={release}>
       <section className="screen editor-screen" aria-label={title.trim() || t('drafts.untitled')} onBlur={onScreenBlur}>
+        {/* The article's own h1 is in the preview; elsewhere the screen names itself. */}
+        {mode !== 'preview' && <h1 className="visually-hidden">{t('editor.heading')}</h1>}
         <header className="screen-header editor-toolbar">
           <button type="button" onClick={() => void back()}>
             ← {t('editor.back')}
@@ -235,7 +258,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
         {mode === 'history' && <HistoryView articleId={session.id} current={() => session.snapshot()} onRestore={askRestore} />}
         {mode === 'preview' && previewHtml !== null && (
           // The same renderer as publishing; its output is built from escaped, structured data.
-          <div className="portal-preview portal" role="region" aria-label={t('preview.label')} dangerouslySetInnerHTML={{ __html: previewHtml }} />
+          <div className="portal-preview portal" role="region" aria-label={t('preview.label')} onClick={followSlideLink} dangerouslySetInnerHTML={{ __html: previewHtml }} />
         )}
         <div className="editor-layout" hidden={mode !== 'edit'}>
           <article className="article-form portal">

@@ -6,6 +6,7 @@ import { renderArticle } from '../../common/rendering/render-article.js';
 import { useBackend } from './api-context.js';
 import { attempt } from './attempt.js';
 import { formatDateTime } from './format-date.js';
+import { followSlideLink } from './slide-links.js';
 import { t } from './messages.js';
 import { hrefOf, navigate } from './routes.js';
 import { formatBerlinLocal } from '../../common/berlin-time.js';
@@ -184,6 +185,7 @@ function ReviewPreview({ id, article, revision, onPick }: { id: string; article:
         role="region"
         aria-label={t('preview.label')}
         onClick={(event) => {
+          followSlideLink(event);
           if ((event.target as Element).closest('a')) event.preventDefault();
           const block = blockOf(event.target as Element);
           if (block) onPick(block.getAttribute('data-block-id')!);
@@ -237,7 +239,7 @@ function LiveRelease({ item, notice, onNotice }: { item: InboxItem; notice: stri
           {notice}
         </p>
       )}
-      <div className="portal-preview portal" role="region" aria-label={t('preview.label')} dangerouslySetInnerHTML={{ __html: renderArticle(item.article, mediaPathResolver) }} />
+      <div className="portal-preview portal" role="region" aria-label={t('preview.label')} onClick={followSlideLink} dangerouslySetInnerHTML={{ __html: renderArticle(item.article, mediaPathResolver) }} />
     </section>
   );
 }

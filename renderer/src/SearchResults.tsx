@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { SearchHit } from '../../common/contract.js';
 import { useBackend } from './api-context.js';
 import { errorMessage } from './attempt.js';
+import { DateTextInput } from './DateTextInput.js';
 import { titleOf } from './draft-title.js';
 import { formatDateTime } from './format-date.js';
 import { t } from './messages.js';
@@ -33,11 +34,11 @@ export function SearchBar({ filter, onChange }: { filter: SearchFilter; onChange
       </div>
       <div className="search-filter">
         <label htmlFor={`${id}-from`}>{t('search.from')}</label>
-        <input id={`${id}-from`} type="date" value={filter.from} onChange={(event) => onChange({ ...filter, from: event.target.value })} />
+        <DateTextInput id={`${id}-from`} kind="day" value={filter.from} onChange={(value) => onChange({ ...filter, from: value })} />
       </div>
       <div className="search-filter">
         <label htmlFor={`${id}-to`}>{t('search.to')}</label>
-        <input id={`${id}-to`} type="date" value={filter.to} onChange={(event) => onChange({ ...filter, to: event.target.value })} />
+        <DateTextInput id={`${id}-to`} kind="day" value={filter.to} onChange={(value) => onChange({ ...filter, to: value })} />
       </div>
     </search>
   );

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import type { Article, ArticleMeta } from '../../common/article.js';
 import type { Draft, RevisionSummary } from '../../common/contract.js';
 import { Autosaver } from './autosave.js';
+import { isUntouched } from './create-draft.js';
 import type { Api } from './bridge.js';
 
 /** A pause this long in writing leaves a revision in the history. */
@@ -21,6 +22,8 @@ export class DraftSession {
   private lastArticle: Article;
   private pauseTimer: ReturnType<typeof setTimeout> | null = null;
   private retired = false;
+  /** A new release ("Neue Pressemitteilung") is stored by its first save, not before. */
+  private stored: boolean;
   private readonly changeListeners = new Set<() => void>();
 
   constructor(
@@ -28,7 +31,10 @@ export class DraftSession {
     private readonly draft: Draft,
     /** Called when someone else saved first and our text became a draft of its own. */
     private readonly onConflictCopy: (copy: Draft) => void,
+    /** Called when a new release was stored for the first time. */
+    private readonly onStored: () => void = () => undefined,
   ) {
+    this.stored = draft.version > 0;
     this.target = { id: draft.id, version: draft.version };
     this.meta = { ...draft.article.meta };
     this.lastArticle = draft.article;
@@ -73,7 +79,7 @@ export class DraftSession {
    * main catches revisions up at its next start.
    */
   async checkpoint(reason: CheckpointReason): Promise<RevisionSummary | null> {
-    if (this.retired || !(await this.autosaver.flush())) return null;
+    if (this.retired || !(await this.autosaver.flush()) || !this.stored) return null;
     try {
       return await this.api.history.checkpoint({ id: this.target.id, reason });
     } catch (error) {
@@ -131,6 +137,14 @@ export class DraftSession {
 
   private async save(): Promise<void> {
     const article = this.snapshot();
+    if (!this.stored) {
+      if (isUntouched(article)) return;
+      const created = await this.api.drafts.create({ id: this.target.id, article });
+      this.stored = true;
+      this.target.version = created.version;
+      this.onStored();
+      return;
+    }
     const result = await this.api.drafts.save({ id: this.target.id, baseVersion: this.target.version, article });
     if (result.status === 'saved') {
       this.target.version = result.version;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../common/article.js';
@@ -184,6 +184,37 @@ describe('the reference portal over HTTP', () => {
     expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
     expect(feed.match(/<entry>/g)).toHaveLength(2);
     expect((await fetch(`${t.server.url}/presse/gibt-es-nicht`)).status).toBe(404);
+  });
+
+  it('the page of a release shows its contact and topics, describes itself (JSON-LD, meta description) and has an icon', async () => {
+    const contact = { name: 'Anna Beispiel', phone: '0361 57 36 11 000', email: 'presse@tfm.thueringen.de' };
+    const hash = createHash('sha256').update(bluePng).digest('hex');
+    expect((await t.as.author.call('PUT', `/api/v1/media/${hash}`, new Uint8Array(bluePng), { 'Content-Type': 'image/png' })).status).toBe(201);
+    const image = { media: { sha256: hash, mimeType: 'image/png', size: bluePng.length, name: 'blau.png' }, alt: 'Eine blaue Fläche', decorative: false, caption: '', credit: 'Land Thüringen' };
+    const base = release('Mit Kontakt', { lead: 'Ein Vorspann mit "Anführung".', contact, topics: ['Haushalt', 'Finanzen'] });
+    const withImage = { ...base, body: { type: 'doc' as const, content: [...base.body.content!, { type: 'textWithImage', attrs: { id: 'b1', position: 'above', image }, content: [{ type: 'paragraph' }] }] } };
+    const { id } = await t.approved(withImage);
+    const published = await t.as.author.transition(id, 'publish', 1);
+    expect(published.status).toBe(200);
+    const list = await (await fetch(`${t.server.url}/presse/`)).text();
+    const slug = /href="\/presse\/([a-z0-9-]+)"/.exec(list.slice(list.indexOf('<main')))![1]!;
+    const html = await (await fetch(`${t.server.url}/presse/${slug}`)).text();
+    expect(html).toContain('<h2>Pressekontakt</h2>');
+    expect(html).toContain('<a href="mailto:presse@tfm.thueringen.de">presse@tfm.thueringen.de</a>');
+    expect(html).toContain('<p class="portal-article-topics"><strong>Themen:</strong> Haushalt, Finanzen</p>');
+    expect(html).toContain('<meta name="description" content="Ein Vorspann mit &quot;Anführung&quot;.">');
+    expect(html).toContain('<link rel="icon" href="/presse/favicon.svg" type="image/svg+xml">');
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(jsonLd).toMatchObject({
+      keywords: 'Haushalt, Finanzen',
+      author: { '@type': 'GovernmentOrganization', name: 'Thüringer Finanzministerium', url: 'https://finanzen.thueringen.de/' },
+      image: [`${t.server.portal.baseUrl}/media/${hash}`],
+    });
+    for (const path of ['/favicon.ico', '/presse/favicon.svg']) {
+      const icon = await fetch(`${t.server.url}${path}`);
+      expect(icon.status).toBe(200);
+      expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    }
   });
 
   it('errors are JSON with a stable code and a German message; bodies are limited; no stack traces', async () => {

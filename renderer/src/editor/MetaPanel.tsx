@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { imageEditorFields } from '../../../common/blocks/editor-fields.js';
 import { emptyImage, type Image } from '../../../common/blocks/image.js';
+import { DateTextInput } from '../DateTextInput.js';
 import { FieldControl } from './FieldControl.js';
 import type { ArticleMeta } from '../../../common/article.js';
 import { defaultMinistries } from '../../../common/ministries.js';
@@ -43,11 +44,11 @@ export function MetaPanel({ initial, onChange }: { initial: ArticleMeta; onChang
       {text('place', 'meta.place')}
       <div className="panel-field">
         <label htmlFor={`${id}-date`}>{t('meta.date')}</label>
-        <input id={`${id}-date`} type="date" value={meta.date} onChange={(event) => change('date', event.target.value)} />
+        <DateTextInput id={`${id}-date`} kind="day" value={meta.date} onChange={(value) => change('date', value)} />
       </div>
       <div className="panel-field">
         <label htmlFor={`${id}-embargo`}>{t('meta.embargo')}</label>
-        <input id={`${id}-embargo`} type="datetime-local" step={60} value={meta.embargo} aria-describedby={`${id}-embargo-hint`} onChange={(event) => change('embargo', event.target.value.slice(0, 16))} />
+        <DateTextInput id={`${id}-embargo`} kind="dateTime" value={meta.embargo} describedBy={`${id}-embargo-hint`} onChange={(value) => change('embargo', value)} />
         <p id={`${id}-embargo-hint`} className="field-hint">
           {t('meta.embargoHint')}
         </p>

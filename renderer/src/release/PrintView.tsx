@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Article } from '../../../common/article.js';
 import { mediaPathResolver } from '../../../common/media.js';
-import { contactLines, releaseMarks } from '../../../common/rendering/release-output.js';
+import { releaseMarks } from '../../../common/rendering/release-output.js';
 import { renderArticle } from '../../../common/rendering/render-article.js';
 import { useBackend } from '../api-context.js';
 import { attempt, errorMessage } from '../attempt.js';
@@ -94,7 +94,6 @@ export function PrintView({ id }: { id: string }) {
     );
   }
   if (!loaded || !marks) return <p className="loading">{t('app.loading')}</p>;
-  const contact = contactLines(loaded.article.meta.contact);
   const savePdf = () =>
     attempt(async () => {
       const { fileName } = await api.drafts.savePdf({ id });
@@ -124,17 +123,6 @@ export function PrintView({ id }: { id: string }) {
         {marks.draft && <p className="print-mark print-mark-draft">{marks.draft}</p>}
         {/* The same renderer as the preview and publishing; its output is built from escaped, structured data. */}
         <div dangerouslySetInnerHTML={{ __html: renderArticle(loaded.article, mediaPathResolver) }} />
-        {contact && (
-          <section className="print-contact">
-            <h2>{contact.heading}</h2>
-            {contact.lines.map((line) => (
-              <p key={`${line.label ?? ''}${line.value}`}>
-                {line.label && `${line.label}: `}
-                {line.href ? <a href={line.href}>{line.value}</a> : line.value}
-              </p>
-            ))}
-          </section>
-        )}
       </div>
     </section>
   );

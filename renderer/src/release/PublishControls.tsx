@@ -3,6 +3,7 @@ import { berlinToInstant, formatBerlinLocal } from '../../../common/berlin-time.
 import { allowedActions, liveStatuses, refusal, reviewerRoles, roles, type TransitionFacts } from '../../../common/workflow.js';
 import { useBackend } from '../api-context.js';
 import { attempt } from '../attempt.js';
+import { DateTextInput } from '../DateTextInput.js';
 import { t } from '../messages.js';
 import { gateRefusal, publishErrors } from './gate.js';
 import { OverrideForm } from './OverrideForm.js';
@@ -18,6 +19,7 @@ export function PublishControls({ embargo }: { embargo: string }) {
   const { api } = useBackend();
   const { id, sync, role, profile } = useRelease();
   const [at, setAt] = useState('');
+  const [atValid, setAtValid] = useState(true);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [blocked, setBlocked] = useState(false);
@@ -77,8 +79,8 @@ export function PublishControls({ embargo }: { embargo: string }) {
       {offered.includes('publish') && (
         <div className="publish-form">
           <label htmlFor={fieldId}>{t('sync.publishAt')}</label>
-          <input id={fieldId} type="datetime-local" value={at} min={embargo || undefined} onChange={(event) => setAt(event.target.value)} />
-          <button type="button" className="primary" disabled={sync.pending > 0} onClick={() => void publish()}>
+          <DateTextInput id={fieldId} kind="dateTime" value={at} onChange={setAt} onValidity={setAtValid} />
+          <button type="button" className="primary" disabled={sync.pending > 0 || !atValid} onClick={() => void publish()}>
             {t('sync.publish')}
           </button>
           {sync.pending > 0 && <span role="status">{t('sync.publishing')}</span>}
