@@ -147,7 +147,14 @@ export class DraftStore {
     return toDraft(this.requireRow(id));
   }
 
+  /**
+   * Stores a new release, under the id the editor chose for it when given one ("Neue
+   * Pressemitteilung" is stored with its first input). A create under an id that exists already
+   * (a retry whose first answer was lost) answers that release as it is and overwrites nothing.
+   */
   create(given: Article = emptyArticle(), id: string = this.newId()): Draft {
+    const existing = this.statements.get.get(id);
+    if (existing) return toDraft(existing);
     const article = completeBlockIds(given);
     const now = this.now().toISOString();
     this.db.transaction(() => {

@@ -43,6 +43,15 @@ describe('DraftStore', () => {
     expect(changes).toEqual([{ id: draft.id, kind: 'created' }]);
   });
 
+  it('a create under an id that exists (a retried create) answers that release and overwrites nothing', () => {
+    const id = '0b0c2f8e-6d5e-4c1b-9a53-1c2f3e4d5a6b';
+    const first = store.create(article('Zuerst', ['Der erste Text']), id);
+    const again = store.create(article('Später', ['Ein anderer Text']), id);
+    expect(again).toEqual(first);
+    expect(store.get(id).article.meta.title).toBe('Zuerst');
+    expect(store.list('active')).toHaveLength(1);
+  });
+
   it('saves, loads and lists with the newest change first', () => {
     const first = store.create();
     const second = store.create();
