@@ -7,7 +7,19 @@ import { navigate } from './routes.js';
 
 /** Hands text to the browser (or Electron) as a file to save. */
 export function downloadText(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  downloadBlob(fileName, new Blob([content], { type: 'application/json' }));
+}
+
+/** Hands bytes (base64, as main sends them) to the browser (or Electron) as a file to save. */
+export function downloadBytes(fileName: string, base64: string, type: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  downloadBlob(fileName, new Blob([bytes], { type }));
+}
+
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { outline, type OutlineNode } from '../fixtures/outline.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { BlockEditor, EditorPage } from './pages/editor-page.js';
@@ -19,24 +20,9 @@ async function paste(page: Page, data: { html?: string; text: string }): Promise
 
 type Outline = string[];
 
-/** The stored body in outline: "h2 …", "• …" (indented by level), "1. …", table rows, "p …". */
+/** The stored body in outline (see tests/fixtures/outline.ts), empty paragraphs left out. */
 async function storedOutline(page: Page): Promise<Outline> {
-  type Node = { type: string; text?: string; attrs?: Record<string, unknown>; content?: Node[] };
-  const body = (await new BlockEditor(page).storedBody()) as unknown as Node;
-  const text = (node: Node): string => node.text ?? (node.content ?? []).map(text).join('');
-  const describe = (node: Node, depth = 0): string[] => {
-    if (node.type === 'bulletList' || node.type === 'orderedList') {
-      return (node.content ?? []).flatMap((item) => {
-        const [first, ...nested] = item.content ?? [];
-        return [`${'  '.repeat(depth)}${node.type === 'orderedList' ? '1.' : '•'} ${text(first!)}`, ...nested.flatMap((inner) => describe(inner, depth + 1))];
-      });
-    }
-    if (node.type === 'heading') return [`h${String(node.attrs?.level)} ${text(node)}`];
-    if (node.type === 'table') return (node.content ?? []).map((row) => (row.content ?? []).map((cell) => `${cell.type === 'tableHeader' ? 'th' : 'td'}:${text(cell)}`).join(' | '));
-    if (node.type === 'textWithImage') return [`image slot (${(node.attrs?.image as { media: unknown }).media === null ? 'empty' : 'filled'})`];
-    return [`p ${text(node)}`];
-  };
-  return (body.content ?? []).flatMap((node) => describe(node)).filter((line) => line !== 'p ');
+  return outline((await new BlockEditor(page).storedBody()) as unknown as OutlineNode).filter((line) => line !== 'p ');
 }
 
 async function newRelease(page: Page, title: string): Promise<EditorPage> {

@@ -3,31 +3,17 @@ import { fileURLToPath } from 'node:url';
 import { generateJSON } from '@tiptap/html/server';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import type { DocumentNode } from '../../common/article.js';
 import { documentExtensions } from '../../common/blocks/catalog.js';
 import { cleanOfficeHtml, officeSource } from '../../common/markup/office-html.js';
+import { outline, type OutlineNode } from '../fixtures/outline.js';
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/clipboard/${name}`, import.meta.url)), 'utf8');
 const parse = (markup: string) => new new Window().DOMParser().parseFromString(markup, 'text/html') as unknown as Document;
 
-/** The clipboard HTML as the editor's blocks read it, in a compact outline. */
-function outline(name: string): { blocks: string[]; localImages: number; html: string } {
+/** The clipboard HTML as the editor's blocks read it, in outline. */
+function outlineOf(name: string): { blocks: string[]; localImages: number; html: string } {
   const cleaned = cleanOfficeHtml(fixture(name), parse)!;
-  const doc = generateJSON(cleaned.html, documentExtensions()) as DocumentNode;
-  const text = (node: DocumentNode): string => node.text ?? (node.content ?? []).map(text).join('');
-  const describe = (node: DocumentNode, depth = 0): string[] => {
-    if (node.type === 'bulletList' || node.type === 'orderedList') {
-      return (node.content ?? []).flatMap((item) => {
-        const [first, ...nested] = item.content ?? [];
-        return [`${'  '.repeat(depth)}${node.type === 'orderedList' ? '1.' : '•'} ${text(first!)}`, ...nested.flatMap((inner) => describe(inner, depth + 1))];
-      });
-    }
-    if (node.type === 'heading') return [`h${String(node.attrs?.level)} ${text(node)}`];
-    if (node.type === 'table') return (node.content ?? []).map((row) => (row.content ?? []).map((cell) => `${cell.type === 'tableHeader' ? 'th' : 'td'}:${text(cell)}`).join(' | '));
-    if (node.type === 'textWithImage') return [`image slot (${(node.attrs?.image as { media: unknown }).media === null ? 'empty' : 'filled'})`];
-    return [`p ${text(node)}`];
-  };
-  return { blocks: (doc.content ?? []).flatMap((node) => describe(node)), localImages: cleaned.localImages, html: cleaned.html };
+  return { blocks: outline(generateJSON(cleaned.html, documentExtensions()) as OutlineNode), localImages: cleaned.localImages, html: cleaned.html };
 }
 
 describe('HTML pasted from office programs becomes clean blocks', () => {
@@ -42,7 +28,7 @@ describe('HTML pasted from office programs becomes clean blocks', () => {
   });
 
   it('Word 365 for Windows: title, headings, nested and numbered lists, a bold header row, exact links, empty paragraphs gone, a local picture as an empty slot', () => {
-    const { blocks, localImages, html } = outline('word-windows.html');
+    const { blocks, localImages, html } = outlineOf('word-windows.html');
     expect(blocks).toEqual([
       'h2 Neue Förderrichtlinie für Kommunen',
       'p Erfurt. Das Finanzministerium stellt die neue Richtlinie vor. Mehr dazu auf der Seite des Ministeriums.',
@@ -67,13 +53,13 @@ describe('HTML pasted from office programs becomes clean blocks', () => {
   });
 
   it('Word for Mac: a numbered list with bullets inside, a repeated and shaded header row, a mailto link', () => {
-    const { blocks, html } = outline('word-mac.html');
+    const { blocks, html } = outlineOf('word-mac.html');
     expect(blocks).toEqual(['h2 Zeitplan', '1. Anhörung der Verbände', '  • Landkreistag', '  • Gemeinde- und Städtebund', '1. Kabinettsbeschluss', 'th:Termin | th:Schritt', 'td:März 2027 | td:Anhörung', 'p Fragen an die Pressestelle.']);
     expect(html).toContain('href="mailto:presse@tfm.thueringen.de?subject=Zeitplan%202027"');
   });
 
   it('LibreOffice: lists nested inside lists, a numbered list, a bold first row, a link with a fragment', () => {
-    const { blocks, html } = outline('libreoffice.html');
+    const { blocks, html } = outlineOf('libreoffice.html');
     expect(blocks).toEqual([
       'h2 Bilanz des Jahres',
       'p Die wichtigsten Ergebnisse:',
@@ -91,7 +77,7 @@ describe('HTML pasted from office programs becomes clean blocks', () => {
   });
 
   it('Google Docs: its bold wrapper undone, styled runs as bold and italic, nested lists, a shaded header row', () => {
-    const { blocks, html } = outline('google-docs.html');
+    const { blocks, html } = outlineOf('google-docs.html');
     expect(blocks).toEqual([
       'h2 Digitale Verwaltung',
       'p Das Land setzt auf gemeinsame Lösungen.',
@@ -110,7 +96,7 @@ describe('HTML pasted from office programs becomes clean blocks', () => {
   });
 
   it('Word on the web: headings by their role, one-item lists joined into one and nested by their level, bold written as a style, the exact link', () => {
-    const { blocks, html } = outline('word-web.html');
+    const { blocks, html } = outlineOf('word-web.html');
     expect(blocks).toEqual(['h2 Ergebnisse', '• Breitband', '  • im ländlichen Raum', '• Mobilfunk', 'p Wichtig: alles online']);
     expect(html).toContain('<strong>Wichtig:</strong>');
     expect(html).toContain('href="https://www.thueringen.de/breitband?ausbau=2027#karte"');
