@@ -50,6 +50,9 @@ export const methodNames = [
   'app.dismissNotice',
   'app.capabilities',
   'sync.retryDelivery',
+  'templates.list',
+  'templates.save',
+  'templates.remove',
   'settings.get',
   'settings.setLanguage',
 ] as const;

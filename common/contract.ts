@@ -7,6 +7,7 @@ import type { EventName, MethodName } from './channels.js';
 import { articleStatuses } from './workflow.js';
 import { withoutXmlIllegalDeep, xmlText } from './xml-text.js';
 import { locales } from './messages/index.js';
+import { templateSchema } from './templates.js';
 
 // Validation messages reach people (as details of a refused input): German.
 z.config(z.locales.de());
@@ -268,6 +269,11 @@ export const contract = {
   'app.dismissNotice': method(z.object({ id: noticeSchema.shape.id }), z.object({})),
   /** What this entry of the app can do beyond the browser: saving a PDF (Electron). */
   'app.capabilities': method(z.object({}).default({}), z.object({ savePdf: z.boolean() })),
+  /** "Neue Pressemitteilung" from a template: the portal's (cached with its profile, offline too) and the person's own. */
+  'templates.list': method(z.object({}).default({}), z.object({ portal: z.array(templateSchema), own: z.array(templateSchema) })),
+  /** "Als Vorlage speichern": the stored release's ministry, place, contact, topics and blocks under a name. */
+  'templates.save': method(z.object({ id, name: templateSchema.shape.name }), templateSchema),
+  'templates.remove': method(z.object({ id: templateSchema.shape.id }), z.object({ id: templateSchema.shape.id })),
   /** "Einstellungen": the person's settings (the language of the interface, German unless chosen). */
   'settings.get': method(z.object({}).default({}), settingsSchema),
   /** "Sprache der Oberfläche": remembered in the data folder, applied to every screen, menu and message. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { articleContentSchema, articleSchema } from './article.js';
 import { articleStatuses, roles, transitionActions } from './workflow.js';
 import { xmlText } from './xml-text.js';
+import { templateSchema } from './templates.js';
 
 /**
  * The Portal API: the contract between the app and a portal's backend, shared by the app's
@@ -74,6 +75,8 @@ export const profileSchema = z
     ministries: z.array(z.string().min(1)),
     /** Each ministry's id by its name: what users are assigned to (a session's `user.ministries`). */
     ministryIds: z.record(z.string(), z.string()).optional(),
+    /** The ministries' templates for new releases ("Vorlagen"); cached with the profile, usable offline. */
+    templates: z.array(templateSchema).default([]),
     imageSizes: z.array(z.object({ name: z.string(), width: z.number().int().positive(), height: z.number().int().positive().optional() })),
     limits: z.object({
       /** Bytes per media file, by kind. */

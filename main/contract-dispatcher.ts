@@ -82,6 +82,9 @@ export function createHandlers(services: AppServices, desktop: DesktopFeatures |
       return {};
     },
     'app.capabilities': () => ({ savePdf: desktop !== null }),
+    'templates.list': () => ({ portal: services.sync.cachedProfile()?.templates ?? [], own: services.templates.list() }),
+    'templates.save': ({ id, name }) => services.templates.save(name, services.drafts.get(id).article),
+    'templates.remove': ({ id }) => services.templates.remove(id),
     'settings.get': () => ({ language: services.preferences.language }),
     'settings.setLanguage': ({ language }) => ({ language: services.setLanguage(language) }),
   };

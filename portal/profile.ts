@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { blockCatalog } from '../common/blocks/catalog.js';
 import { profileSchema, type Profile } from '../common/portal-api.js';
 import { ministriesConfigSchema, ministriesOf } from './ministries.js';
+import { templateSchema } from '../common/templates.js';
 
 /**
  * The operator's profile configuration: which element types the portal knows and can render,
@@ -16,6 +17,8 @@ export const profileConfigSchema = z.object({
   elementTypes: z.array(z.object({ name: z.string().min(1), renderable: z.boolean() })),
   /** `{ id, name }`, or a plain name whose id is its slug (see `ministries.ts`). */
   ministries: ministriesConfigSchema,
+  /** Templates for new releases, offered in the app ("Vorlagen"). */
+  templates: z.array(templateSchema).optional(),
   imageSizes: profileSchema.shape.imageSizes,
   limits: profileSchema.shape.limits,
 });
@@ -49,6 +52,7 @@ export function buildProfile(config: ProfileConfig, baseUrl: string): Profile {
     }),
     ministries: ministriesOf(config.ministries).map((ministry) => ministry.name),
     ministryIds: Object.fromEntries(ministriesOf(config.ministries).map((ministry) => [ministry.name, ministry.id])),
+    templates: config.templates ?? [],
     imageSizes: config.imageSizes,
     limits: config.limits,
   };

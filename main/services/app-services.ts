@@ -17,6 +17,7 @@ import { fileVault, type Cipher } from './credentials.js';
 import { SyncEngine } from './sync-engine.js';
 import { migrations } from './migrations/index.js';
 import { Preferences } from './preferences.js';
+import { TemplateStore } from './template-store.js';
 
 /** How long a media file stays after nothing refers to it any more (and longer while a backup may). */
 export const MEDIA_GRACE_MS = 14 * 24 * 60 * 60 * 1000;
@@ -45,6 +46,7 @@ interface Stores {
   releaseFiles: ReleaseFiles;
   sync: SyncEngine;
   preferences: Preferences;
+  templates: TemplateStore;
   forwards: Disposable[];
 }
 
@@ -104,6 +106,9 @@ export class AppServices implements Disposable {
   }
   get preferences(): Preferences {
     return this.current.preferences;
+  }
+  get templates(): TemplateStore {
+    return this.current.templates;
   }
 
   /** "Sprache der Oberfläche": remembered, applied to this process's messages, and told to the window's host. */
@@ -209,7 +214,8 @@ export class AppServices implements Disposable {
     void sync.resume().catch((error: unknown) => console.error('Resuming the portal sign-in failed:', error));
     forwards.push(sync.changes.on((payload) => this.events.emit({ name: 'sync.changed', payload })));
     const preferences = new Preferences(database);
-    this.stores = { database, drafts, history, media, releaseFiles, sync, preferences, forwards };
+    const templates = new TemplateStore(database, this.now);
+    this.stores = { database, drafts, history, media, releaseFiles, sync, preferences, templates, forwards };
   }
 
   private closeStores(): void {

@@ -15,6 +15,7 @@ import { ImportButton } from './transfer.js';
 import { usePortalOverview } from './portal-status.js';
 import { ReleaseBadge } from './ReleaseBadge.js';
 import { useFileDrop, useWordImport, WordImportButton } from './word-import.js';
+import { TemplateMenu } from './TemplateMenu.js';
 
 /** The press releases on this machine, newest change first. */
 export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void }) {
@@ -53,6 +54,7 @@ export function DraftListScreen({ onNotice }: { onNotice: (text: string) => void
           </button>
           <ImportButton onNotice={onNotice} />
           <WordImportButton busy={word.busy} onFiles={(files) => void word.importFiles(files)} />
+          <TemplateMenu onNotice={onNotice} />
           <button type="button" className="primary" onClick={openNewDraft}>
             {t('drafts.new')}
           </button>

@@ -1,4 +1,5 @@
 import { EditorContent, type Editor } from '@tiptap/react';
+import { revisionLabelSchema } from '../../common/contract.js';
 import { useCallback, useEffect, useId, useState, type FocusEvent } from 'react';
 import { articleLimits, type ArticleMeta } from '../../common/article.js';
 import type { Draft, RevisionSummary } from '../../common/contract.js';
@@ -25,7 +26,8 @@ import { useBodyEditor, type MenuPlacement } from './editor/use-body-editor.js';
 import { useEditorChecks } from './editor/use-editor-checks.js';
 import { formatDateTime } from './format-date.js';
 import { HistoryView } from './history/HistoryView.js';
-import { SaveVersionDialog } from './history/SaveVersionDialog.js';
+import { NameDialog } from './NameDialog.js';
+import { SaveAsTemplate } from './release/SaveAsTemplate.js';
 import { t } from './messages.js';
 import { ConflictPanel } from './release/ConflictPanel.js';
 import { EditorCommentMarkers, EditorComments } from './release/EditorComments.js';
@@ -224,6 +226,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
           <button type="button" onClick={() => setSavingVersion(true)}>
             {t('history.saveVersion')}
           </button>
+          <SaveAsTemplate session={session} report={setNotice} />
           <button type="button" onClick={() => void actions.exportFile()}>
             {t('transfer.export')}
           </button>
@@ -298,7 +301,13 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
             {checks && <CheckPanel findings={findings} onShow={(blockId) => checks.show(blockId)} onFix={(finding) => checks.fix(finding)} />}
           </aside>
         </div>
-        <SaveVersionDialog open={savingVersion} onSave={(label) => void actions.saveVersion(label)} onClose={() => setSavingVersion(false)} />
+        <NameDialog
+          open={savingVersion}
+          texts={{ title: t('history.saveVersion'), label: t('history.versionLabel'), hint: t('history.versionLabelHint'), confirm: t('history.saveVersion') }}
+          valid={(label) => revisionLabelSchema.safeParse(label).success}
+          onSave={(label) => void actions.saveVersion(label)}
+          onClose={() => setSavingVersion(false)}
+        />
         <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />
         {editor && menu?.at === 'cursor' && (
           <div className="block-menu-floating" style={{ top: menu.top, left: menu.left }}>
