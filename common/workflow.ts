@@ -26,10 +26,9 @@ export interface Transition {
   readonly roles: readonly Role[];
   /**
    * The release's checks must find no errors, unless a reviewer overrides them with a reason
-   * (an unrenderable block can never be overridden). `embargoPast`: whether an embargo that has
-   * passed counts as an error here.
+   * (an unrenderable block can never be overridden). A passed embargo is a hint, never an error.
    */
-  readonly checks: { readonly embargoPast: boolean } | null;
+  readonly checks: boolean;
   /** A reason must be given (it is kept in the history). */
   readonly reasonRequired: boolean;
   /** Only for the revision that was approved. */
@@ -47,12 +46,12 @@ export interface Transition {
 const everyone = roles;
 
 export const workflow: Readonly<Record<TransitionAction, Transition>> = {
-  submit: { from: ['draft', 'changes_requested'], roles: everyone, checks: { embargoPast: true }, reasonRequired: false, approvedRevision: false, fourEyes: false, published: null, goesLive: false, to: 'in_review' },
-  request_changes: { from: ['in_review'], roles: reviewerRoles, checks: null, reasonRequired: false, approvedRevision: false, fourEyes: false, published: null, goesLive: false, to: 'changes_requested' },
-  approve: { from: ['in_review'], roles: reviewerRoles, checks: null, reasonRequired: false, approvedRevision: false, fourEyes: true, published: null, goesLive: false, to: 'approved' },
-  publish: { from: ['approved'], roles: everyone, checks: { embargoPast: false }, reasonRequired: false, approvedRevision: true, fourEyes: false, published: false, goesLive: true, to: 'published' },
-  correct: { from: ['approved'], roles: everyone, checks: { embargoPast: false }, reasonRequired: true, approvedRevision: true, fourEyes: false, published: true, goesLive: true, to: 'published' },
-  withdraw: { from: ['published', 'scheduled'], roles: reviewerRoles, checks: null, reasonRequired: true, approvedRevision: false, fourEyes: false, published: null, goesLive: false, to: 'withdrawn' },
+  submit: { from: ['draft', 'changes_requested'], roles: everyone, checks: true, reasonRequired: false, approvedRevision: false, fourEyes: false, published: null, goesLive: false, to: 'in_review' },
+  request_changes: { from: ['in_review'], roles: reviewerRoles, checks: false, reasonRequired: false, approvedRevision: false, fourEyes: false, published: null, goesLive: false, to: 'changes_requested' },
+  approve: { from: ['in_review'], roles: reviewerRoles, checks: false, reasonRequired: false, approvedRevision: false, fourEyes: true, published: null, goesLive: false, to: 'approved' },
+  publish: { from: ['approved'], roles: everyone, checks: true, reasonRequired: false, approvedRevision: true, fourEyes: false, published: false, goesLive: true, to: 'published' },
+  correct: { from: ['approved'], roles: everyone, checks: true, reasonRequired: true, approvedRevision: true, fourEyes: false, published: true, goesLive: true, to: 'published' },
+  withdraw: { from: ['published', 'scheduled'], roles: reviewerRoles, checks: false, reasonRequired: true, approvedRevision: false, fourEyes: false, published: null, goesLive: false, to: 'withdrawn' },
 };
 
 /** What is known of a release when an action is asked for; absent facts are not checked. */

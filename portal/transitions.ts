@@ -86,7 +86,7 @@ export class Transitions {
     if (revision !== row.revision) fail(409, 'conflict', 'staleTransition', { requested: revision, current: row.revision });
     const article = articles.content(id, revision);
     const rule = workflow[action];
-    const overridden = rule.checks ? this.checksGate(user, article, rule.checks.embargoPast, request.override) : null;
+    const overridden = rule.checks ? this.checksGate(user, article, request.override) : null;
     const refused = refusal(action, {
       status: row.status,
       role: user.role,
@@ -141,9 +141,9 @@ export class Transitions {
    * The same checks as the editor: errors stop the action unless a reviewer overrides them with a
    * reason (returned for the history). Renderability is not among them: it is never overridden.
    */
-  private checksGate(user: User, article: Article, embargoPast: boolean, override: string | undefined): string | null {
+  private checksGate(user: User, article: Article, override: string | undefined): string | null {
     const errors = checkArticle(article, { profile: this.options.profile(), now: this.options.now() }).filter(
-      (finding) => finding.severity === 'error' && finding.ruleId !== 'preflight.renderable' && (embargoPast || finding.ruleId !== 'preflight.embargoPast'),
+      (finding) => finding.severity === 'error' && finding.ruleId !== 'preflight.renderable',
     );
     if (errors.length === 0) return null;
     if (!override) {

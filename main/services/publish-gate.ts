@@ -42,11 +42,8 @@ export function assertMayGoLive(action: 'publish' | 'correct', candidate: Publis
   if (embargo && options.at.getTime() < berlinToInstant(embargo).getTime()) {
     throw new Failure('conflict', 'sync.beforeEmbargo', { embargo: formatBerlinLocal(embargo) });
   }
-  const checks = workflow[action].checks;
-  if (!checks) return;
-  const errors = checkArticle(candidate.article, { profile: options.profile, now: options.now }).filter(
-    (finding) => finding.severity === 'error' && (checks.embargoPast || finding.ruleId !== 'preflight.embargoPast'),
-  );
+  if (!workflow[action].checks) return;
+  const errors = checkArticle(candidate.article, { profile: options.profile, now: options.now }).filter((finding) => finding.severity === 'error');
   if (errors.length === 0) return;
   if (!options.override?.trim()) throw refused(errors);
   if (errors.some(unrenderable)) throw refused(errors.filter(unrenderable));

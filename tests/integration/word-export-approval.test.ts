@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyArticle, type Article } from '../../common/article.js';
 import { createDispatcher, createHandlers } from '../../main/contract-dispatcher.js';
 import { openAppServices, type AppServices } from '../../main/services/app-services.js';
 import { exportWord } from '../../main/services/word-export.js';
@@ -9,14 +8,12 @@ import { loadProfileConfig } from '../../portal/profile.js';
 import { startPortalServer, type PortalServer } from '../../portal/server.js';
 import { makeTempDirectory } from '../temp-directory.js';
 import { until } from '../until.js';
+import { release as harnessRelease } from './portal-harness.js';
 
 const profile = loadProfileConfig(fileURLToPath(new URL('../../portal/profile.example.json', import.meta.url)));
 
-function release(title: string): Article {
-  const base = emptyArticle();
-  const paragraph = { type: 'paragraph', attrs: { id: 'p-1' }, content: [{ type: 'text', text: `${title}: der Text.` }] };
-  return { ...base, meta: { ...base.meta, title, lead: 'Ein Vorspann.', ministry: 'Thüringer Finanzministerium', date: '2026-11-29', embargo: '2099-12-01T10:00' }, body: { type: 'doc', content: [paragraph] } };
-}
+/** A release that passes the checks, with an embargo ahead ("Sperrfrist" on the outputs). */
+const release = (title: string) => harnessRelease(title, { embargo: '2099-12-01T10:00' });
 
 /** "ENTWURF" in the Word file and the print view, against a real portal: gone exactly while the text is the approved one. */
 describe('the draft mark of the outputs', () => {

@@ -3,14 +3,9 @@ import { workflow, type TransitionAction } from '../../../common/workflow.js';
 import type { Api } from '../bridge.js';
 import { t } from '../messages.js';
 
-/**
- * The findings that stop an action, as the workflow table asks for its checks: errors only, and an
- * embargo that has passed only where the table counts it (submitting, not publishing).
- */
+/** The findings that stop an action, where the workflow table asks for its checks: its errors. */
 export function gateErrors(action: TransitionAction, findings: readonly Finding[]): Finding[] {
-  const checks = workflow[action].checks;
-  if (!checks) return [];
-  return findings.filter((finding) => finding.severity === 'error' && (checks.embargoPast || finding.ruleId !== 'preflight.embargoPast'));
+  return workflow[action].checks ? findings.filter((finding) => finding.severity === 'error') : [];
 }
 
 /** "Die Pressemitteilung hat noch n Fehler …": why the app refused. */
