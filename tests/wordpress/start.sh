@@ -4,6 +4,7 @@
 # Installs the packages when missing (as root). Idempotent: with the same directory
 # (WORDPRESS_TEST_DIR, or the first argument) an installed site is only started again.
 # Prints key=value lines: url, user, password (an application password), contributor,
+# login_password (the admin's password for wp-admin, for the block editor in a browser),
 # contributor_password (a user without the right to publish), stop (the script that stops it).
 set -euo pipefail
 
@@ -66,7 +67,8 @@ if [ ! -f "$dir/credentials" ]; then
 fi
 
 if ! alive "$dir/php.pid"; then
-  php -S "127.0.0.1:$port" -t /usr/share/wordpress "$dir/router.php" >"$dir/php.log" 2>&1 &
+  # Several workers: the block editor loads many scripts at once.
+  PHP_CLI_SERVER_WORKERS=4 php -S "127.0.0.1:$port" -t /usr/share/wordpress "$dir/router.php" >"$dir/php.log" 2>&1 &
   echo $! > "$dir/php.pid"
   for _ in $(seq 1 100); do curl -fs -o /dev/null "$url/?rest_route=/" && break; sleep 0.1; done
 fi
@@ -74,7 +76,8 @@ fi
 cat > "$dir/stop.sh" <<SH
 #!/usr/bin/env bash
 # Stops this WordPress; with --purge also MariaDB, and removes its directory.
-[ -f "$dir/php.pid" ] && kill "\$(cat "$dir/php.pid")" 2>/dev/null; rm -f "$dir/php.pid"
+# The workers of php -S outlive their parent: stop them first.
+if [ -f "$dir/php.pid" ]; then pkill -P "\$(cat "$dir/php.pid")" 2>/dev/null; kill "\$(cat "$dir/php.pid")" 2>/dev/null; fi; rm -f "$dir/php.pid"
 if [ "\${1:-}" = --purge ]; then
   [ -f "$dir/mysqld.pid" ] && kill "\$(cat "$dir/mysqld.pid")" 2>/dev/null
   for _ in \$(seq 1 100); do [ -S "$sock" ] || break; sleep 0.1; done

@@ -8,6 +8,8 @@ export interface WordPressSite {
   url: string;
   user: string;
   password: string;
+  /** The admin's own password, for signing in to wp-admin (the block editor) in a browser. */
+  loginPassword: string;
   /** A user without the right to publish (a contributor), with an application password. */
   contributor: string;
   contributorPassword: string;
@@ -42,6 +44,7 @@ export function startWordPress(): { site: WordPressSite } | { reason: string } {
     url: values.url!,
     user: values.user!,
     password: values.password!,
+    loginPassword: values.login_password!,
     contributor: values.contributor!,
     contributorPassword: values.contributor_password!,
     dir: values.dir!,
