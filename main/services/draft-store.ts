@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { articleSchema, emptyArticle, type Article } from '../../common/article.js';
-import { completeBlockIds } from '../../common/blocks/block-ids.js';
+import { completeArticle } from '../../common/blocks/block-ids.js';
 import type { Draft, DraftSummary, EventPayload, SaveResult, SearchHit } from '../../common/contract.js';
 import { foldGerman } from '../../common/german-folding.js';
 import { queryTerms, searchableText, snippet } from '../../common/search-text.js';
@@ -155,7 +155,7 @@ export class DraftStore {
   create(given: Article = emptyArticle(), id: string = this.newId()): Draft {
     const existing = this.statements.get.get(id);
     if (existing) return toDraft(existing);
-    const article = completeBlockIds(given);
+    const article = completeArticle(given);
     const now = this.now().toISOString();
     this.db.transaction(() => {
       this.statements.insert.run({ id, ...columnsOf(article), now });

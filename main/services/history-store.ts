@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { completeBlockIds } from '../../common/blocks/block-ids.js';
+import { completeArticle } from '../../common/blocks/block-ids.js';
 import { articleSchema, type Article } from '../../common/article.js';
 import { canonicalJson } from '../../common/canonical-json.js';
 import type { Draft, RevisionReason, RevisionSummary } from '../../common/contract.js';
@@ -114,7 +114,7 @@ export class HistoryStore {
       const current = this.requireCurrent(articleId);
       if (current.version !== baseVersion) throw new Failure('conflict', 'history.restoreConflict');
       this.writeIfChanged(articleId, 'before-restore');
-      const saved = this.drafts.save(articleId, baseVersion, completeBlockIds(article));
+      const saved = this.drafts.save(articleId, baseVersion, completeArticle(article));
       if (saved.status !== 'saved') throw new Failure('conflict', 'history.restoreConflict');
       this.insert(articleId, 'restore', revisionId);
     });

@@ -1,5 +1,5 @@
 import { articleSchema } from '../../common/article.js';
-import { completeBlockIds } from '../../common/blocks/block-ids.js';
+import { completeArticle } from '../../common/blocks/block-ids.js';
 import { collectMediaRefs } from '../../common/media.js';
 import type { MessageKey } from '../../common/messages/index.js';
 import { Failure, type ErrorCode } from '../../common/result.js';
@@ -89,7 +89,7 @@ export class ReleaseCommands {
     if (!local) this.drafts.create(article, id);
     else if (waiting === 0 && base !== copy.revision) {
       this.history.checkpoint(id, 'conflict');
-      this.drafts.save(id, local.version, completeBlockIds(article));
+      this.drafts.save(id, local.version, completeArticle(article));
     }
     if (local?.deletedAt) this.drafts.restore(id);
     if (waiting === 0 || base === undefined) this.store.takeUp(id, copy.revision, copy.status, this.now().toISOString());
@@ -150,7 +150,7 @@ export class ReleaseCommands {
     if (keep === 'portal') {
       this.history.checkpoint(id, 'conflict');
       const draft = this.drafts.get(id);
-      this.drafts.save(id, draft.version, completeBlockIds(conflict.article));
+      this.drafts.save(id, draft.version, completeArticle(conflict.article));
     }
     this.store.durably(() => {
       this.store.moveBase(id, conflict.portalRevision, this.now().toISOString());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyArticle, type Article, type DocumentNode } from '../../common/article.js';
-import { completeBlockIds } from '../../common/blocks/block-ids.js';
+import { completeArticle } from '../../common/blocks/block-ids.js';
 
 const text = (value: string): DocumentNode => ({ type: 'text', text: value });
 const paragraph = (value: string, id?: string): DocumentNode => ({ type: 'paragraph', ...(id ? { attrs: { id } } : {}), content: [text(value)] });
@@ -21,14 +21,23 @@ describe('a release is stored with an id on every node that carries one', () => 
       { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph('Eins'), { type: 'orderedList', content: [{ type: 'listItem', content: [paragraph('Innen')] }] }] }] },
       paragraph('Doppelt', 'p-oben'),
     ]);
-    const complete = completeBlockIds(given, () => `neu-${++counter}`);
+    const complete = completeArticle(given, () => `neu-${++counter}`);
     const found = ids(complete.body as DocumentNode);
     expect(found).toEqual(['p-oben', 'neu-1', 'neu-2', 'neu-3', 'neu-4', 'neu-5']);
+    expect(complete.body.content.at(-1)).toEqual(paragraph('Doppelt', 'neu-5'));
     expect(new Set(found).size).toBe(found.length);
   });
 
   it('returns the very same release when nothing is missing (no copy on the save path)', () => {
-    const given = article([paragraph('A', 'a'), { type: 'bulletList', attrs: { id: 'l' }, content: [{ type: 'listItem', content: [paragraph('B', 'b')] }] }]);
-    expect(completeBlockIds(given)).toBe(given);
+    const given = article([{ type: 'bulletList', attrs: { id: 'l' }, content: [{ type: 'listItem', content: [paragraph('B', 'b')] }] }, paragraph('A', 'a')]);
+    expect(completeArticle(given)).toBe(given);
+  });
+
+  it('ends with a paragraph after a list, a table or any other block, as the editor\'s trailing paragraph', () => {
+    const endsInList = article([paragraph('A', 'a'), { type: 'bulletList', attrs: { id: 'l' }, content: [{ type: 'listItem', content: [paragraph('B', 'b')] }] }]);
+    const complete = completeArticle(endsInList, () => 'neu');
+    expect(complete.body.content.map((node) => node.type)).toEqual(['paragraph', 'bulletList', 'paragraph']);
+    expect(complete.body.content.at(-1)).toEqual({ type: 'paragraph', attrs: { id: 'neu' } });
+    expect(completeArticle(complete)).toBe(complete);
   });
 });
