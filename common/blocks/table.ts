@@ -25,7 +25,13 @@ const PortalTable = Table.extend({
       { tag: 'caption', ignore: true },
     ];
   },
-}).configure({ resizable: false, allowTableNodeSelection: true });
+  // Plain DOM, without TipTap's TableView or a <colgroup> (cells have no widths here). A node
+  // view would make TipTap's EditorContent set new node views on mount, and ProseMirror then
+  // draws the whole document a second time.
+  renderHTML({ HTMLAttributes }) {
+    return ['div', { class: 'tableWrapper' }, ['table', HTMLAttributes, ['tbody', 0]]];
+  },
+}).configure({ resizable: false, allowTableNodeSelection: true, View: null });
 
 function render(fields: Fields, _context: RenderContext): HtmlSpec {
   const [first, ...rest] = fields.rows;
