@@ -3,6 +3,7 @@ import type { Article, ArticleMeta } from '../../common/article.js';
 import type { Draft, RevisionSummary } from '../../common/contract.js';
 import { Autosaver } from './autosave.js';
 import { isUntouched } from './create-draft.js';
+import { documentJson } from './editor/document-json.js';
 import type { Api } from './bridge.js';
 
 /** A pause this long in writing leaves a revision in the history. */
@@ -128,7 +129,7 @@ export class DraftSession {
   snapshot(): Article {
     const editor = this.editor_;
     if (editor && !editor.isDestroyed) {
-      this.lastArticle = { ...this.draft.article, meta: { ...this.meta }, body: editor.getJSON() as Article['body'] };
+      this.lastArticle = { ...this.draft.article, meta: { ...this.meta }, body: documentJson(editor.state.doc) };
     } else {
       this.lastArticle = { ...this.lastArticle, meta: { ...this.meta } };
     }
