@@ -1,0 +1,63 @@
+import type { Page } from '@playwright/test';
+
+const KEYSTROKES_PER_ROUND = 120;
+
+/** Time from keydown to the next painted frame, for every key typed from now on. */
+export async function installKeystrokeProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const samples: number[] = [];
+    (window as unknown as { latencies: number[] }).latencies = samples;
+    document.addEventListener(
+      'keydown',
+      () => {
+        const start = performance.now();
+        requestAnimationFrame(() => setTimeout(() => samples.push(performance.now() - start), 0));
+      },
+      { capture: true },
+    );
+  });
+}
+
+/** Types one round of ASCII (Playwright sends umlauts without keydown), spaced so keys do not queue up. */
+export async function typeRound(page: Page): Promise<number[]> {
+  await page.evaluate(() => ((window as unknown as { latencies: number[] }).latencies.length = 0));
+  for (let index = 0; index < KEYSTROKES_PER_ROUND; index++) {
+    await page.keyboard.type(index % 8 === 7 ? ' ' : 'e');
+    await page.waitForTimeout(25);
+  }
+  await page.waitForTimeout(300);
+  return page.evaluate(() => [...(window as unknown as { latencies: number[] }).latencies]);
+}
+
+/**
+ * Installed before a page loads: records in `window.openedAt` the moment `selector` holds `count`
+ * children and the frame after it has been painted with the main thread free again.
+ */
+export async function watchOpen(page: Page, selector: string, count: number): Promise<void> {
+  await page.addInitScript(
+    ({ selector, count }) => {
+      const poll = () => {
+        if ((document.querySelector(selector)?.childElementCount ?? 0) >= count) {
+          requestAnimationFrame(() => setTimeout(() => ((window as unknown as { openedAt: number }).openedAt = performance.now()), 0));
+        } else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    },
+    { selector, count },
+  );
+}
+
+/** Milliseconds from the start of the navigation until the document was open and editable. */
+export async function openedAt(page: Page): Promise<number> {
+  await page.waitForFunction(() => typeof (window as unknown as { openedAt?: number }).openedAt === 'number', undefined, { timeout: 120_000, polling: 50 });
+  return page.evaluate(() => (window as unknown as { openedAt: number }).openedAt);
+}
+
+/** DOM elements of the page and the V8 heap in use after a full garbage collection. */
+export async function footprint(page: Page): Promise<{ nodes: number; heap: number }> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await session.send('Runtime.getHeapUsage');
+  await session.detach();
+  return { nodes: await page.evaluate(() => document.getElementsByTagName('*').length), heap: usedSize };
+}
