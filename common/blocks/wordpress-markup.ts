@@ -115,10 +115,10 @@ export interface WpTrack {
 
 /** core/video of a file in the media library: poster, captions as tracks (the block's `tracks` attribute), the title as caption. */
 export function wpVideo(video: { id: number; src: string; poster?: string; tracks: WpTrack[]; caption: string }): string {
-  const attrs = { id: video.id, ...(video.tracks.length > 0 ? { tracks: video.tracks.map((track, index) => (index === 0 ? { ...track, default: true } : track)) } : {}) };
-  const tracks = video.tracks
-    .map((track, index) => `<track src="${escapeHtml(track.src)}" kind="${track.kind}" srclang="${escapeHtml(track.srclang)}" label="${escapeHtml(track.label)}"${index === 0 ? ' default' : ''}/>`)
-    .join('');
+  // No `default` on the track: WordPress's kses drops it for users without unfiltered_html, and the
+  // block would then no longer match its save() (the viewer turns the captions on in the player).
+  const attrs = { id: video.id, ...(video.tracks.length > 0 ? { tracks: video.tracks } : {}) };
+  const tracks = video.tracks.map((track) => `<track src="${escapeHtml(track.src)}" kind="${track.kind}" srclang="${escapeHtml(track.srclang)}" label="${escapeHtml(track.label)}"/>`).join('');
   const poster = video.poster ? ` poster="${escapeHtml(video.poster)}"` : '';
   const caption = video.caption ? `<figcaption class="wp-element-caption">${escapeHtml(video.caption)}</figcaption>` : '';
   return wpBlock('video', attrs, `<figure class="wp-block-video"><video controls${poster} src="${escapeHtml(video.src)}">${tracks}</video>${caption}</figure>`);

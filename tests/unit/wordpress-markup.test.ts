@@ -62,7 +62,7 @@ describe('WordPress block editor markup', () => {
     const video = blockCatalog.find((block) => block.name === 'video')!;
     const base = { title: 'Rede', video: mp4, url: '', poster: null, captions: { ...mp4, sha256: 'd'.repeat(64), mimeType: 'text/vtt', name: 'rede.vtt' }, transcript: 'Guten Tag.' };
     const file = video.wordpress!(video.fieldsSchema.parse(base), library());
-    expect(file).toMatch(/^<!-- wp:video \{"id":1,"tracks":\[\{"src":"[^"]+\.vtt","kind":"captions","srclang":"de","label":"Deutsch","default":true\}\]\} -->/);
+    expect(file).toMatch(/^<!-- wp:video \{"id":1,"tracks":\[\{"src":"[^"]+\.vtt","kind":"captions","srclang":"de","label":"Deutsch"\}\]\} -->/);
     expect(file).toContain('<figure class="wp-block-video"><video controls src="https://wp.example/wp-content/uploads/');
     expect(file).toContain('<figcaption class="wp-element-caption">Rede</figcaption>');
     expect(file).toContain('Transkript:</strong> Guten Tag.');
