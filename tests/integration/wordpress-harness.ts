@@ -37,7 +37,7 @@ export function demo(title?: string): Article {
 
 /**
  * The demo release with every block: besides the demo's video at an address, a video file in the
- * media library, and an English passage ("Sprache des Abschnitts"). Needs a profile that renders
+ * media library, a teaser with an image, and an English passage ("Sprache des Abschnitts"). Needs a profile that renders
  * videos (`allowVideos`).
  */
 export function demoWithEverything(title: string): Article {
@@ -49,6 +49,9 @@ export function demoWithEverything(title: string): Article {
   const file: DocumentNode = structuredClone(external);
   file.attrs = { ...file.attrs, id: 'video-file', title: 'Rede im Landtag', url: '', video: { sha256: hashOf(mp4Bytes), mimeType: 'video/mp4', size: mp4Bytes.length, name: 'rede.mp4' } };
   article.body.content.splice(article.body.content.indexOf(external), 0, file);
+  const teasers = article.body.content.find((block) => block.type === 'teasers')!;
+  const items = teasers.attrs!.items as Array<Record<string, unknown>>;
+  teasers.attrs = { ...teasers.attrs, items: items.map((item, index) => (index === 0 ? { ...item, image: article.meta.teaserImage } : item)) };
   const first = article.body.content.find((block) => block.type === 'paragraph')!;
   first.content = [...(first.content ?? []), { type: 'text', text: ' ' }, { type: 'text', text: 'Digital first.', marks: [{ type: 'language', attrs: { lang: 'en' } }] }];
   return article;

@@ -50,7 +50,7 @@ export async function openPost(page: Page, site: Pick<WordPressSite, 'url'>, pos
 
 /** The post's blocks as the editor holds them: names, invalid blocks with WordPress's expected markup, warnings in the page. */
 export async function collectBlocks(page: Page): Promise<Omit<BlockEditorReport, 'console'>> {
-  return page.evaluate(() => {
+  const blocks = await page.evaluate(() => {
     const { wp } = window as unknown as EditorWindow;
     const names: string[] = [];
     const invalid: InvalidBlock[] = [];
@@ -72,10 +72,14 @@ export async function collectBlocks(page: Page): Promise<Omit<BlockEditorReport,
       }
     };
     visit(wp.data.select('core/block-editor').getBlocks());
-    const warnings = [...document.querySelectorAll('.block-editor-warning')].map((element) => element.textContent ?? '');
     const serialized: string = wp.data.select('core/editor').getEditedPostContent();
-    return { names, invalid, warnings, serialized };
+    return { names, invalid, serialized };
   });
+  // The blocks are drawn in the page or, for some themes, in an iframe ("editor canvas").
+  await page.waitForSelector('.block-editor-block-list__block', { state: 'attached', timeout: 30_000 }).catch(() => undefined);
+  const warnings: string[] = [];
+  for (const frame of page.frames()) warnings.push(...(await frame.$$eval('.block-editor-warning', (elements) => elements.map((element) => element.textContent ?? ''))));
+  return { ...blocks, warnings };
 }
 
 /** Signs in, opens the post in the block editor and reports its blocks; the browser is closed afterwards. */
