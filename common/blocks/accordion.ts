@@ -4,6 +4,7 @@ import type { DocumentNode } from '../article.js';
 import { fromRichText, inlineSchema, inlineSpecs, richTextSchema, richTextSpecs, toRichText } from '../markup/rich-text.js';
 import { defineBlock, type RenderContext } from './block-definition.js';
 import { richContent } from './node-attributes.js';
+import { wpGroup, wpHeading, wpInline, wpRichText } from './wordpress-markup.js';
 
 const itemSchema = z.object({ title: z.array(inlineSchema), content: richTextSchema });
 const fieldsSchema = z.object({ items: z.array(itemSchema).min(1) });
@@ -98,4 +99,13 @@ export const accordionBlock = defineBlock<Fields>({
     ),
   }),
   render,
+  /*
+   * WordPress 6.1 has no core/details (it came with 6.3). The documented choice: a core/group
+   * (`ce-accordion`) with one core/group (`ce-accordion-item`) per item, its title as a heading
+   * (level 3) and its content as blocks. Everything stays editable in the block editor and visible
+   * on the page, open; a theme may fold the items by these classes. (core/html with
+   * <details>/<summary> would fold, but the editor could no longer edit the text as blocks.)
+   */
+  wordpress: (fields) =>
+    wpGroup('ce-accordion', fields.items.map((item) => wpGroup('ce-accordion-item', `${wpHeading(3, wpInline(item.title))}\n\n${wpRichText(item.content)}`)).join('\n\n')),
 });

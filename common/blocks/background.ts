@@ -4,6 +4,8 @@ import { mediaPathResolver } from '../media.js';
 import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../markup/rich-text.js';
 import { contentOr, defineBlock, type BlockDefinition, stringAttr, type RenderContext } from './block-definition.js';
 import { editorMarkup, nodeJson, plainAttribute, richContent } from './node-attributes.js';
+import { escapeHtml } from '../markup/html.js';
+import { wpGroup, wpHeading, wpRichText } from './wordpress-markup.js';
 
 const fieldsSchema = z.object({ header: z.string().max(200), bodytext: richTextSchema });
 type Fields = z.infer<typeof fieldsSchema>;
@@ -48,4 +50,6 @@ export const backgroundBlock: BlockDefinition<Fields> = defineBlock<Fields>({
   toFields: (node) => ({ header: stringAttr(node, 'header') || 'Hintergrund', bodytext: toRichText(node.content ?? []) }),
   fromFields: (fields, id) => ({ type: 'background', attrs: { id, header: fields.header }, content: fromRichText(fields.bodytext) }),
   render,
+  // A core/group as a <section> with its heading, the portal's class kept for the theme.
+  wordpress: (fields) => wpGroup('ce-background', `${wpHeading(2, escapeHtml(fields.header))}\n\n${wpRichText(fields.bodytext)}`, 'section'),
 });

@@ -6,6 +6,7 @@ import { contrastRatio } from '../contrast.js';
 import type { BoxColours } from './block-checks.js';
 import { contentOr, defineBlock, type BlockDefinition, stringAttr, type RenderContext } from './block-definition.js';
 import { editorMarkup, nodeJson, plainAttribute, richContent } from './node-attributes.js';
+import { wpGroup, wpRichText } from './wordpress-markup.js';
 
 /** The demo page's four boxes; colours live in the portal stylesheet, each at least 4.5:1. */
 export const boxVariants = ['blue', 'lightblue', 'black', 'gray'] as const;
@@ -67,6 +68,8 @@ export const boxBlock: BlockDefinition<Fields> = defineBlock<Fields>({
   toFields: (node) => ({ variant: variantOf(stringAttr(node, 'variant')), bodytext: toRichText(node.content ?? []) }),
   fromFields: (fields, id) => ({ type: 'box', attrs: { id, variant: fields.variant }, content: fromRichText(fields.bodytext) }),
   render,
+  // A core/group with the portal's classes (`ce-box ce-box-lightblue`): the variant stays, a theme styles it.
+  wordpress: (fields) => wpGroup(`ce-box ce-box-${fields.variant}`, wpRichText(fields.bodytext)),
   checks: [
     {
       id: 'a11y.contrast',

@@ -5,6 +5,9 @@ import { defineBlock, type RenderContext } from './block-definition.js';
 import { imageEditorFields, type EditorField } from './editor-fields.js';
 import { emptyImage, figcaptionSpec, imageFromElement, imageSchema, imageSpec } from './image.js';
 import { atomBlockNode } from './node-attributes.js';
+import { wpGallery, wpImage } from './wordpress-markup.js';
+import { escapeHtml } from '../markup/html.js';
+import { contentMessage } from '../messages/index.js';
 
 const galleryImageSchema = imageSchema.extend({ title: z.string().max(200) });
 const fieldsSchema = z.object({ images: z.array(galleryImageSchema) });
@@ -69,4 +72,7 @@ export const galleryBlock = defineBlock<Fields>({
   toFields: (node) => ({ images: imagesOf(node.attrs?.images) }),
   fromFields: (fields, id) => ({ type: 'gallery', attrs: { id, images: fields.images } }),
   render,
+  // core/gallery (6.x: core/image blocks inside), each image from the media library with alt text and its title, caption and credit as caption.
+  wordpress: (fields, context) =>
+    wpGallery(fields.images.map((image) => wpImage(image, context, (credit) => contentMessage('portal.credit', { credit }), image.title ? `<strong>${escapeHtml(image.title)}</strong>` : ''))),
 });

@@ -6,6 +6,8 @@ import { imageEditorFields, type EditorField } from './editor-fields.js';
 import { creditSpec, emptyImage, imageFromElement, imageSchema, imageSpec } from './image.js';
 import { contentMessage } from '../messages/index.js';
 import { atomBlockNode } from './node-attributes.js';
+import { wpGallery, wpImage } from './wordpress-markup.js';
+import { escapeHtml } from '../markup/html.js';
 
 const slideSchema = imageSchema.extend({ title: z.string().max(200), text: z.string().max(1000) });
 const fieldsSchema = z.object({ slides: z.array(slideSchema) });
@@ -111,4 +113,11 @@ export const sliderBlock = defineBlock<Fields>({
   toFields: (node) => ({ slides: slidesOf(node.attrs?.slides) }),
   fromFields: (fields, id) => ({ type: 'slider', attrs: { id, slides: fields.slides } }),
   render,
+  // WordPress has no slider block: the slides become a core/gallery, each slide's title and text its caption.
+  wordpress: (fields, context) =>
+    wpGallery(
+      fields.slides.map((slide) =>
+        wpImage({ ...slide, caption: slide.text }, context, (credit) => contentMessage('portal.credit', { credit }), slide.title ? `<strong>${escapeHtml(slide.title)}</strong>` : ''),
+      ),
+    ),
 });

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { mediaPathResolver } from '../media.js';
-import { safeHref } from '../markup/html.js';
+import { escapeHtml, safeHref } from '../markup/html.js';
 import type { HtmlSpec } from '../markup/html-spec.js';
 import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
 import { imageEditorFields } from './editor-fields.js';
 import { emptyImage, imageFromElement, imageSchema, imageSpec } from './image.js';
 import { atomBlockNode } from './node-attributes.js';
+import { wpGroup, wpHeading, wpImage, wpLinkParagraph, wpParagraph } from './wordpress-markup.js';
+import { contentMessage } from '../messages/index.js';
 
 export const teaserTypes = ['A', 'B', 'C'] as const;
 type TeaserType = (typeof teaserTypes)[number];
@@ -93,4 +95,21 @@ export const teasersBlock = defineBlock<Fields>({
   },
   fromFields: (fields, id) => ({ type: 'teasers', attrs: { id, teaserType: fields.teaserType, items: fields.items } }),
   render,
+  // A core/group (the portal's `ce-teasers` classes) with one core/group <article> per teaser: image, heading, text, the link as a paragraph.
+  wordpress: (fields, context) =>
+    wpGroup(
+      `ce-teasers ce-teasers-${fields.teaserType.toLowerCase()}`,
+      fields.items
+        .map((item) => {
+          const href = safeHref(item.href);
+          const parts = [
+            wpImage(item.image, context, (credit) => contentMessage('portal.credit', { credit })),
+            wpHeading(2, escapeHtml(item.headline)),
+            item.text ? wpParagraph(escapeHtml(item.text)) : '',
+            href ? wpLinkParagraph(href, item.linkText || href) : item.linkText ? wpParagraph(escapeHtml(item.linkText)) : '',
+          ];
+          return wpGroup('ce-teaser', parts.filter(Boolean).join('\n\n'), 'article');
+        })
+        .join('\n\n'),
+    ),
 });

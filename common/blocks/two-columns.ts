@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fromRichText, richTextSchema, richTextSpecs, toRichText } from '../markup/rich-text.js';
 import { defineBlock, type RenderContext } from './block-definition.js';
 import { richContent } from './node-attributes.js';
+import { wpColumns, wpRichText } from './wordpress-markup.js';
 
 const fieldsSchema = z.object({ left: richTextSchema, right: richTextSchema });
 type Fields = z.infer<typeof fieldsSchema>;
@@ -65,4 +66,6 @@ export const twoColumnsBlock = defineBlock<Fields>({
     ],
   }),
   render,
+  // core/columns with two core/column blocks.
+  wordpress: (fields) => wpColumns([wpRichText(fields.left), wpRichText(fields.right)]),
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { mediaPathResolver, mediaRefSchema, type MediaRef, type MediaResolver } from '../media.js';
-import { safeHref } from '../markup/html.js';
+import { escapeHtml, safeHref } from '../markup/html.js';
 import type { HtmlSpec } from '../markup/html-spec.js';
 import { defineBlock, stringAttr, type RenderContext } from './block-definition.js';
 import { captionTypes, imageTypes, videoTypes } from './editor-fields.js';
 import { atomBlockNode } from './node-attributes.js';
 import { contentMessage } from '../messages/index.js';
+import { wpLinkParagraph, wpParagraph, wpVideo, type WordPressContext } from './wordpress-markup.js';
 
 const fieldsSchema = z.object({
   title: z.string().max(300),
@@ -76,6 +77,31 @@ const VideoNode = atomBlockNode({
   render: (node) => render(videoBlock.toFields(node), { media: mediaPathResolver, editor: true }),
 });
 
+/**
+ * core/video when the file is in the media library (poster, captions as a track, the title as
+ * caption); a video elsewhere (an address, YouTube included) becomes a paragraph with a link to it,
+ * as the portal shows it: no embed, so no third-party request and no oEmbed lookup. The transcript
+ * follows as a paragraph.
+ */
+function wordpress(fields: Fields, context: WordPressContext): string {
+  const file = fields.video ? context.attachment(fields.video) : null;
+  const href = safeHref(fields.url);
+  const captions = fields.captions ? context.attachment(fields.captions) : null;
+  const player = file
+    ? wpVideo({
+        id: file.id,
+        src: file.url,
+        poster: fields.poster ? context.attachment(fields.poster)?.url : undefined,
+        tracks: captions ? [{ src: captions.url, kind: 'captions', srclang: 'de', label: contentMessage('portal.captionsLanguage') }] : [],
+        caption: fields.title,
+      })
+    : href
+      ? wpLinkParagraph(href, contentMessage('portal.videoLink', { title: fields.title || href }))
+      : '';
+  const transcript = fields.transcript ? wpParagraph(`<strong>${escapeHtml(contentMessage('portal.transcript'))}:</strong> ${escapeHtml(fields.transcript)}`) : '';
+  return [player, transcript].filter(Boolean).join('\n\n');
+}
+
 /** Video (`mask_thvideo`): a file or address with poster, WebVTT captions and a transcript. */
 export const videoBlock = defineBlock<Fields>({
   name: 'video',
@@ -114,6 +140,7 @@ export const videoBlock = defineBlock<Fields>({
   },
   fromFields: (fields, id) => ({ type: 'video', attrs: { id, ...fields } }),
   render,
+  wordpress,
   checks: [
     { id: 'a11y.videoCaptions', severity: 'error', wcag: '1.2.2', run: ({ captions }) => (captions ? null : {}) },
     { id: 'a11y.embedTitle', severity: 'error', wcag: '4.1.2', run: ({ url, title }) => (url && title.trim() === '' ? {} : null) },

@@ -1,74 +1,49 @@
-import { createHash } from 'node:crypto';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../common/article.js';
-import { bluePng, orangePng, pdfBytes, vttBytes } from '../fixtures/media.js';
+import { bluePng, orangePng, pdfBytes } from '../fixtures/media.js';
 import { startWordPress } from '../wordpress/wordpress.js';
-import { demoRelease, usePortal, type PortalTest } from './portal-harness.js';
+import { usePortal } from './portal-harness.js';
+import { connectWordPress, deliveryOf, demo, hashOf, postsBySlug as postsOn, publishToWordPress, wordpressFiles } from './wordpress-harness.js';
 
 // A real WordPress from Debian's packages (tests/wordpress/start.sh); skipped only when it cannot start, saying why.
 const started = startWordPress();
 const site = 'site' in started ? started.site : null;
 if (!site) console.warn(`WordPress tests skipped: ${'reason' in started ? started.reason : ''}`);
 
-interface Post {
-  id: number;
-  status: string;
-  link: string;
-  title: { raw: string };
-  excerpt: { raw: string };
-  content: { raw: string };
-  featured_media: number;
-  tags: number[];
-  categories: number[];
-  date_gmt: string;
-}
-
-const files = [bluePng, orangePng, pdfBytes, vttBytes];
-const hashOf = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-
-/** The demo release without the video (the example profile cannot render it), with a teaser image. */
-function demo(title?: string): Article {
-  const article = structuredClone(demoRelease);
-  article.body.content = article.body.content.filter((block) => block.type !== 'video');
-  const withImage = article.body.content.find((block) => block.type === 'textWithImage')!;
-  article.meta.teaserImage = withImage.attrs!.image as Article['meta']['teaserImage'];
-  if (title) article.meta.title = title;
-  return article;
+/** The text of an HTML page, tags dropped and entities of the markup decoded. */
+function pageText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#8222;/g, '„')
+    .replace(/&#8220;/g, '“')
+    .replace(/&#8211;/g, '–')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 }
 
 describe.skipIf(!site)(`delivery to a real WordPress${site ? '' : ' (skipped: WordPress could not be started)'}`, () => {
   const t = usePortal();
   afterAll(() => site?.purge());
 
-  async function setUp(user = site!.user, password = site!.password): Promise<void> {
-    t.server.portal.addDestination({ name: 'wordpress', type: 'wordpress', url: site!.url, user, secret: password });
-    for (const data of files) expect((await t.as.author.call('PUT', `/api/v1/media/${hashOf(data)}`, new Uint8Array(data))).status).toBeLessThan(300);
-  }
-  const delivery = async (test: PortalTest, id: string) => ((await test.as.author.call('GET', `/api/v1/articles/${id}`)).body.deliveries as Array<Record<string, unknown>>).find((entry) => entry.destination === 'wordpress')!;
-  const postsBySlug = (slug: string) => site!.rest<Post[]>('/wp/v2/posts', { slug, status: 'publish,draft,future,pending,private', context: 'edit' });
+  const setUp = (user = site!.user, password = site!.password) => connectWordPress(t, site!, user, password);
+  const delivery = deliveryOf;
+  const postsBySlug = (slug: string) => postsOn(site!, slug);
 
   it('publishes the demo release once: blocks, excerpt, featured image with alt text, tags, category, each file once', async () => {
     await setUp();
     const article = demo();
-    const { id } = await t.approved(article);
-    const published = await t.as.author.transition(id, 'publish', 1);
-    expect(published.status).toBe(200);
-    const slug = (published.body.url as string).split('/').pop()!;
-    await t.server.portal.deliveries.runDue();
-    const entry = await delivery(t, id);
-    expect(entry).toMatchObject({ status: 'delivered', attempts: 1, error: null });
-
-    const posts = await postsBySlug(slug);
-    expect(posts).toHaveLength(1);
-    const post = posts[0]!;
+    const { published, entry, post } = await publishToWordPress(t, site!, article);
     expect(entry.url).toBe(post.link);
     expect(post.status).toBe('publish');
     expect(post.title.raw).toBe(article.meta.title);
     expect(post.excerpt.raw).toBe(article.meta.lead);
     expect(post.date_gmt).toBe(published.body.publishedAt.replace(/\.\d+Z$/, ''));
-    for (const block of ['paragraph', 'heading', 'quote', 'table', 'list', 'image']) expect(post.content.raw).toContain(`<!-- wp:${block}`);
+    for (const block of ['paragraph', 'heading', 'quote', 'table', 'list', 'image', 'gallery', 'columns', 'group']) expect(post.content.raw).toContain(`<!-- wp:${block}`);
+    expect(post.content.raw).not.toContain('<!-- wp:html');
     expect(post.content.raw.indexOf(article.meta.lead)).toBeLessThan(post.content.raw.indexOf('<!-- wp:quote'));
 
     const featured = await site!.rest<{ alt_text: string }>(`/wp/v2/media/${post.featured_media}`, { context: 'edit' });
@@ -80,8 +55,28 @@ describe.skipIf(!site)(`delivery to a real WordPress${site ? '' : ' (skipped: Wo
     const used = new Set([...JSON.stringify(article).matchAll(/"sha256":"([0-9a-f]{64})"/g)].map((match) => match[1]!));
     for (const sha256 of used) expect(await site!.rest<unknown[]>('/wp/v2/media', { slug: sha256 })).toHaveLength(1);
 
+    // The public page shows the body: text of several blocks that is in neither title nor excerpt, images from the media library.
     const page = await (await fetch(post.link)).text();
-    expect(page).toContain('Verwaltungsleistungen');
+    const text = pageText(page);
+    const fromBody = [
+      'Der Fokus solle daher in Zukunft', // a paragraph
+      'Wir müssen raus aus der Komplexitätsfalle', // a quote
+      'Dr. Hartmut Schubert', // the quote's speaker
+      'Geschichte des Güldenen Sterns', // the table's caption
+      'Was ist das ITOF?', // an accordion item's title
+      'Blauer Text auf hellblauem Grund.', // a box
+      'Sachsen und Thüringen arbeiten zusammen.', // a column
+      'Zum Haushaltsentwurf 2027', // a teaser's link
+    ];
+    for (const sentence of fromBody) {
+      expect(`${article.meta.title} ${article.meta.lead}`).not.toContain(sentence);
+      expect(text).toContain(sentence);
+    }
+    expect(page).toContain('<td>1572</td>'); // a table cell
+    const library = [...page.matchAll(/<img [^>]*src="([^"]+)"[^>]*class="wp-image-(\d+)"/g)];
+    expect(library.length).toBeGreaterThanOrEqual(4);
+    for (const [, src] of library) expect(src).toMatch(new RegExp(`^${site!.url}/wp-content/uploads/.*[0-9a-f]{64}`));
+    expect(page).toContain('alt="Wendeltreppe in der Bibliothek"');
   });
 
   it('a correction updates the same post with "Aktualisiert am"; a withdrawal takes it off the site', async () => {
@@ -178,7 +173,7 @@ describe.skipIf(!site)(`delivery to a real WordPress${site ? '' : ' (skipped: Wo
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     try {
       t.server.portal.addDestination({ name: 'wordpress', type: 'wordpress', url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, user: site!.user, secret: site!.password });
-      for (const data of files) await t.as.author.call('PUT', `/api/v1/media/${hashOf(data)}`, new Uint8Array(data));
+      for (const data of wordpressFiles) await t.as.author.call('PUT', `/api/v1/media/${hashOf(data)}`, new Uint8Array(data));
       // A file of its own, so that its upload goes through the proxy too.
       const ownPdf = Buffer.concat([pdfBytes, Buffer.from(`% ${Date.now()}\n`)]);
       await t.as.author.call('PUT', `/api/v1/media/${hashOf(ownPdf)}`, new Uint8Array(ownPdf));

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const script = fileURLToPath(new URL('./start.sh', import.meta.url));
+const ksesScript = fileURLToPath(new URL('./kses.php', import.meta.url));
 
 /** A running test WordPress, as `start.sh` printed it. */
 export interface WordPressSite {
@@ -19,6 +20,8 @@ export interface WordPressSite {
   start(): void;
   /** Stops everything and removes the site. */
   purge(): void;
+  /** Post content as WordPress keeps it from a user without `unfiltered_html` (its kses filter). */
+  kses(content: string): string;
   /** A REST call as the admin, for assertions. */
   rest<T>(route: string, query?: Record<string, string>): Promise<T>;
 }
@@ -51,6 +54,13 @@ export function startWordPress(): { site: WordPressSite } | { reason: string } {
     stop: () => execFileSync('bash', [values.stop!]),
     start: () => void run(values.dir),
     purge: () => execFileSync('bash', [values.stop!, '--purge']),
+    kses: (content) =>
+      execFileSync('php', [ksesScript], {
+        input: content,
+        encoding: 'utf8',
+        // The configuration start.sh wrote for this site's directory.
+        env: { ...process.env, WORDPRESS_CONFIG: `pressestelle-test-${values.dir!.split('/').pop()!.replace(/[^a-zA-Z0-9-]/g, '-')}`, HTTP_HOST: new URL(values.url!).host },
+      }),
     async rest<T>(route: string, query: Record<string, string> = {}) {
       const url = new URL(`${values.url}/`);
       url.searchParams.set('rest_route', route);
