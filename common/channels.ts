@@ -7,6 +7,7 @@ export const methodNames = [
   'drafts.get',
   'drafts.create',
   'drafts.save',
+  'drafts.saveChanges',
   'drafts.delete',
   'drafts.restore',
   'drafts.purge',

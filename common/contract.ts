@@ -135,7 +135,8 @@ export const portalCopySchema = z.object({
  * An article whose body the schema of the block catalog accepts, cleaned of characters XML
  * cannot carry (the portal refuses them): a keystroke is never refused, and what is stored can go live.
  */
-const validArticle = articleSchema.transform(withoutXmlIllegalDeep).superRefine((article, context) => {
+/** An article as the app stores it: XML-illegal characters cleaned, the document valid for the editor's schema. */
+export const validArticle = articleSchema.transform(withoutXmlIllegalDeep).superRefine((article, context) => {
   const problem = documentProblem(article.body);
   if (problem) context.addIssue({ code: 'custom', message: problem, path: ['body'] });
 });
@@ -161,6 +162,21 @@ export const contract = {
   'drafts.save': method(
     z.object({ id, baseVersion: z.number().int().nonnegative(), article: validArticle }),
     saveResultSchema,
+  ),
+  /**
+   * A save that sends only what changed since the caller's last save (`baseVersion`): the
+   * metadata, and the top-level blocks, each either new or `{ keep: [from, to] }`, the blocks
+   * from..to (end excluded) of the stored version. `stale` when the stored draft is no longer at
+   * `baseVersion`: then the whole article is sent with `drafts.save`.
+   */
+  'drafts.saveChanges': method(
+    z.object({
+      id,
+      baseVersion: z.number().int().nonnegative(),
+      head: articleSchema.omit({ body: true }),
+      blocks: z.array(z.unknown()).max(100_000),
+    }),
+    z.union([saveResultSchema, z.object({ status: z.literal('stale') })]),
   ),
   'drafts.delete': method(byId, draftSummarySchema),
   'drafts.restore': method(byId, draftSummarySchema),

@@ -55,6 +55,15 @@ export class Failure extends Error {
   }
 }
 
+/** A refused input, its first problems named: "title: Too big …". */
+export function invalidInputFailure(error: z.ZodError): Failure {
+  const details = error.issues.slice(0, 10).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  return new Failure('invalid_input', 'error.invalidInput', { details: details.join('; ') }, details);
+}
+
 export function failure(code: ErrorCode, messageKey: MessageKey, params: MessageParams = {}): Result<never> {
   return { ok: false, error: new Failure(code, messageKey, params).toAppError() };
 }

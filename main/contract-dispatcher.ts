@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { isMethodName, type MethodName } from '../common/channels.js';
 import { contract, type MethodOutput, type ParsedInput } from '../common/contract.js';
-import { Failure, failure, type Result } from '../common/result.js';
+import { Failure, failure, invalidInputFailure, type Result } from '../common/result.js';
 import type { AppServices } from './services/app-services.js';
+import { saveChanges } from './services/draft-changes.js';
 import { storageFailure } from './services/storage-errors.js';
 import { isApprovedText } from './services/release-approval.js';
 import { exportWord, pdfFileName } from './services/word-export.js';
@@ -24,6 +25,7 @@ export function createHandlers(services: AppServices, desktop: DesktopFeatures |
     'drafts.get': ({ id }) => services.drafts.get(id),
     'drafts.create': ({ article, id }) => services.drafts.create(article, id),
     'drafts.save': ({ id, baseVersion, article }) => services.drafts.save(id, baseVersion, article),
+    'drafts.saveChanges': (input) => saveChanges(services.drafts, input),
     'drafts.delete': ({ id }) => services.drafts.delete(id),
     'drafts.restore': ({ id }) => services.drafts.restore(id),
     'drafts.purge': ({ id }) => services.drafts.purge(id),
@@ -115,9 +117,5 @@ export function createDispatcher(handlers: Handlers, log: (error: unknown) => vo
 }
 
 function invalidInput(error: z.ZodError): Result<never> {
-  const details = error.issues.slice(0, 10).map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return path ? `${path}: ${issue.message}` : issue.message;
-  });
-  return { ok: false, error: new Failure('invalid_input', 'error.invalidInput', { details: details.join('; ') }, details).toAppError() };
+  return { ok: false, error: invalidInputFailure(error).toAppError() };
 }

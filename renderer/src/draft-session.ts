@@ -1,10 +1,12 @@
 import type { Editor } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { Article, ArticleMeta } from '../../common/article.js';
-import type { Draft, RevisionSummary } from '../../common/contract.js';
+import { blockChanges } from '../../common/block-changes.js';
+import type { Draft, RevisionSummary, SaveResult } from '../../common/contract.js';
 import { Autosaver } from './autosave.js';
 import { isUntouched } from './create-draft.js';
-import { documentJson } from './editor/document-json.js';
-import type { Api } from './bridge.js';
+import { BridgeError, type Api } from './bridge.js';
+import { blockJson, documentJson, topLevelBlocks } from './editor/document-json.js';
 
 /** A pause this long in writing leaves a revision in the history. */
 export const REVISION_PAUSE_MS = 20_000;
@@ -21,6 +23,10 @@ export class DraftSession {
   private readonly meta: ArticleMeta;
   private editor_: Editor | null = null;
   private lastArticle: Article;
+  /** The top-level blocks of the last snapshot, as the editor holds them. */
+  private lastBlocks: ProseMirrorNode[] | null = null;
+  /** What this window's last save stored: its version and blocks, the base of the next save's changes. */
+  private sent: { version: number; blocks: readonly ProseMirrorNode[] } | null = null;
   private pauseTimer: ReturnType<typeof setTimeout> | null = null;
   private retired = false;
   /** A new release ("Neue Pressemitteilung") is stored by its first save, not before. */
@@ -118,6 +124,11 @@ export class DraftSession {
 
   attach(editor: Editor | null): void {
     this.editor_ = editor;
+    // Opened from the stored version (stored complete, so opening changed nothing): the first
+    // save can already send only what changed.
+    if (editor && this.stored && !this.sent && this.target.version === this.draft.version) {
+      this.sent = { version: this.target.version, blocks: topLevelBlocks(editor.state.doc) };
+    }
   }
 
   setMeta<K extends keyof ArticleMeta>(field: K, value: ArticleMeta[K]): void {
@@ -129,15 +140,36 @@ export class DraftSession {
   snapshot(): Article {
     const editor = this.editor_;
     if (editor && !editor.isDestroyed) {
-      this.lastArticle = { ...this.draft.article, meta: { ...this.meta }, body: documentJson(editor.state.doc) };
+      this.lastBlocks = topLevelBlocks(editor.state.doc);
+      this.lastArticle = { ...this.draft.article, meta: { ...this.meta }, body: documentJson(this.lastBlocks) };
     } else {
       this.lastArticle = { ...this.lastArticle, meta: { ...this.meta } };
     }
     return this.lastArticle;
   }
 
+  /**
+   * Sends only the blocks changed since this window's last save, when that save is still the
+   * stored version; null when the whole article has to go (first save, someone else saved,
+   * the store cannot rebuild it).
+   */
+  private async saveChanges(article: Article, blocks: readonly ProseMirrorNode[] | null): Promise<SaveResult | null> {
+    const sent = this.sent;
+    if (!sent || !blocks || sent.version !== this.target.version) return null;
+    const { body: _body, ...head } = article;
+    try {
+      const result = await this.api.drafts.saveChanges({ id: this.target.id, baseVersion: sent.version, head, blocks: blockChanges(sent.blocks, blocks, blockJson) });
+      return result.status === 'stale' ? null : result;
+    } catch (error) {
+      // Refused as sent: the whole article decides (and names the problem if it is one).
+      if (error instanceof BridgeError && error.code === 'invalid_input') return null;
+      throw error;
+    }
+  }
+
   private async save(): Promise<void> {
     const article = this.snapshot();
+    const blocks = this.lastBlocks;
     if (!this.stored) {
       if (isUntouched(article)) return;
       const created = await this.api.drafts.create({ id: this.target.id, article });
@@ -146,11 +178,13 @@ export class DraftSession {
       this.onStored();
       return;
     }
-    const result = await this.api.drafts.save({ id: this.target.id, baseVersion: this.target.version, article });
+    const result = (await this.saveChanges(article, blocks)) ?? (await this.api.drafts.save({ id: this.target.id, baseVersion: this.target.version, article }));
     if (result.status === 'saved') {
       this.target.version = result.version;
+      this.sent = blocks ? { version: result.version, blocks } : null;
       return;
     }
+    this.sent = null;
     this.target = { id: result.copy.id, version: result.copy.version };
     this.onConflictCopy(result.copy);
   }
