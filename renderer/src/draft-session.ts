@@ -139,24 +139,22 @@ export class DraftSession {
   /** The article as it stands; taken when a save runs, never per keystroke. */
   snapshot(): Article {
     const editor = this.editor_;
-    if (editor && !editor.isDestroyed) {
-      this.lastBlocks = topLevelBlocks(editor.state.doc);
-      this.lastArticle = { ...this.draft.article, meta: { ...this.meta }, body: documentJson(this.lastBlocks) };
-    } else {
-      this.lastArticle = { ...this.lastArticle, meta: { ...this.meta } };
-    }
+    if (editor && !editor.isDestroyed) this.lastBlocks = topLevelBlocks(editor.state.doc);
+    // Blocks stay valid after the editor is gone: the last ones taken are the text.
+    this.lastArticle = { ...this.lastArticle, meta: { ...this.meta }, ...(this.lastBlocks ? { body: documentJson(this.lastBlocks) } : {}) };
     return this.lastArticle;
   }
 
   /**
    * Sends only the blocks changed since this window's last save, when that save is still the
-   * stored version; null when the whole article has to go (first save, someone else saved,
-   * the store cannot rebuild it).
+   * stored version; null when the whole article has to go (someone else saved, the store
+   * cannot rebuild it). Nothing but the changed blocks is converted to JSON.
    */
-  private async saveChanges(article: Article, blocks: readonly ProseMirrorNode[] | null): Promise<SaveResult | null> {
+  private async saveChanges(blocks: readonly ProseMirrorNode[]): Promise<SaveResult | null> {
     const sent = this.sent;
-    if (!sent || !blocks || sent.version !== this.target.version) return null;
-    const { body: _body, ...head } = article;
+    if (!sent || sent.version !== this.target.version) return null;
+    const { format, formatVersion } = this.draft.article;
+    const head = { format, formatVersion, meta: { ...this.meta } };
     try {
       const result = await this.api.drafts.saveChanges({ id: this.target.id, baseVersion: sent.version, head, blocks: blockChanges(sent.blocks, blocks, blockJson) });
       return result.status === 'stale' ? null : result;
@@ -168,9 +166,8 @@ export class DraftSession {
   }
 
   private async save(): Promise<void> {
-    const article = this.snapshot();
-    const blocks = this.lastBlocks;
     if (!this.stored) {
+      const article = this.snapshot();
       if (isUntouched(article)) return;
       const created = await this.api.drafts.create({ id: this.target.id, article });
       this.stored = true;
@@ -178,7 +175,16 @@ export class DraftSession {
       this.onStored();
       return;
     }
-    const result = (await this.saveChanges(article, blocks)) ?? (await this.api.drafts.save({ id: this.target.id, baseVersion: this.target.version, article }));
+    const editor = this.editor_;
+    let blocks = editor && !editor.isDestroyed ? topLevelBlocks(editor.state.doc) : null;
+    let result = blocks ? await this.saveChanges(blocks) : null;
+    if (result) {
+      this.lastBlocks = blocks;
+    } else {
+      const article = this.snapshot();
+      blocks = this.lastBlocks;
+      result = await this.api.drafts.save({ id: this.target.id, baseVersion: this.target.version, article });
+    }
     if (result.status === 'saved') {
       this.target.version = result.version;
       this.sent = blocks ? { version: result.version, blocks } : null;
