@@ -37,6 +37,7 @@ import { ReleaseProvider, useReleaseSubscription } from './release/release-conte
 import { SyncLine } from './release/SyncLine.js';
 import { useOutputActions } from './release/output-actions.js';
 import { useReleaseActions } from './release/use-release-actions.js';
+import { loadDraft } from './draft-prefetch.js';
 import { navigate, replaceRoute } from './routes.js';
 import { followSlideLink } from './slide-links.js';
 
@@ -56,7 +57,7 @@ export function EditorScreen({ id }: { id: string }) {
 
   useEffect(() => {
     let current = true;
-    api.drafts.get({ id }).then(
+    loadDraft(api, id).then(
       (loaded) => current && setDraft(loaded),
       (caught: unknown) => current && setError(errorMessage(caught)),
     );

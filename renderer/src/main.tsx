@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BackendContext } from './api-context.js';
 import { App } from './App.js';
 import { createApi, installBridge } from './bridge.js';
+import { prefetchOpenedDraft } from './draft-prefetch.js';
 import { applyLanguage, LanguageRoot } from './language.js';
 import { guardReleaseLinks } from './release-links.js';
 import '../../common/rendering/portal.css';
@@ -23,6 +24,7 @@ guardReleaseLinks();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 const api = createApi(bridge);
+prefetchOpenedDraft(api, location.hash);
 // The chosen language first, so the first screen already speaks it (German when the back end does not answer).
 void api.settings
   .get()
