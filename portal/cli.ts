@@ -36,8 +36,9 @@ const usage = `Usage:
   npm run portal -- destination add NAME --type wordpress --url URL --user USER [--data DIR]
       (the application password from WORDPRESS_APP_PASSWORD, or from stdin; stored in the
       portal's database, never shown; a running portal delivers there from the next publication)
-  npm run portal -- destination list|remove NAME|test NAME [--data DIR]
-      test: reachability, sign-in and the rights to publish, upload and create terms`;
+  npm run portal -- destination list|remove NAME|test NAME|backfill NAME [--data DIR]
+      test: reachability, sign-in and the rights to publish, upload and create terms
+      backfill: queue for NAME every release live on the website that it has not received`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -132,7 +133,7 @@ async function main(argv: string[]): Promise<number> {
   return -1;
 }
 
-/** `destination add|list|remove|test`: the publish queue's destinations besides the website. */
+/** `destination add|list|remove|test|backfill`: the publish queue's destinations besides the website. */
 async function destinationCommand(rest: string[], values: { type?: string; url?: string; user?: string }, portal: Portal): Promise<number> {
   const [sub, name] = rest;
   try {
@@ -162,6 +163,11 @@ async function destinationCommand(rest: string[], values: { type?: string; url?:
       const checks = await driver.test();
       for (const check of checks) process.stdout.write(`${check.ok ? 'ok  ' : 'FEHLT'} ${check.message}\n`);
       return checks.every((check) => check.ok) && checks.length >= 5 ? 0 : 1;
+    }
+    if (sub === 'backfill') {
+      if (!portal.destinations.driver(name)) throw new Error(`no destination "${name}"`);
+      process.stdout.write(`backfill: ${portal.deliveries.backfill(name)} releases queued for ${name}\n`);
+      return 0;
     }
     throw new Error(usage);
   } finally {

@@ -62,6 +62,25 @@ export class DeliveryQueue {
     for (const name of destinations.names()) insert.run(row.id, name, revision, action, 'pending', 0, null, now, now, now, null);
   }
 
+  /**
+   * For a destination added after releases went live: queues every release live on the website
+   * that the destination has not received (no job for it yet), its published revision, as a
+   * correction where it was corrected, oldest first. Returns how many were queued.
+   */
+  backfill(destination: string): number {
+    const now = this.stamp();
+    return this.options.db
+      .prepare(
+        `INSERT INTO deliveries (article_id, destination, revision, action, status, attempts, url, next_attempt_at, pending_since, created_at, delivered_at)
+         SELECT a.id, ?, a.published_revision, CASE WHEN a.corrected_at IS NULL THEN 'publish' ELSE 'correct' END, 'pending', 0, NULL, ?, ?, ?, NULL
+         FROM articles a
+         WHERE a.published_revision IS NOT NULL AND a.withdrawn_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.article_id = a.id AND d.destination = ?)
+         ORDER BY a.published_at, a.id`,
+      )
+      .run(destination, now, now, now, destination).changes;
+  }
+
   /** The newest job per destination of an article, as the API shows it. */
   of(articleId: string): PortalDelivery[] {
     const rows = this.options.db

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DeliveryError, registerDestinationType, type DeliveryJob } from '../../portal/destinations.js';
 import { release, usePortal } from './portal-harness.js';
@@ -80,6 +81,36 @@ describe('the publish queue', () => {
       { destination: 'website', status: 'delivered', attempts: 1, error: null, url: null },
       { destination: 'cms', status: 'delivered', attempts: 1, error: null, url: null },
     ]);
+  });
+
+  it('a destination added later gets what is live on the website by "backfill": corrected as a correction, nothing withdrawn, nothing twice', async () => {
+    Object.assign(fake, { delivered: [], down: false, refuse: false });
+    const first = await t.approved(release('Vorher veröffentlicht'));
+    await t.as.author.transition(first.id, 'publish', 1);
+    const corrected = await t.approved(release('Vorher korrigiert'));
+    await t.as.author.transition(corrected.id, 'publish', 1);
+    expect((await t.as.author.put(corrected.id, release('Vorher korrigiert, zweite Fassung'), 1)).status).toBe(200);
+    await t.as.author.transition(corrected.id, 'submit', 2);
+    await t.as.approver.transition(corrected.id, 'approve', 2);
+    await t.as.approver.transition(corrected.id, 'correct', 2, { reason: 'Zahl korrigiert' });
+    const withdrawn = await t.approved(release('Vorher zurückgezogen'));
+    await t.as.author.transition(withdrawn.id, 'publish', 1);
+    await t.as.approver.transition(withdrawn.id, 'withdraw', 1, { reason: 'Zurückgezogen' });
+    const draft = randomUUID();
+    expect((await t.as.author.put(draft, release('Noch Entwurf'))).status).toBe(201);
+
+    t.server.portal.addDestination({ name: 'cms', type: 'fake', url: 'https://cms.example', user: 'presse', secret: 'geheim-123' });
+    expect(t.server.portal.deliveries.backfill('cms')).toBe(2);
+    expect(t.server.portal.deliveries.backfill('cms')).toBe(0);
+    await t.server.portal.deliveries.runDue();
+    expect(fake.delivered).toEqual([
+      { articleId: first.id, revision: 1, action: 'publish' },
+      { articleId: corrected.id, revision: 2, action: 'correct' },
+    ]);
+    for (const id of [withdrawn.id, draft]) {
+      const article = await t.as.author.call('GET', `/api/v1/articles/${id}`);
+      expect(article.body.deliveries.map((delivery: { destination: string }) => delivery.destination)).not.toContain('cms');
+    }
   });
 
   it('a refused delivery fails; approvers (not authors, not other ministries) retry it', async () => {

@@ -29,6 +29,10 @@ describe('npm run portal -- destination', () => {
     expect(list.stdout).toBe('website\twebsite\t(die Pressemitteilungen des Portals)\nlokal\twordpress\thttp://127.0.0.1:8081\tportal\nwordpress\twordpress\thttps://presse.example.org\tportal\n');
     expect(list.stdout).not.toContain('abcd');
 
+    // Nothing is live on this new portal yet: nothing to queue; an unknown name is refused.
+    expect(run(['backfill', 'lokal']).stdout).toBe('backfill: 0 releases queued for lokal\n');
+    expect(run(['backfill', 'unbekannt']).status).not.toBe(0);
+
     expect(run(['remove', 'lokal']).stdout).toBe('removed: lokal\n');
     expect(run(['remove', 'lokal']).status).toBe(1);
     expect(run(['list']).stdout).not.toContain('lokal');
