@@ -38,6 +38,18 @@ export function formatMessage(key: MessageKey, params: MessageParams = {}, local
  */
 export const CONTENT_LOCALE: Locale = 'de';
 
+/**
+ * A message with a number, in the singular or plural its language needs ("1 Warnung", "2
+ * Warnungen"): the catalog holds `KEY.one` and `KEY.other`, each with {count}.
+ */
+export function formatCount(key: CountedKey, count: number, locale: Locale = current): string {
+  const form = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
+  return formatMessage(`${key}.${form}`, { count }, locale);
+}
+
+/** The base of a counted message: a key `K` with `K.one` and `K.other` in the catalog. */
+export type CountedKey = { [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never }[MessageKey];
+
 export function contentMessage(key: MessageKey, params: MessageParams = {}): string {
   return formatMessage(key, params, CONTENT_LOCALE);
 }

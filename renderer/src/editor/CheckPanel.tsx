@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { severities, type Finding, type Severity } from '../../../common/checks/rules.js';
 import type { MessageKey } from '../../../common/messages/index.js';
-import { t } from '../messages.js';
+import { t, tCount } from '../messages.js';
 
 const headings: Record<Severity, MessageKey> = { error: 'check.severity.error', warning: 'check.severity.warning', hint: 'check.severity.hint' };
 
@@ -15,7 +15,7 @@ export function CheckPanel({ findings, onShow, onFix }: { findings: readonly Fin
         {t('check.panel')}
       </h2>
       <p className="check-count" data-testid="check-count">
-        {t('check.count', { errors: count('error'), warnings: count('warning'), hints: count('hint') })}
+        {t('check.count', { errors: tCount('check.errors', count('error')), warnings: tCount('check.warnings', count('warning')), hints: tCount('check.hints', count('hint')) })}
       </p>
       {findings.length === 0 ? <p className="panel-empty">{t('check.none')}</p> : <p className="check-wcag">{t('check.popoverHint')}</p>}
       {severities.map((severity) => {
