@@ -53,11 +53,17 @@ export async function openedAt(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { openedAt: number }).openedAt);
 }
 
-/** DOM elements of the page and the V8 heap in use after a full garbage collection. */
+/** DOM nodes of the page (elements, text, comments) and the V8 heap in use after a full garbage collection. */
 export async function footprint(page: Page): Promise<{ nodes: number; heap: number }> {
   const session = await page.context().newCDPSession(page);
   await session.send('HeapProfiler.collectGarbage');
   const { usedSize } = await session.send('Runtime.getHeapUsage');
   await session.detach();
-  return { nodes: await page.evaluate(() => document.getElementsByTagName('*').length), heap: usedSize };
+  const nodes = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    let count = 0;
+    while (walker.nextNode()) count++;
+    return count;
+  });
+  return { nodes, heap: usedSize };
 }
