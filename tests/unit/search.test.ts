@@ -25,6 +25,20 @@ describe('German folding', () => {
     expect(queryTerms('  Straße,  "MÜLLER" (Mueller) ')).toEqual(['strasse', 'mueller']);
   });
 
+  it('folds a text as it folds each of its characters, runs of ASCII at once, the map pointing back', () => {
+    const text = 'Straße ÄRGER in Köln, Élysée-Café GROẞ: 12 € „Müller“ 😀 Ǆ e\u0301 ﬁ x';
+    let folded = '';
+    const map: number[] = [];
+    for (let index = 0; index < text.length; index++) {
+      const one = foldGerman(text[index]!);
+      folded += one.folded;
+      map.push(...one.map.map(() => index));
+    }
+    expect(foldGerman(text)).toEqual({ folded, map });
+    expect(foldGerman(text).folded).toBe('strasse aerger in koeln, elysee-cafe gross: 12 € „mueller“ 😀 dz e fi x');
+    expect(foldGerman('')).toEqual({ folded: '', map: [] });
+  });
+
   it('makes the same letters of a title for an address and a file name', () => {
     expect(slugify('Straßenbau in Köln: 12 Mio. € für „Brücken“', { fallback: 'x' })).toBe('strassenbau-in-koeln-12-mio-fuer-bruecken');
     expect(slugify('Élysée – Café GROẞ', { fallback: 'x', keepCase: true })).toBe('Elysee-Cafe-GROSS');
