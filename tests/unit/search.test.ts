@@ -129,6 +129,36 @@ describe('search over the store', () => {
     expect(titles('Haushalt', 'active', { to: '2026-11-02' })).toEqual(['Erste']);
   });
 
+  it('answers each query with its own words and filters when queries of the same shape follow each other', () => {
+    store.create(release('Erste', 'Haushalt Schule')); // 2026-11-02
+    store.create(release('Zweite', 'Haushalt Straße')); // 2026-11-03
+    const draft = store.create(release('Dritte', 'Schule Straße')); // 2026-11-04
+    store.delete(draft.id);
+    for (let round = 0; round < 2; round++) {
+      expect(titles('Haushalt')).toEqual(['Zweite', 'Erste']);
+      expect(titles('Schule')).toEqual(['Erste']);
+      expect(titles('Schule', 'trash')).toEqual(['Dritte']);
+      expect(titles('Straße', 'all')).toEqual(['Dritte', 'Zweite']);
+      expect(titles('Haushalt', 'active', { from: '2026-11-03' })).toEqual(['Zweite']);
+      expect(titles('Haushalt', 'active', { from: '2026-11-02', to: '2026-11-02' })).toEqual(['Erste']);
+      expect(titles('Straße', 'all', { to: '2026-11-03' })).toEqual(['Zweite']);
+    }
+  });
+
+  it('shows the newest 50 of many matches, newest save first, each with its passage marked', () => {
+    const ids = Array.from({ length: 60 }, (_, index) => store.create(release(`Meldung ${index}`, `Text ${index} über die Lindenstraße.`)).id);
+    store.save(ids[0]!, 1, release('Meldung 0 geändert', 'Die Lindenstraße ist frei.'));
+    const hits = store.search('strasse', { scope: 'active' });
+    expect(hits).toHaveLength(50);
+    expect(hits.map((hit) => hit.draft.title).slice(0, 3)).toEqual(['Meldung 0 geändert', 'Meldung 59', 'Meldung 58']);
+    expect(hits.at(-1)!.draft.title).toBe('Meldung 11');
+    expect(hits[1]!.snippet).toEqual([
+      { text: 'Meldung 59 Text 59 über die Linden', match: false },
+      { text: 'straße', match: true },
+      { text: '.', match: false },
+    ]);
+  });
+
   it('takes hostile queries as plain words', () => {
     store.create(release('Normal', 'Text über NEAR und OR'));
     for (const query of ['"', 'NEAR(', '*', 'a OR b', ') AND (', '"; DROP TABLE articles; --']) expect(() => store.search(query, { scope: 'all' })).not.toThrow();
