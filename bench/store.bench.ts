@@ -2,58 +2,15 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from '@playwright/test';
-import { emptyArticle, type Article, type DocumentNode } from '../common/article.js';
 import { diffArticles } from '../common/diff/article-diff.js';
 import { callWithBody } from '../main/browser-server.js';
 import { createDispatcher, createHandlers } from '../main/contract-dispatcher.js';
 import { openAppServices } from '../main/services/app-services.js';
 import { largeRelease } from './large-release.js';
+import { queries, random, realisticRelease } from './releases.js';
 import { machine, ms, percentile, recordResults } from './results.js';
 
 const RELEASES = 10_000;
-const sentences = [
-  'Die Verantwortlichen für die IT-Strategie auf Landesebene haben eine zentrale Entwicklung angemahnt.',
-  'Anlässlich des IT- und Organisationsforums erklärten die CIOs, es werde zu viel Geld in Insellösungen gesteckt.',
-  'Der Fokus solle auf nachgefragten Leistungen wie Elterngeld, Meldewesen oder Kfz-Zulassung liegen.',
-  'Der Thüringer Finanzstaatssekretär Dr. Hartmut Schubert sprach von einer Komplexitätsfalle.',
-  'Bürgermeisterin Müller eröffnete die sanierte Lindenstraße in Erfurt.',
-  'Der Haushaltsentwurf 2027 sieht Investitionen in Schulen und Straßen vor.',
-  'Die Veranstaltung findet alle zwei Jahre statt und wird von der Staatskanzlei organisiert.',
-  'In der Bibliothek mit Wendeltreppe sind diverse Ausstellungsstücke zu sehen.',
-  'Das Landesverwaltungsamt unterstützt die Kommunen bei der Verwaltungsdigitalisierung.',
-  'Der Verdienstorden wurde im Festsaal an zwölf Bürgerinnen und Bürger verliehen.',
-];
-const queries = ['Verwaltung', 'Digitalisierung', 'Mueller', 'Strasse', 'Haushalt 2027', 'Kfz', 'Staatssekretär Schubert', 'Elterngeld Meldewesen', 'Bibliothek', 'Festsaal Verdienstorden'];
-
-/** A small deterministic random source, so every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) % 2 ** 32;
-    return state / 2 ** 32;
-  };
-}
-
-function realisticRelease(next: () => number, index: number): Article {
-  const pick = () => sentences[Math.floor(next() * sentences.length)]!;
-  const paragraph = (): DocumentNode => ({ type: 'paragraph', content: [{ type: 'text', text: `${pick()} ${pick()} ${pick()}` }] });
-  return {
-    ...emptyArticle(),
-    meta: { ...emptyArticle().meta, title: `Pressemitteilung ${index}: ${pick().slice(0, 60)}`, lead: `${pick()} ${pick()}`, topics: ['Verwaltung'] },
-    body: {
-      type: 'doc',
-      content: [
-        paragraph(),
-        paragraph(),
-        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Zwischenüberschrift' }] },
-        paragraph(),
-        { type: 'quote', attrs: { speaker: 'Dr. Hartmut Schubert', role: 'Staatssekretär' }, content: [paragraph()] },
-        paragraph(),
-        { type: 'background', attrs: { header: 'Hintergrund' }, content: [paragraph()] },
-      ],
-    },
-  };
-}
 
 function timed(run: () => unknown): number {
   const start = performance.now();

@@ -10,6 +10,20 @@ function transcribeCharacter(char: string): string {
   return transcriptions[char] ?? char.normalize('NFKD').replace(/\p{Diacritic}/gu, '');
 }
 
+/** Non-ASCII characters' folded forms and their numbers of code points, worked out once (`normalize` is slow). */
+const foldedCharacters = new Map<string, { folded: string; length: number }>();
+
+function foldCharacter(char: string): { folded: string; length: number } {
+  let known = foldedCharacters.get(char);
+  if (!known) {
+    const folded = transcribeCharacter(char).toLowerCase();
+    known = { folded, length: [...folded].length };
+    // A text of every character there is must not fill memory; German text needs a few dozen.
+    if (foldedCharacters.size < 4_096) foldedCharacters.set(char, known);
+  }
+  return known;
+}
+
 /**
  * Text folded for German search: lower case, umlauts and ß written out, other accents dropped,
  * so that "Müller", "Mueller" and "MÜLLER" meet, and "Straße" meets "Strasse".
@@ -18,18 +32,17 @@ function transcribeCharacter(char: string): string {
 export function foldGerman(text: string): { folded: string; map: number[] } {
   const parts: string[] = [];
   const map: number[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    // Most text is ASCII: lower-case it without touching Unicode tables.
-    if (code < 128) {
-      parts.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[index]!);
-      map.push(index);
-      continue;
-    }
-    for (const part of transcribeCharacter(text[index]!).toLowerCase()) {
-      parts.push(part);
-      map.push(index);
-    }
+  let index = 0;
+  while (index < text.length) {
+    // Most text is ASCII: a run of it is lower-cased at once, without touching Unicode tables.
+    const start = index;
+    while (index < text.length && text.charCodeAt(index) < 128) map.push(index++);
+    if (index > start) parts.push(text.slice(start, index).toLowerCase());
+    if (index === text.length) break;
+    const { folded, length } = foldCharacter(text[index]!);
+    parts.push(folded);
+    for (let part = 0; part < length; part++) map.push(index);
+    index++;
   }
   return { folded: parts.join(''), map };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { articleSchema, emptyArticle, type Article } from '../../common/article.js';
 import { completeArticle } from '../../common/blocks/block-ids.js';
 import type { Draft, DraftSummary, EventPayload, SaveResult, SearchHit } from '../../common/contract.js';
@@ -44,6 +45,7 @@ export class DraftStore {
   /** Releases whose search entry is behind, with the text just saved when it is at hand (no need to read it back). */
   private readonly unindexed = new Map<string, { version: number; article: Article } | null>();
   private indexTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly searchStatements = new Map<string, Database.Statement<unknown[], ArticleRow & { text: string }>>();
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -58,8 +60,8 @@ export class DraftStore {
       listTrash: db.prepare<[number], ArticleRow>(
         'SELECT id, title, lead, created_at, updated_at, deleted_at FROM articles WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id LIMIT ?',
       ),
-      countActive: db.prepare<[], number>('SELECT COUNT(*) FROM articles WHERE deleted_at IS NULL').pluck(),
-      countTrash: db.prepare<[], number>('SELECT COUNT(*) FROM articles WHERE deleted_at IS NOT NULL').pluck(),
+      // Kept by triggers (migration 011): counting 100,000 releases took longer than the page.
+      total: db.prepare<[number], number>('SELECT total FROM article_totals WHERE trashed = ?').pluck(),
       get: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
       insert: db.prepare(
         `INSERT INTO articles (id, version, title, lead, content, created_at, updated_at, deleted_at)
@@ -88,7 +90,7 @@ export class DraftStore {
   page(scope: 'active' | 'trash', limit: number): { items: DraftSummary[]; total: number } {
     const active = scope === 'active';
     const rows = (active ? this.statements.listActive : this.statements.listTrash).all(limit);
-    return { items: rows.map(toSummary), total: (active ? this.statements.countActive : this.statements.countTrash).get()! };
+    return { items: rows.map(toSummary), total: this.statements.total.get(active ? 0 : 1)! };
   }
 
   /**
@@ -256,18 +258,28 @@ export class DraftStore {
       where.push('a.updated_at <= ?');
       params.push(`${filter.to}T23:59:59.999Z`);
     }
-    // A release is re-indexed on every save, so the highest rowid is the latest save: SQLite walks
-    // the index newest first and stops at 50 instead of ranking every match.
-    const rows = this.db
-      .prepare<unknown[], ArticleRow & { text: string }>(
+    const rows = this.searchStatement(where.join(' AND ')).all(...params);
+    return rows.map((row) => ({ draft: toSummary(row), snippet: snippet(row.text, terms) }));
+  }
+
+  /** The search's statement for these conditions, prepared once for each shape of query. */
+  private searchStatement(where: string) {
+    let statement = this.searchStatements.get(where);
+    if (!statement) {
+      // A release is re-indexed on every save, so the highest rowid is the latest save: SQLite walks
+      // the index newest first and stops at 50 instead of ranking every match.
+      statement = this.db.prepare<unknown[], ArticleRow & { text: string }>(
         `SELECT a.id, a.title, a.lead, a.created_at, a.updated_at, a.deleted_at, s.text
          FROM article_search s JOIN articles a ON a.id = s.article_id
-         WHERE ${where.join(' AND ')}
+         WHERE ${where}
          ORDER BY s.rowid DESC
          LIMIT 50`,
-      )
-      .all(...params);
-    return rows.map((row) => ({ draft: toSummary(row), snippet: snippet(row.text, terms) }));
+      );
+      // The shapes are few (which filters, how many short words); a bound all the same.
+      if (this.searchStatements.size >= 64) this.searchStatements.clear();
+      this.searchStatements.set(where, statement);
+    }
+    return statement;
   }
 
   /**
@@ -275,6 +287,9 @@ export class DraftStore {
    * off the autosave path, a release at a time however often it was saved meanwhile.
    */
   private reindexSoon(id: string, saved: { version: number; article: Article } | null = null): void {
+    // Queued anew at the end: the index is written in the order of the latest saves, which is the
+    // order the search shows (a release saved again before a catch-up kept its old place before).
+    this.unindexed.delete(id);
     this.unindexed.set(id, saved);
     this.scheduleIndexing(INDEX_DELAY_MS);
   }

@@ -70,6 +70,23 @@ describe('DraftStore', () => {
     expect(store.page('trash', 2)).toEqual({ items: [], total: 0 });
   });
 
+  it('keeps the totals of the list and the trash through create, save, trash, restore and purge', () => {
+    const totals = () => ({ active: store.page('active', 1).total, trash: store.page('trash', 1).total });
+    const drafts = Array.from({ length: 4 }, (_, index) => store.create(article(`Meldung ${index}`)));
+    expect(totals()).toEqual({ active: 4, trash: 0 });
+    store.save(drafts[0]!.id, 1, article('Geändert'));
+    store.delete(drafts[1]!.id);
+    store.delete(drafts[2]!.id);
+    expect(totals()).toEqual({ active: 2, trash: 2 });
+    store.delete(drafts[2]!.id); // already in the trash
+    store.restore(drafts[1]!.id);
+    store.restore(drafts[3]!.id); // not in the trash
+    expect(totals()).toEqual({ active: 3, trash: 1 });
+    store.purge(drafts[2]!.id);
+    expect(totals()).toEqual({ active: 3, trash: 0 });
+    expect(totals()).toEqual({ active: store.list('active').length, trash: store.list('trash').length });
+  });
+
   it('survives closing and reopening the database file', () => {
     const draft = store.create();
     store.save(draft.id, 1, article('Bleibt', ['Gespeicherter Text']));

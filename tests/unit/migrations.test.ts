@@ -81,6 +81,32 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('011 counts the releases there were, and its triggers keep the list\'s and the trash\'s totals', () => {
+    const old = databaseAt(10);
+    old.prepare("INSERT INTO articles (id, version, title, lead, content, created_at, updated_at, deleted_at) VALUES ('a2', 1, 'Weg', '', '{}', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-01-03T00:00:00.000Z')").run();
+    old.close();
+    const db = openDatabase(file);
+    const totals = () => db.prepare('SELECT trashed, total FROM article_totals ORDER BY trashed').all();
+    const counted = () => [
+      { trashed: 0, total: db.prepare('SELECT COUNT(*) FROM articles WHERE deleted_at IS NULL').pluck().get() },
+      { trashed: 1, total: db.prepare('SELECT COUNT(*) FROM articles WHERE deleted_at IS NOT NULL').pluck().get() },
+    ];
+    expect(totals()).toEqual([{ trashed: 0, total: 1 }, { trashed: 1, total: 1 }]);
+    const insert = db.prepare("INSERT INTO articles (id, version, title, lead, content, created_at, updated_at, deleted_at) VALUES (?, 1, 'Neu', '', '{}', '2026-01-04T00:00:00.000Z', '2026-01-04T00:00:00.000Z', ?)");
+    insert.run('a3', null);
+    insert.run('a4', '2026-01-05T00:00:00.000Z');
+    expect(totals()).toEqual(counted());
+    db.prepare("UPDATE articles SET deleted_at = '2026-01-06T00:00:00.000Z' WHERE id = 'a1'").run(); // to the trash
+    db.prepare("UPDATE articles SET deleted_at = '2026-01-07T00:00:00.000Z' WHERE id = 'a2'").run(); // stays in the trash
+    db.prepare("UPDATE articles SET deleted_at = NULL WHERE id = 'a4'").run(); // restored
+    db.prepare("UPDATE articles SET title = 'Geändert'").run();
+    expect(totals()).toEqual(counted());
+    db.prepare("DELETE FROM articles WHERE id IN ('a1', 'a3')").run();
+    expect(totals()).toEqual(counted());
+    expect(totals()).toEqual([{ trashed: 0, total: 1 }, { trashed: 1, total: 1 }]);
+    db.close();
+  });
+
   it('apply all pending steps in one transaction: a failing step leaves the old version intact', () => {
     const old = new Database(file);
     migrate(old, migrations.slice(0, 1));

@@ -25,6 +25,20 @@ describe('German folding', () => {
     expect(queryTerms('  Straße,  "MÜLLER" (Mueller) ')).toEqual(['strasse', 'mueller']);
   });
 
+  it('folds a text as it folds each of its characters, runs of ASCII at once, the map pointing back', () => {
+    const text = 'Straße ÄRGER in Köln, Élysée-Café GROẞ: 12 € „Müller“ 😀 Ǆ e\u0301 ﬁ x';
+    let folded = '';
+    const map: number[] = [];
+    for (let index = 0; index < text.length; index++) {
+      const one = foldGerman(text[index]!);
+      folded += one.folded;
+      map.push(...one.map.map(() => index));
+    }
+    expect(foldGerman(text)).toEqual({ folded, map });
+    expect(foldGerman(text).folded).toBe('strasse aerger in koeln, elysee-cafe gross: 12 € „mueller“ 😀 dz e fi x');
+    expect(foldGerman('')).toEqual({ folded: '', map: [] });
+  });
+
   it('makes the same letters of a title for an address and a file name', () => {
     expect(slugify('Straßenbau in Köln: 12 Mio. € für „Brücken“', { fallback: 'x' })).toBe('strassenbau-in-koeln-12-mio-fuer-bruecken');
     expect(slugify('Élysée – Café GROẞ', { fallback: 'x', keepCase: true })).toBe('Elysee-Cafe-GROSS');
@@ -113,6 +127,36 @@ describe('search over the store', () => {
     store.create(release('Zweite', 'Haushalt')); // 2026-11-03
     expect(titles('Haushalt', 'active', { from: '2026-11-03' })).toEqual(['Zweite']);
     expect(titles('Haushalt', 'active', { to: '2026-11-02' })).toEqual(['Erste']);
+  });
+
+  it('answers each query with its own words and filters when queries of the same shape follow each other', () => {
+    store.create(release('Erste', 'Haushalt Schule')); // 2026-11-02
+    store.create(release('Zweite', 'Haushalt Straße')); // 2026-11-03
+    const draft = store.create(release('Dritte', 'Schule Straße')); // 2026-11-04
+    store.delete(draft.id);
+    for (let round = 0; round < 2; round++) {
+      expect(titles('Haushalt')).toEqual(['Zweite', 'Erste']);
+      expect(titles('Schule')).toEqual(['Erste']);
+      expect(titles('Schule', 'trash')).toEqual(['Dritte']);
+      expect(titles('Straße', 'all')).toEqual(['Dritte', 'Zweite']);
+      expect(titles('Haushalt', 'active', { from: '2026-11-03' })).toEqual(['Zweite']);
+      expect(titles('Haushalt', 'active', { from: '2026-11-02', to: '2026-11-02' })).toEqual(['Erste']);
+      expect(titles('Straße', 'all', { to: '2026-11-03' })).toEqual(['Zweite']);
+    }
+  });
+
+  it('shows the newest 50 of many matches, newest save first, each with its passage marked', () => {
+    const ids = Array.from({ length: 60 }, (_, index) => store.create(release(`Meldung ${index}`, `Text ${index} über die Lindenstraße.`)).id);
+    store.save(ids[0]!, 1, release('Meldung 0 geändert', 'Die Lindenstraße ist frei.'));
+    const hits = store.search('strasse', { scope: 'active' });
+    expect(hits).toHaveLength(50);
+    expect(hits.map((hit) => hit.draft.title).slice(0, 3)).toEqual(['Meldung 0 geändert', 'Meldung 59', 'Meldung 58']);
+    expect(hits.at(-1)!.draft.title).toBe('Meldung 11');
+    expect(hits[1]!.snippet).toEqual([
+      { text: 'Meldung 59 Text 59 über die Linden', match: false },
+      { text: 'straße', match: true },
+      { text: '.', match: false },
+    ]);
   });
 
   it('takes hostile queries as plain words', () => {

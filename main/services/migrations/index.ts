@@ -8,9 +8,10 @@ import { portalLive } from './007-portal-live.js';
 import { portalContent } from './008-portal-content.js';
 import { deliveries } from './009-deliveries.js';
 import { templates } from './010-templates.js';
+import { articleTotals } from './011-article-totals.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, in order; the last one's version is the schema this build writes. */
-export const migrations: readonly Migration[] = [articles, eventLog, media, search, history, sync, portalLive, portalContent, deliveries, templates];
+export const migrations: readonly Migration[] = [articles, eventLog, media, search, history, sync, portalLive, portalContent, deliveries, templates, articleTotals];
