@@ -3,7 +3,15 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const resultsPath = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-const header = '# Benchmark results\n\nNewest first. Written by `npm run bench` (bench/*.bench.ts).\n\n';
+const header = [
+  '# Benchmark results',
+  '',
+  'Newest first. Written by `npm run bench` (bench/*.bench.ts); it never fails CI and tests never assert times.',
+  '',
+  'How to read this: each section is one run, headed by its date and machine. Absolute times on this shared 2-core machine are noisy (some sections record the load average); the figures to trust are the ratios, measured against a baseline in the same run, interleaved so both see the same load. Median and p95 are given as "median / p95". The goal column is what the issue asks for; a ratio below 1 is faster than the baseline.',
+  '',
+  '',
+].join('\n');
 
 /** "AMD EPYC, 2 cores, 24 GiB, linux …, Node v20…" */
 export function machine(extra = ''): string {
