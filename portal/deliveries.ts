@@ -76,7 +76,7 @@ export class DeliveryQueue {
          FROM articles a
          WHERE a.published_revision IS NOT NULL AND a.withdrawn_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.article_id = a.id AND d.destination = ?)
-         ORDER BY a.published_at, a.id`,
+         ORDER BY a.published_at, a.rowid`,
       )
       .run(destination, now, now, now, destination).changes;
   }
