@@ -18,7 +18,8 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   workers: 2,
-  retries: 0,
+  // One retry: a test that fails once and then passes is reported as flaky, not hidden.
+  retries: 1,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {

@@ -89,6 +89,15 @@ export class BlockEditor {
 
   /** Inserts a block by typing "/" and its name into an empty paragraph, keyboard only. */
   async insertBySlash(query: string): Promise<void> {
+    // The precondition, so that a failure says which part did not hold (focus or paragraph).
+    const caret = () =>
+      this.page.evaluate(() => {
+        const anchor = window.getSelection()?.anchorNode;
+        const element = anchor instanceof Element ? anchor : anchor?.parentElement;
+        const block = element?.closest('.article-body > *');
+        return { focusInBody: document.activeElement?.classList.contains('article-body') ?? false, block: block ? `${block.tagName}:${block.textContent ?? ''}` : null };
+      });
+    await expect.poll(caret, { message: 'the cursor rests in an empty paragraph of the body' }).toEqual({ focusInBody: true, block: 'P:' });
     await this.page.keyboard.type('/');
     await expect(this.menu).toBeVisible();
     await this.page.keyboard.type(query);
