@@ -4,10 +4,16 @@ import type { Article } from '../../../common/article.js';
 import { CommentMarkers, commentableBlocks, Comments } from '../Comments.js';
 import { useRelease } from './release-context.js';
 
+/** The blocks comments can point to, read only once the release is on the portal (not per block at every open). */
+function useCommentableBlocks(article: Article, portalRevision: number | null) {
+  const onPortal = portalRevision !== null;
+  return useMemo(() => (onPortal ? commentableBlocks(article) : []), [article, onPortal]);
+}
+
 /** Review comments on the release in the side panel, once it is on the portal. */
 export function EditorComments({ article, onShow }: { article: Article; onShow: (blockId: string) => void }) {
   const { id, sync } = useRelease();
-  const blocks = useMemo(() => commentableBlocks(article), [article]);
+  const blocks = useCommentableBlocks(article, sync?.portalRevision ?? null);
   if (!sync || sync.portalRevision === null) return null;
   return <Comments id={id} revision={sync.portalRevision} blocks={blocks} onShow={onShow} />;
 }
@@ -15,7 +21,7 @@ export function EditorComments({ article, onShow }: { article: Article; onShow: 
 /** The review comments beside their blocks in the editor, at the right edge of the text. */
 export function EditorCommentMarkers({ article, editor, frame }: { article: Article; editor: Editor; frame: HTMLElement | null }) {
   const { id, sync } = useRelease();
-  const blocks = useMemo(() => commentableBlocks(article), [article]);
+  const blocks = useCommentableBlocks(article, sync?.portalRevision ?? null);
   const locate = useCallback(
     (blockId: string) => {
       let element: HTMLElement | null = null;
