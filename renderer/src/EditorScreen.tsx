@@ -8,7 +8,6 @@ import { renderArticle } from '../../common/rendering/render-article.js';
 import { reviewerRoles } from '../../common/workflow.js';
 import { useBackend } from './api-context.js';
 import { errorMessage } from './attempt.js';
-import type { SaveState } from './autosave.js';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog.js';
 import { unsavedDraft } from './create-draft.js';
 import { DraftSession } from './draft-session.js';
@@ -20,6 +19,7 @@ import { CheckPopover } from './editor/CheckPopover.js';
 import { DragHandle } from './editor/DragHandle.js';
 import { FormatToolbar } from './editor/FormatToolbar.js';
 import { MetaPanel, TeaserImagePanel } from './editor/MetaPanel.js';
+import { SaveIndicator } from './editor/SaveIndicator.js';
 import { TextField } from './editor/TextField.js';
 import { useAutosaveLifecycle } from './editor/use-autosave-lifecycle.js';
 import { useBodyEditor, type MenuPlacement } from './editor/use-body-editor.js';
@@ -103,13 +103,6 @@ function ReplaceableEditor({ draft: initial }: { draft: Draft }) {
   );
 }
 
-const saveLabels: Record<SaveState, Parameters<typeof t>[0]> = {
-  saved: 'save.saved',
-  dirty: 'save.dirty',
-  saving: 'save.saving',
-  failed: 'save.failed',
-};
-
 type Mode = 'edit' | 'preview' | 'history';
 
 function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initialNotice: string | null; onReplaced: (draft: Draft, message: string) => void }) {
@@ -142,7 +135,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   const reviewer = release.role !== null && reviewerRoles.includes(release.role);
   const editor = useBodyEditor({ api, draft, session, onMenu: setMenu, report: setNotice });
   const { checks, findings, checkNow } = useEditorChecks(editor, session, release.profile);
-  const { saveState, saveProblem } = useAutosaveLifecycle(session);
+  const saveProblem = useAutosaveLifecycle(session);
   const actions = useReleaseActions({ session, checkNow, report: setNotice, onReplaced });
   const output = useOutputActions(session, setNotice);
 
@@ -241,9 +234,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
             {t('sync.submit')}
           </button>
           <SyncLine />
-          <p role="status" aria-live="polite" data-testid="save-state" className={`save-state save-state-${saveState}`}>
-            {t(saveLabels[saveState])}
-          </p>
+          <SaveIndicator saver={session.autosaver} />
         </header>
         <ConflictPanel current={() => session.snapshot()} editor={editor} onChange={onSessionChange} onAdoptMeta={adoptMeta} onTakePortal={actions.takePortal} onKeepMine={actions.keepMine} />
         <PublishControls embargo={embargo} />

@@ -1,24 +1,25 @@
 import { useEffect, useState } from 'react';
-import type { SaveState } from '../autosave.js';
 import { BridgeError } from '../bridge.js';
 import type { DraftSession } from '../draft-session.js';
 import { t } from '../messages.js';
 
 /**
  * Saves and revisions around the open release: stored when the page is hidden or closed, a
- * revision when the window loses focus and when the screen is left. Returns the save state to show
- * and why the last save failed, when a person can do something about it.
+ * revision when the window loses focus and when the screen is left. Returns why the last save
+ * failed, when a person can do something about it (the save state itself shows in SaveIndicator,
+ * which changes no React state while a person types).
  */
-export function useAutosaveLifecycle(session: DraftSession): { saveState: SaveState; saveProblem: string | null } {
+export function useAutosaveLifecycle(session: DraftSession): string | null {
   const saver = session.autosaver;
-  const [saveState, setSaveState] = useState<SaveState>('saved');
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   useEffect(() => {
+    let shown: string | null = null;
     const stop = saver.onState((state, error) => {
-      setSaveState(state);
-      // The explanation stays through the retries until a save succeeds.
-      if (state === 'failed') setSaveProblem(saveProblemOf(error));
-      if (state === 'saved') setSaveProblem(null);
+      // The explanation stays through the retries until a save succeeds; React state only when it changes.
+      const problem = state === 'failed' ? saveProblemOf(error) : state === 'saved' ? null : shown;
+      if (problem === shown) return;
+      shown = problem;
+      setSaveProblem(problem);
     });
     const onHidden = () => {
       if (document.visibilityState === 'hidden') void saver.flush();
@@ -44,7 +45,7 @@ export function useAutosaveLifecycle(session: DraftSession): { saveState: SaveSt
       session.close();
     };
   }, [session, saver]);
-  return { saveState, saveProblem };
+  return saveProblem;
 }
 
 /** What a person can do about a failed save: a restarted app, a full or failing disk. */
