@@ -6,7 +6,7 @@ import { BrowserEntryProcess } from '../tests/e2e/browser-entry.js';
 import { signIn } from '../tests/wordpress/block-editor.js';
 import { startWordPress, type WordPressSite } from '../tests/wordpress/wordpress.js';
 import { benchPostContent, canvasFrame, createPost, dismissWelcomeGuide, editUrl, forwardKeystrokeProbe, invalidBlocks, topLevelBlocks, watchGutenbergOpen } from './gutenberg.js';
-import { largeRelease } from './large-release.js';
+import { createRelease, largeRelease } from './large-release.js';
 import { machine, ms, percentile, recordResults } from './results.js';
 import { footprint, installKeystrokeProbe, openedAt, typeRound, watchOpen } from './typing.js';
 
@@ -14,17 +14,6 @@ import { footprint, installKeystrokeProbe, openedAt, typeRound, watchOpen } from
 const SIZES = [100, 1_000];
 const OPENS = 5;
 const ROUNDS = 2;
-
-async function createRelease(entry: BrowserEntryProcess, size: number): Promise<string> {
-  const response = await fetch(new URL('/api/drafts.create', entry.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'x-pressestelle-token': entry.token },
-    body: JSON.stringify({ input: { article: largeRelease(size) } }),
-  });
-  const created = (await response.json()) as { ok: boolean; value: { id: string } };
-  if (!created.ok) throw new Error(`could not create the benchmark release: ${JSON.stringify(created)}`);
-  return created.value.id;
-}
 
 interface Open {
   total: number;

@@ -1,4 +1,5 @@
 import { emptyArticle, type Article, type DocumentNode } from '../common/article.js';
+import type { BrowserEntryProcess } from '../tests/e2e/browser-entry.js';
 import { allBlocksBody } from '../tests/fixtures/all-blocks.js';
 
 const sentence =
@@ -40,4 +41,16 @@ export function plainTextDocument(article: Article): DocumentNode {
     paragraphs.push(text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' });
   }
   return { type: 'doc', content: paragraphs };
+}
+
+/** Stores largeRelease(size) as a new release through the browser entry's API; answers its id. */
+export async function createRelease(entry: BrowserEntryProcess, size: number): Promise<string> {
+  const response = await fetch(new URL('/api/drafts.create', entry.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'x-pressestelle-token': entry.token },
+    body: JSON.stringify({ input: { article: largeRelease(size) } }),
+  });
+  const created = (await response.json()) as { ok: boolean; value: { id: string } };
+  if (!created.ok) throw new Error(`could not create the benchmark release: ${JSON.stringify(created)}`);
+  return created.value.id;
 }

@@ -67,3 +67,36 @@ export async function footprint(page: Page): Promise<{ nodes: number; heap: numb
   });
   return { nodes, heap: usedSize };
 }
+
+/**
+ * Installed before a page loads: counts React's commits in `window.reactCommits`, through the
+ * hook React offers its developer tools. Every commit walks the focused editor's text up to the
+ * caret (react-dom measures the selection), so commits while typing cost in proportion to the release.
+ */
+export async function countReactCommits(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const counter = window as unknown as { reactCommits: number; __REACT_DEVTOOLS_GLOBAL_HOOK__?: unknown };
+    counter.reactCommits = 0;
+    counter.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+      supportsFiber: true,
+      isDisabled: false,
+      renderers: new Map(),
+      inject: () => 1,
+      checkDCE: () => undefined,
+      onScheduleFiberRoot: () => undefined,
+      onCommitFiberRoot: () => void counter.reactCommits++,
+      onPostCommitFiberRoot: () => undefined,
+      onCommitFiberUnmount: () => undefined,
+    };
+  });
+}
+
+/** React commits counted since the last call (see countReactCommits). */
+export async function takeReactCommits(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const counter = window as unknown as { reactCommits: number };
+    const count = counter.reactCommits;
+    counter.reactCommits = 0;
+    return count;
+  });
+}
