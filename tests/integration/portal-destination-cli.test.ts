@@ -37,6 +37,11 @@ describe('npm run portal -- destination', () => {
     expect(list.stdout).toBe('website\twebsite\t(die Pressemitteilungen des Portals)\nlokal\twordpress\thttp://127.0.0.1:8081\tportal\nwordpress\twordpress\thttps://presse.example.org\tportal\n');
     expect(list.stdout).not.toContain('abcd');
 
+    // Nothing answers there: the test says so in German and exits non-zero.
+    const tested = run(['test', 'lokal']);
+    expect(tested.status).toBe(1);
+    expect(tested.stdout).toMatch(/^FEHLT WordPress ist nicht erreichbar/m);
+
     // Nothing is live on this new portal yet: nothing to queue; an unknown name is refused.
     expect(run(['backfill', 'lokal']).stdout).toBe('backfill: 0 releases queued for lokal\n');
     expect(run(['backfill', 'unbekannt']).status).not.toBe(0);
