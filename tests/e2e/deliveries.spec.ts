@@ -48,3 +48,44 @@ test('after "Veröffentlichen" the app shows the WordPress delivery, waiting and
     await portal.close();
   }
 });
+
+test('a refused delivery shows "WordPress: fehlgeschlagen" with WordPress\'s reason; the approver\'s "Erneut versuchen" delivers it once the rights are there', async ({ app }) => {
+  test.skip(!site, 'WordPress could not be started on this machine');
+  const portal = await TestPortal.start();
+  try {
+    // The portal signs in to WordPress as a user who may not publish.
+    portal.portal.addDestination({ name: 'wordpress', type: 'wordpress', url: site!.url, user: site!.contributor, secret: site!.contributorPassword });
+    const page = app.page;
+    await signIn(page, portal.url, 'redaktion');
+    const editor = await writeRelease(page, { title: 'Neue Förderung für Dorfläden', lead: 'Das Land fördert 40 Dorfläden.', paragraph: 'Anträge bis zum 31. März.' });
+    await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
+    await expect(page.getByTestId('sync-state')).toHaveText('In Prüfung');
+    const [article] = portal.portal.listArticles(operator, 'in_review', 1, 0).items;
+    const approver = { name: 'freigabe', role: 'approver' as const, ministries: portalMinistries };
+    portal.portal.transition(approver, article!.id, { action: 'approve', revision: 1 });
+    portal.portal.transition(approver, article!.id, { action: 'publish', revision: 1 });
+    await expect.poll(() => portal.portal.getArticle(operator, article!.id).deliveries?.find((entry) => entry.destination === 'wordpress')?.status, { timeout: 30_000 }).toBe('failed');
+
+    // The author sees the reason, without a button; the approver gets "Erneut versuchen".
+    await editor.back();
+    await new DraftListPage(page).open('Neue Förderung für Dorfläden');
+    const deliveries = page.getByRole('region', { name: 'Auslieferung' });
+    await expect(deliveries).toContainText('WordPress: fehlgeschlagen – WordPress verweigert das: ');
+    await expect(deliveries.getByRole('button')).toHaveCount(0);
+    await editor.back();
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await signIn(page, portal.url, 'freigabe');
+    await new DraftListPage(page).open('Neue Förderung für Dorfläden');
+    await expect(deliveries).toContainText('WordPress: fehlgeschlagen – WordPress verweigert das: ');
+    // The web team gives the portal's WordPress user its rights; the approver retries.
+    portal.portal.addDestination({ name: 'wordpress', type: 'wordpress', url: site!.url, user: site!.user, secret: site!.password });
+    await deliveries.getByRole('button', { name: 'Erneut versuchen' }).click();
+    await expect(deliveries.getByRole('status')).toHaveText('Die Auslieferung an WordPress wird erneut versucht.');
+    await expect.poll(() => portal.portal.getArticle(operator, article!.id).deliveries?.find((entry) => entry.destination === 'wordpress')?.status, { timeout: 30_000 }).toBe('delivered');
+    await editor.back();
+    await new DraftListPage(page).open('Neue Förderung für Dorfläden');
+    await expect(deliveries).toContainText('WordPress: veröffentlicht');
+  } finally {
+    await portal.close();
+  }
+});
