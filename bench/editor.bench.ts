@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { test, type Browser, type Page } from '@playwright/test';
 import type { DocumentNode } from '../common/article.js';
 import { BrowserEntryProcess } from '../tests/e2e/browser-entry.js';
-import { createRelease, largeRelease, plainTextDocument } from './large-release.js';
+import { callEntry, createRelease, largeRelease, plainTextDocument } from './large-release.js';
 import { machine, ms, percentile, recordResults } from './results.js';
 import { countReactCommits, footprint, installKeystrokeProbe, openedAt, takeReactCommits, typeRound, watchOpen } from './typing.js';
 
@@ -38,12 +38,7 @@ async function baselineServer(baselineScript: string, style = ''): Promise<{ ori
 }
 
 async function storedBody(entry: BrowserEntryProcess, id: string): Promise<DocumentNode> {
-  const response = await fetch(new URL('/api/drafts.get', entry.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'x-pressestelle-token': entry.token },
-    body: JSON.stringify({ input: { id } }),
-  });
-  return ((await response.json()) as { value: { article: { body: DocumentNode } } }).value.article.body;
+  return (await callEntry<{ article: { body: DocumentNode } }>(entry, 'drafts.get', { id })).article.body;
 }
 
 async function open(page: Page, url: string): Promise<number> {

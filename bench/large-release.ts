@@ -43,14 +43,19 @@ export function plainTextDocument(article: Article): DocumentNode {
   return { type: 'doc', content: paragraphs };
 }
 
-/** Stores largeRelease(size) as a new release through the browser entry's API; answers its id. */
-export async function createRelease(entry: BrowserEntryProcess, size: number): Promise<string> {
-  const response = await fetch(new URL('/api/drafts.create', entry.url), {
+/** Calls a contract method of the browser entry as the app does (POST /api/<method> with the launch token). */
+export async function callEntry<T>(entry: BrowserEntryProcess, method: string, input: unknown): Promise<T> {
+  const response = await fetch(new URL(`/api/${method}`, entry.url), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'x-pressestelle-token': entry.token },
-    body: JSON.stringify({ input: { article: largeRelease(size) } }),
+    body: JSON.stringify({ input }),
   });
-  const created = (await response.json()) as { ok: boolean; value: { id: string } };
-  if (!created.ok) throw new Error(`could not create the benchmark release: ${JSON.stringify(created)}`);
-  return created.value.id;
+  const answer = (await response.json()) as { ok: boolean; value: T };
+  if (!answer.ok) throw new Error(`${method} failed in the benchmark: ${JSON.stringify(answer)}`);
+  return answer.value;
+}
+
+/** Stores largeRelease(size) as a new release through the browser entry's API; answers its id. */
+export async function createRelease(entry: BrowserEntryProcess, size: number): Promise<string> {
+  return (await callEntry<{ id: string }>(entry, 'drafts.create', { article: largeRelease(size) })).id;
 }
