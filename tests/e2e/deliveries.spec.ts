@@ -1,15 +1,21 @@
 import { operator } from '../../portal/portal.js';
-import { startWordPress } from '../wordpress/wordpress.js';
+import { startWordPress, type WordPressSite } from '../wordpress/wordpress.js';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { portalMinistries, signIn, TestPortal, writeRelease } from './portal-helpers.js';
 
 // A real WordPress from Debian's packages (tests/wordpress/start.sh); skipped only when it cannot start, saying why.
-const started = startWordPress();
-const site = 'site' in started ? started.site : null;
-if (!site) console.warn(`WordPress E2E skipped: ${'reason' in started ? started.reason : ''}`);
-
+// One site for the file, started in the worker that runs its tests (not where Playwright lists
+// them) and purged after the last of them: the tests run one after another in that worker.
+test.describe.configure({ mode: 'default' });
+let site: WordPressSite | null = null;
+test.beforeAll(() => {
+  test.setTimeout(180_000);
+  const started = startWordPress();
+  if ('site' in started) site = started.site;
+  else console.warn(`WordPress E2E skipped: ${started.reason}`);
+});
 test.afterAll(() => site?.purge());
 
 /**
