@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Editor } from '@tiptap/core';
 
 /** The editor of one press release. */
 export class EditorPage {
@@ -72,19 +73,30 @@ export class BlockEditor {
 
   /** Puts the cursor into an empty paragraph at the end of the body, making one only if needed. */
   async newParagraphAtEnd(): Promise<void> {
-    // Into the last line, as a person does, not into whatever block sits in the middle.
-    // The body may still be growing (a block just inserted lays itself out): measure and click
-    // again until the click lands inside it, instead of clicking where its end was a moment ago.
+    // Into the last line, as a person does: a click at the end of the last block, always a
+    // paragraph (the editor keeps one after any other block). The body may still be growing (a
+    // block just inserted lays itself out): click again until the editor has the cursor there.
+    // Not Ctrl+End: in headless Chromium it now and then leaves the caret where it was.
+    const last = this.body.locator(':scope > p:last-child');
     await expect(async () => {
-      const box = (await this.body.boundingBox())!;
-      await this.body.click({ position: { x: 12, y: box.height - 6 }, timeout: 2_000 });
+      const box = (await last.boundingBox())!;
+      await last.click({ position: { x: box.width - 2, y: box.height - 4 }, timeout: 2_000 });
+      expect(await this.cursorAtEnd(), 'the editor has the cursor at the end of the body').toBe(true);
     }).toPass({ timeout: 20_000 });
-    await this.page.keyboard.press('ControlOrMeta+End');
     const endsEmpty = await this.body.evaluate((body) => {
       const last = body.lastElementChild;
       return last?.tagName === 'P' && (last.textContent ?? '') === '';
     });
     if (!endsEmpty) await this.page.keyboard.press('Enter');
+  }
+
+  /** Whether the editor (not only the browser) has an empty selection at the very end of the body. */
+  private cursorAtEnd(): Promise<boolean> {
+    return this.body.evaluate((body) => {
+      const { state } = (body as unknown as { editor: Editor }).editor;
+      const { $head, empty } = state.selection;
+      return empty && $head.index(0) === state.doc.childCount - 1 && $head.parentOffset === $head.parent.content.size;
+    });
   }
 
   /** Inserts a block by typing "/" and its name into an empty paragraph, keyboard only. */
