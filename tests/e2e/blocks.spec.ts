@@ -242,6 +242,28 @@ test('a block dragged by its handle moves, and undo puts it back', async ({ app 
   await expect.poll(async () => (await texts()).filter(Boolean)).toEqual(['Oben', 'Mitte', 'Kasten']);
 });
 
+test('the handle moves the block it was shown beside, even after typing above it moved that block', async ({ app }) => {
+  const blocks = new BlockEditor(app.page);
+  await blocks.body.click();
+  await app.page.keyboard.type('Oben');
+  await blocks.newParagraphAtEnd();
+  await app.page.keyboard.type('Mitte');
+  await blocks.newParagraphAtEnd();
+  await blocks.insertBySlash('kasten');
+  await app.page.keyboard.type('Kasten');
+  const texts = async () => (await blocks.body.locator(':scope > *').allInnerTexts()).map((text) => text.trim());
+
+  await blocks.body.locator(':scope > p', { hasText: 'Oben' }).dblclick();
+  await blocks.body.locator('.ce-box').hover();
+  const handle = app.page.getByTestId('drag-handle');
+  await expect(handle).toBeVisible();
+  // The pointer rests beside the box; typing over the word selected above moves the box down the document.
+  await app.page.keyboard.type('Neuer Anfang');
+  await expect.poll(async () => (await texts()).filter(Boolean)).toEqual(['Neuer Anfang', 'Mitte', 'Kasten']);
+  await handle.dragTo(blocks.body.locator(':scope > p').first(), { targetPosition: { x: 5, y: 2 } });
+  await expect.poll(async () => (await texts()).filter(Boolean)).toEqual(['Kasten', 'Neuer Anfang', 'Mitte']);
+});
+
 test('a table gets rows, columns and a header row from the panel; an accordion gets more sections', async ({ app }) => {
   const blocks = new BlockEditor(app.page);
   await blocks.body.click();

@@ -4,22 +4,25 @@ import { t } from '../messages.js';
 import { startBlockDrag } from './block-commands.js';
 
 interface Hovered {
-  pos: number;
   top: number;
   element: HTMLElement;
 }
 
-/** The top-level block element under the pointer and the document position before it. */
-function blockAt(editor: Editor, target: EventTarget | null): Hovered | null {
+/** The top-level block element under the pointer, or null. */
+function blockElementAt(editor: Editor, target: EventTarget | null): HTMLElement | null {
   const root = editor.view.dom;
   let element = target instanceof HTMLElement ? target : null;
   while (element && element.parentElement !== root) element = element.parentElement;
-  if (!element || !root.contains(element)) return null;
+  return element && root.contains(element) ? element : null;
+}
+
+/** The document position before a top-level block element, read when it is needed: typing moves it. */
+function positionBefore(editor: Editor, element: HTMLElement): number | null {
+  if (!editor.view.dom.contains(element)) return null;
   const inner = editor.view.posAtDOM(element, 0);
   const $pos = editor.state.doc.resolve(inner);
   const pos = $pos.depth >= 1 ? $pos.before(1) : inner;
-  if (!editor.state.doc.nodeAt(pos)) return null;
-  return { pos, top: element.offsetTop, element };
+  return editor.state.doc.nodeAt(pos) ? pos : null;
 }
 
 /**
@@ -33,8 +36,11 @@ export function DragHandle({ editor }: { editor: Editor }) {
     const container = editor.view.dom.parentElement;
     if (!container) return;
     const onMove = (event: MouseEvent) => {
-      const found = blockAt(editor, event.target);
-      if (found) setHovered(found);
+      const element = blockElementAt(editor, event.target);
+      if (!element) return;
+      const top = element.offsetTop;
+      // A React commit measures the focused editor's selection (O(document)): commit only when the handle moves.
+      setHovered((current) => (current?.element === element && current.top === top ? current : { element, top }));
     };
     container.addEventListener('mousemove', onMove);
     return () => container.removeEventListener('mousemove', onMove);
@@ -49,7 +55,11 @@ export function DragHandle({ editor }: { editor: Editor }) {
       aria-hidden="true"
       title={t('editor.dragHandle')}
       data-testid="drag-handle"
-      onDragStart={(event) => startBlockDrag(editor, hovered.pos, hovered.element, event.dataTransfer)}
+      onDragStart={(event) => {
+        const pos = positionBefore(editor, hovered.element);
+        if (pos === null) return event.preventDefault();
+        startBlockDrag(editor, pos, hovered.element, event.dataTransfer);
+      }}
       onDragEnd={() => setHovered(null)}
     >
       ⋮⋮
