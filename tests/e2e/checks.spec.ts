@@ -2,7 +2,7 @@ import { checkAccessibility } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { fixByKeyboard } from './scenarios/fix-by-keyboard.js';
 import { DraftListPage } from './pages/draft-list-page.js';
-import { EditorPage } from './pages/editor-page.js';
+import { blockMark, EditorPage } from './pages/editor-page.js';
 
 test('"Prüfung" lists findings as the person types, marks the block, shows it, and fixes it in one click', async ({ app }) => {
   const page = app.page;
@@ -22,7 +22,8 @@ test('"Prüfung" lists findings as the person types, marks the block, shows it, 
   const finding = panel.getByRole('listitem').filter({ hasText: 'sieht aus wie ein Listenpunkt' });
   await expect(finding).toBeVisible();
   // Marked in the text like a spelling mistake (the whole paragraph: it is about all of it), the message on hover.
-  const flagged = editor.body.locator('.check-flag.check-warning');
+  const flagged = editor.body.locator(':scope > p', { hasText: '• Elterngeld online beantragen' });
+  await expect.poll(() => blockMark(flagged)).toBe('warning');
   await flagged.hover();
   await expect(page.getByRole('dialog', { name: 'Befund' })).toContainText('sieht aus wie ein Listenpunkt');
   await page.mouse.move(0, 0);
@@ -33,7 +34,8 @@ test('"Prüfung" lists findings as the person types, marks the block, shows it, 
   await page.getByRole('dialog', { name: 'Befund' }).getByRole('button', { name: 'Beheben: In Aufzählung umwandeln' }).click();
   await expect(editor.body.locator('ul > li')).toHaveText(['Elterngeld online beantragen']);
   await expect(finding).toHaveCount(0);
-  await expect(editor.body.locator('.check-flag, .check-word')).toHaveCount(0);
+  await expect(editor.body.locator('.check-word')).toHaveCount(0);
+  await expect.poll(() => blockMark(editor.body.locator(':scope > ul'))).toBeNull();
 
   // Undo brings the paragraph back; the finding returns.
   await editor.body.click();
@@ -80,7 +82,7 @@ test.describe('marks', () => {
     await editor.typeParagraphs(['Den Entwurf gibt es HIERUNDJETZTSOFORT im Netz. We must get out of the complexity trap and work together.']);
     // Only the words, not the paragraph.
     await expect(editor.body.locator('.check-word.check-warning')).toHaveText(['HIERUNDJETZTSOFORT', 'We must get out of the complexity trap and work together.']);
-    await expect(editor.body.locator('.check-flag')).toHaveCount(0);
+    expect(await blockMark(editor.body.locator(':scope > p').first())).toBeNull();
 
     await editor.body.getByText('HIERUNDJETZTSOFORT').hover();
     const popover = page.getByRole('dialog', { name: 'Befund' });

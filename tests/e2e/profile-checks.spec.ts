@@ -1,7 +1,7 @@
 import { vttBytes } from '../fixtures/media.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
-import { BlockEditor } from './pages/editor-page.js';
+import { BlockEditor, blockMark } from './pages/editor-page.js';
 import { signIn, TestPortal, writeRelease } from './portal-helpers.js';
 import { operator } from '../../portal/portal.js';
 
@@ -36,7 +36,7 @@ test('signed in, a video block the portal cannot render is an error in "Prüfung
   const finding = panel.getByRole('listitem').filter({ hasText: unrenderable });
   await expect(finding).toBeVisible();
   // Marked at its block in the text, like any finding.
-  await expect(blocks.body.locator('.check-flag.check-error')).toHaveCount(1);
+  await expect.poll(() => blockMark(blocks.body.locator(':scope > .ce-video'))).toBe('error');
 
   await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Die Pressemitteilung hat noch 1 Fehler' })).toContainText(unrenderable);

@@ -44,13 +44,13 @@ export function CheckPopover({ editor, checks }: { editor: Editor; checks: Edito
       openTimer = null;
     };
     const onMove = (event: MouseEvent) => {
-      const marked = (event.target as Element).closest('.check-word, .check-flag');
+      const target = event.target as Element;
+      const marked = target.closest('.check-word') ?? checks.flaggedBlock(target);
       if (marked === current) return;
       current = marked;
       cancelOpen();
       if (!marked || !dom.contains(marked)) return closeSoon();
       const { clientX, clientY } = event;
-      const target = event.target as Element;
       openTimer = setTimeout(() => {
         openTimer = null;
         const pos = editor.view.posAtCoords({ left: clientX, top: clientY })?.pos;

@@ -6,10 +6,11 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { ArticleMeta, DocumentNode } from '../../../common/article.js';
 import { createDocumentChecker } from '../../../common/checks/incremental.js';
 import { sortFindings, type CheckProfile, type Finding, type Severity } from '../../../common/checks/rules.js';
+import { BlockFlags, type BlockFlag } from './block-flags.js';
 
 const checksKey = new PluginKey<DecorationSet>('checks');
 
-/** Holds the marks of the latest check run: blocks with findings, like spelling mistakes. */
+/** Holds the marks of the latest check run on words, like spelling mistakes (blocks as a whole: BlockFlags). */
 export const CheckMarks = Extension.create({
   name: 'checkMarks',
   addProseMirrorPlugins() {
@@ -36,6 +37,8 @@ export class EditorChecks {
   private profileKey = 'null';
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<(findings: Finding[]) => void>();
+  /** Blocks marked as a whole (a style sheet, not decorations: see BlockFlags). */
+  private readonly blockFlags = new BlockFlags(document, '.ProseMirror');
   findings: Finding[] = [];
 
   constructor(
@@ -77,8 +80,10 @@ export class EditorChecks {
       byBlock.set(finding.blockId, [...(byBlock.get(finding.blockId) ?? []), finding]);
     }
     const decorations: Decoration[] = [];
+    const flags = new Map<string, BlockFlag>();
     editor.state.doc.forEach((node, offset) => {
-      const findings = byBlock.get(String(node.attrs.id ?? ''));
+      const id = String(node.attrs.id ?? '');
+      const findings = byBlock.get(id);
       if (!findings) return;
       const wholeBlock: Finding[] = [];
       for (const finding of findings) {
@@ -88,8 +93,9 @@ export class EditorChecks {
       }
       if (wholeBlock.length === 0) return;
       const worst = wholeBlock.reduce((a, b) => (rank[a.severity] <= rank[b.severity] ? a : b)).severity;
-      decorations.push(Decoration.node(offset, offset + node.nodeSize, { class: `check-flag check-${worst}` }, { findings: wholeBlock }));
+      flags.set(id, { severity: worst === 'error' ? 'error' : 'warning', findings: wholeBlock });
     });
+    this.blockFlags.set(flags);
     editor.view.dispatch(editor.state.tr.setMeta(checksKey, DecorationSet.create(editor.state.doc, decorations)).setMeta('addToHistory', false));
     for (const listener of this.listeners) listener(this.findings);
   }
@@ -99,16 +105,24 @@ export class EditorChecks {
    * whole block, worst first.
    */
   findingsAt(pos: number): Finding[] {
-    const set = checksKey.getState(this.editor.state);
-    if (!set) return [];
+    const { doc } = this.editor.state;
     const words: Finding[] = [];
-    const blocks: Finding[] = [];
-    for (const decoration of set.find(pos, pos)) {
-      const spec = decoration.spec as { finding?: Finding; findings?: Finding[] };
-      if (spec.finding && decoration.from <= pos && pos <= decoration.to) words.push(spec.finding);
-      if (spec.findings) blocks.push(...spec.findings);
+    for (const decoration of checksKey.getState(this.editor.state)?.find(pos, pos) ?? []) {
+      const { finding } = decoration.spec as { finding: Finding };
+      if (decoration.from <= pos && pos <= decoration.to) words.push(finding);
     }
+    const $pos = doc.resolve(pos);
+    const block = $pos.depth > 0 ? $pos.node(1) : doc.nodeAt(pos);
+    const blocks = (block && this.blockFlags.of(String(block.attrs.id ?? ''))?.findings) ?? [];
     return sortFindings([...words, ...blocks]);
+  }
+
+  /** The top-level block element around `element` when the block is marked as a whole, or null. */
+  flaggedBlock(element: Element): Element | null {
+    const root = this.editor.view.dom;
+    let block: Element | null = element;
+    while (block && block.parentElement !== root) block = block.parentElement;
+    return block && this.blockFlags.of(block.getAttribute('data-id') ?? '') ? block : null;
   }
 
   /** Puts the cursor into the block a finding points to and scrolls it into view. */
@@ -143,6 +157,7 @@ export class EditorChecks {
 
   dispose(): void {
     if (this.timer !== null) clearTimeout(this.timer);
+    this.blockFlags.dispose();
     this.listeners.clear();
   }
 

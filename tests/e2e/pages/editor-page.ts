@@ -1,6 +1,18 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Editor } from '@tiptap/core';
 
+/**
+ * How the checks mark a top-level block as a whole, read from what is shown: a wavy underline
+ * for a warning, with a bar at its side for an error (renderer/src/editor/block-flags.ts).
+ */
+export function blockMark(block: Locator): Promise<'error' | 'warning' | null> {
+  return block.evaluate((element) => {
+    const style = getComputedStyle(element);
+    if (style.textDecorationStyle !== 'wavy' || !style.textDecorationLine.includes('underline')) return null;
+    return style.boxShadow === 'none' ? 'warning' : 'error';
+  });
+}
+
 /** The editor of one press release. */
 export class EditorPage {
   readonly title: Locator;
