@@ -175,7 +175,6 @@ export const de = {
   'media.chosen': '{name} ({info})',
   'save.unauthorized': 'Pressestelle wurde inzwischen neu gestartet, deshalb kann dieses Fenster nicht mehr speichern. Ihr Text ist hier noch vorhanden: Schließen Sie dieses Fenster nicht, öffnen Sie die neue Adresse aus dem Startfenster und übernehmen Sie den Text dorthin.',
   'save.saved': 'Gespeichert',
-  'save.dirty': 'Nicht gespeichert',
   'save.saving': 'Wird gespeichert …',
   'save.failed': 'Speichern fehlgeschlagen – neuer Versuch läuft. Ihr Text bleibt erhalten.',
 

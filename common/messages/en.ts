@@ -167,7 +167,6 @@ export const en: Record<MessageKey, string> = {
   'media.chosen': '{name} ({info})',
   'save.unauthorized': 'Pressestelle has been restarted, so this window can no longer save. Your text is still here: do not close this window; open the new address from the start window and carry the text over.',
   'save.saved': 'Saved',
-  'save.dirty': 'Not saved',
   'save.saving': 'Saving …',
   'save.failed': 'Saving failed – retrying. Your text is kept.',
   'error.invalidInput': 'The input is invalid: {details}',
