@@ -9,7 +9,7 @@ import type { DocumentNode } from '../common/article.js';
 import { BrowserEntryProcess } from '../tests/e2e/browser-entry.js';
 import { callEntry, createRelease, largeRelease, plainTextDocument } from './large-release.js';
 import { machine, ms, percentile, recordResults } from './results.js';
-import { countReactCommits, footprint, installKeystrokeProbe, openedAt, takeReactCommits, typeRound, watchOpen } from './typing.js';
+import { countReactCommits, footprint, installKeystrokeProbe, openedAt, takeReactCommits, tracedRound, typeRound, watchOpen, type MainThreadWork } from './typing.js';
 
 const SIZES = [100, 1_000, 5_000];
 const FIRST_OPENS = 3;
@@ -72,6 +72,8 @@ interface SizeResult {
   commits: number;
   baseKeys: number[][];
   schemaKeys: number[][];
+  /** Main-thread work per keystroke in one traced round after the others: app, baseline, same schema. */
+  work: MainThreadWork[];
 }
 
 async function measure(browser: Browser, entry: BrowserEntryProcess, bare: BaselineServer, schema: BaselineServer, size: number): Promise<SizeResult> {
@@ -89,7 +91,7 @@ async function measure(browser: Browser, entry: BrowserEntryProcess, bare: Basel
   await watchOpen(baseline, '.ProseMirror', size);
   const sameSchema = await browser.newPage();
   await watchOpen(sameSchema, '.ProseMirror', size);
-  const result: SizeResult = { size, first: [], later: [], baseline: [], schema: [], app: { nodes: 0, heap: 0 }, bare: { nodes: 0, heap: 0 }, schemaFootprint: { nodes: 0, heap: 0 }, keys: [], commits: 0, baseKeys: [], schemaKeys: [] };
+  const result: SizeResult = { size, first: [], later: [], baseline: [], schema: [], app: { nodes: 0, heap: 0 }, bare: { nodes: 0, heap: 0 }, schemaFootprint: { nodes: 0, heap: 0 }, keys: [], commits: 0, baseKeys: [], schemaKeys: [], work: [] };
   // Interleaved, so all see the same machine load.
   for (const id of ids) {
     result.first.push(await open(app, `${origin}/#/pressemitteilung/${id}`));
@@ -116,6 +118,10 @@ async function measure(browser: Browser, entry: BrowserEntryProcess, bare: Basel
     result.baseKeys.push(await typeRound(baseline));
     await sameSchema.bringToFront();
     result.schemaKeys.push(await typeRound(sameSchema));
+  }
+  for (const page of [app, baseline, sameSchema]) {
+    await page.bringToFront();
+    result.work.push(await tracedRound(page));
   }
   await app.close();
   await baseline.close();
@@ -148,7 +154,7 @@ test('editor: open, footprint and keystrokes at 100, 1,000 and 5,000 blocks agai
       'editor',
       machine(`, Chromium ${browser.version()} (headless)`),
       [
-        `Releases of 100, 1,000 and 5,000 top-level blocks, every block kind in turn (files left out). Baseline: bare TipTap StarterKit holding the same text as plain paragraphs, served the same way (a page, its script, the document fetched as JSON); the goals are set against it. Same schema: bare TipTap with the block catalog's extensions holding the very same document, served the same way, with the app's one layout rule for long releases (blocks off screen skip layout: content-visibility): what the app costs beyond it is the app (React, screens, checks, plugins), what both cost beyond the first baseline is the release's own structure (tables, figures, columns). Open: from the start of the navigation until every block is in the DOM and the next frame is painted with the main thread free. First open: ${FIRST_OPENS} releases, each opened for the first time after it was stored; later opens: ${LATER_OPENS} reloads of one of them; all interleaved with baseline loads. Footprint after the last open: DOM nodes of the page (elements, text, comments) and the V8 heap after a full garbage collection. Keystrokes: ${ROUNDS} rounds of 120 typed into a paragraph in the middle, keydown until the next painted frame, rounds alternating between the three; the p95 ratios are given pooled and round by round (each app round against the baseline's round right after it), since the load of this machine comes in bursts that can fall on one page's round; React commits counted in the app over those keystrokes and the 300 ms after each round (each commit walks the focused editor's text up to the caret).`,
+        `Releases of 100, 1,000 and 5,000 top-level blocks, every block kind in turn (files left out). Baseline: bare TipTap StarterKit holding the same text as plain paragraphs, served the same way (a page, its script, the document fetched as JSON); the goals are set against it. Same schema: bare TipTap with the block catalog's extensions holding the very same document, served the same way, with the app's one layout rule for long releases (blocks off screen skip layout: content-visibility): what the app costs beyond it is the app (React, screens, checks, plugins), what both cost beyond the first baseline is the release's own structure (tables, figures, columns). Open: from the start of the navigation until every block is in the DOM and the next frame is painted with the main thread free. First open: ${FIRST_OPENS} releases, each opened for the first time after it was stored; later opens: ${LATER_OPENS} reloads of one of them; all interleaved with baseline loads. Footprint after the last open: DOM nodes of the page (elements, text, comments) and the V8 heap after a full garbage collection. Keystrokes: ${ROUNDS} rounds of 120 typed into a paragraph in the middle, keydown until the next painted frame, rounds alternating between the three; the p95 ratios are given pooled and round by round (each app round against the baseline's round right after it), since the load of this machine comes in bursts that can fall on one page's round; React commits counted in the app over those keystrokes and the 300 ms after each round (each commit walks the focused editor's text up to the caret). Then one more round per page, traced: the main thread's busy time (over the round and the 300 ms after it) and its layouts per keystroke, which depend far less on the machine's other load than latency does.`,
         '',
         '| blocks | first open (median / p95) | later opens | baseline | same schema | first ÷ baseline | later ÷ baseline | later ÷ same schema | goal (open ÷ baseline) |',
         '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -164,6 +170,10 @@ test('editor: open, footprint and keystrokes at 100, 1,000 and 5,000 blocks agai
           const [keys, baseKeys, schemaKeys] = [r.keys.flat(), r.baseKeys.flat(), r.schemaKeys.flat()];
           return `| ${r.size.toLocaleString('en')} | ${ms(median(keys))} / ${ms(median(baseKeys))} / ${ms(median(schemaKeys))} | ${ratio(median(keys), median(baseKeys))} | ${ratio(median(keys), median(schemaKeys))} | ${ms(p95(keys))} / ${ms(p95(baseKeys))} / ${ms(p95(schemaKeys))} | ${ratio(p95(keys), p95(baseKeys))} | ${ratio(p95(keys), p95(schemaKeys))} | ${roundRatios(r.keys, r.baseKeys)} | ${roundRatios(r.keys, r.schemaKeys)} | ${r.size >= 5_000 ? 'p95 ≤ 1.5' : 'median ≤ 1.5'} | ${r.commits} |`;
         }),
+        '',
+        '| blocks | main thread busy per keystroke (app / baseline / same schema) | ÷ baseline | ÷ same schema | layouts per keystroke (app / baseline / same schema) |',
+        '| --- | --- | --- | --- | --- |',
+        ...results.map(({ size, work: [app, bare, schema] }) => `| ${size.toLocaleString('en')} | ${ms(app!.busy)} / ${ms(bare!.busy)} / ${ms(schema!.busy)} | ${ratio(app!.busy, bare!.busy)} | ${ratio(app!.busy, schema!.busy)} | ${app!.layouts.toFixed(2)} / ${bare!.layouts.toFixed(2)} / ${schema!.layouts.toFixed(2)} |`),
       ].join('\n'),
     );
     console.log(section);

@@ -100,3 +100,32 @@ export async function takeReactCommits(page: Page): Promise<number> {
     return count;
   });
 }
+
+export interface MainThreadWork {
+  /** Milliseconds the page's main thread was busy, per keystroke. */
+  busy: number;
+  /** Layouts per keystroke: every change to the page costs one, and each grows with the release. */
+  layouts: number;
+}
+
+/**
+ * One more round of keys, traced: the main thread's busy time and its layouts per keystroke.
+ * Unlike latency, this hardly depends on when the machine's other load happens to come.
+ */
+export async function tracedRound(page: Page): Promise<MainThreadWork> {
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const keys = (await typeRound(page)).length;
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: Array<{ name: string; ph: string; pid: number; tid: number; dur?: number }> };
+  // The page's main thread is the one that ran the most tasks.
+  const taskTime = new Map<string, number>();
+  for (const event of trace.traceEvents) {
+    if (event.name === 'RunTask' && event.dur) taskTime.set(`${event.pid}:${event.tid}`, (taskTime.get(`${event.pid}:${event.tid}`) ?? 0) + event.dur);
+  }
+  const main = [...taskTime].sort((a, b) => b[1] - a[1])[0]![0];
+  const onMain = trace.traceEvents.filter((event) => `${event.pid}:${event.tid}` === main && event.ph === 'X');
+  return {
+    busy: (taskTime.get(main) ?? 0) / 1000 / keys,
+    layouts: onMain.filter((event) => event.name === 'Layout').length / keys,
+  };
+}
