@@ -89,3 +89,22 @@ test('a window left open across a restart of the browser entry says why it canno
   await expect(editor.saveState).toHaveText('Speichern fehlgeschlagen – neuer Versuch läuft. Ihr Text bleibt erhalten.');
   await editor.expectParagraphs(['Nach dem Neustart getippt.']);
 });
+
+test('while a person types, the save line stays "Wird gespeichert …" and says "Gespeichert" once the typing stops', async ({ app }) => {
+  const editor = new EditorPage(app.page);
+  await new DraftListPage(app.page).createNew();
+  await editor.body.click();
+  await editor.expectSaved();
+  // Every text the line shows from now on (it is a live region: a screen reader reads each one).
+  await editor.saveState.evaluate((line) => {
+    const shown: string[] = [];
+    (window as unknown as { saveLine: string[] }).saveLine = shown;
+    new MutationObserver(() => {
+      if (shown.at(-1) !== line.textContent) shown.push(line.textContent ?? '');
+    }).observe(line, { childList: true, characterData: true, subtree: true });
+  });
+  // Slowly enough that each save finishes before the next key (saves come at least every 400 ms).
+  await app.page.keyboard.type('Das Ministerium lädt zur Pressekonferenz ein.', { delay: 120 });
+  await editor.expectSaved();
+  expect(await app.page.evaluate(() => (window as unknown as { saveLine: string[] }).saveLine)).toEqual(['Wird gespeichert …', 'Gespeichert']);
+});
