@@ -110,7 +110,7 @@ export interface MainThreadWork {
 
 /**
  * One more round of keys, traced: the main thread's busy time and its layouts per keystroke.
- * Unlike latency, this hardly depends on when the machine's other load happens to come.
+ * It depends less than latency on the machine's other load; the layout count not at all.
  */
 export async function tracedRound(page: Page): Promise<MainThreadWork> {
   const browser = page.context().browser()!;
