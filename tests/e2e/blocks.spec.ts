@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { BlockEditor, EditorPage } from './pages/editor-page.js';
@@ -221,16 +222,22 @@ test('the preview shows the release as the portal will render it', async ({ app 
   await expect(blocks.body).toBeVisible();
 });
 
-test('a block dragged by its handle moves, and undo puts it back', async ({ app }) => {
-  const blocks = new BlockEditor(app.page);
+/** "Oben", "Mitte" and a box "Kasten", typed; `texts` reads the top-level blocks' texts. */
+async function paragraphsAndBox(page: Page) {
+  const blocks = new BlockEditor(page);
   await blocks.body.click();
-  await app.page.keyboard.type('Oben');
+  await page.keyboard.type('Oben');
   await blocks.newParagraphAtEnd();
-  await app.page.keyboard.type('Mitte');
+  await page.keyboard.type('Mitte');
   await blocks.newParagraphAtEnd();
   await blocks.insertBySlash('kasten');
-  await app.page.keyboard.type('Kasten');
+  await page.keyboard.type('Kasten');
   const texts = async () => (await blocks.body.locator(':scope > *').allInnerTexts()).map((text) => text.trim());
+  return { blocks, texts };
+}
+
+test('a block dragged by its handle moves, and undo puts it back', async ({ app }) => {
+  const { blocks, texts } = await paragraphsAndBox(app.page);
 
   await blocks.body.locator('.ce-box').hover();
   const handle = app.page.getByTestId('drag-handle');
@@ -243,15 +250,7 @@ test('a block dragged by its handle moves, and undo puts it back', async ({ app 
 });
 
 test('the handle moves the block it was shown beside, even after typing above it moved that block', async ({ app }) => {
-  const blocks = new BlockEditor(app.page);
-  await blocks.body.click();
-  await app.page.keyboard.type('Oben');
-  await blocks.newParagraphAtEnd();
-  await app.page.keyboard.type('Mitte');
-  await blocks.newParagraphAtEnd();
-  await blocks.insertBySlash('kasten');
-  await app.page.keyboard.type('Kasten');
-  const texts = async () => (await blocks.body.locator(':scope > *').allInnerTexts()).map((text) => text.trim());
+  const { blocks, texts } = await paragraphsAndBox(app.page);
 
   await blocks.body.locator(':scope > p', { hasText: 'Oben' }).dblclick();
   await blocks.body.locator('.ce-box').hover();

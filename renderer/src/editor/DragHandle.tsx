@@ -1,19 +1,11 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
 import { t } from '../messages.js';
-import { startBlockDrag } from './block-commands.js';
+import { startBlockDrag, topLevelElement } from './block-commands.js';
 
 interface Hovered {
   top: number;
   element: HTMLElement;
-}
-
-/** The top-level block element under the pointer, or null. */
-function blockElementAt(editor: Editor, target: EventTarget | null): HTMLElement | null {
-  const root = editor.view.dom;
-  let element = target instanceof HTMLElement ? target : null;
-  while (element && element.parentElement !== root) element = element.parentElement;
-  return element && root.contains(element) ? element : null;
 }
 
 /** The document position before a top-level block element, read when it is needed: typing moves it. */
@@ -36,7 +28,7 @@ export function DragHandle({ editor }: { editor: Editor }) {
     const container = editor.view.dom.parentElement;
     if (!container) return;
     const onMove = (event: MouseEvent) => {
-      const element = blockElementAt(editor, event.target);
+      const element = topLevelElement(editor, event.target);
       if (!element) return;
       const top = element.offsetTop;
       // A React commit measures the focused editor's selection (O(document)): commit only when the handle moves.

@@ -4,6 +4,14 @@ import { NodeSelection, TextSelection, type EditorState, type Transaction } from
 import type { DocumentNode } from '../../../common/article.js';
 import { blockCatalog } from '../../../common/blocks/catalog.js';
 
+/** The element of the top-level block around a DOM node of the editor (the pointer's target, say), or null. */
+export function topLevelElement(editor: Editor, target: EventTarget | null): HTMLElement | null {
+  const root = editor.view.dom;
+  let element = target instanceof HTMLElement ? target : null;
+  while (element && element.parentElement !== root) element = element.parentElement;
+  return element && root.contains(element) ? element : null;
+}
+
 /** The top-level block around the selection: its position in the document and its node. */
 export function currentBlock(state: EditorState): { pos: number; index: number; node: ReturnType<EditorState['doc']['child']> } | null {
   const { selection, doc } = state;

@@ -6,6 +6,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { ArticleMeta, DocumentNode } from '../../../common/article.js';
 import { createDocumentChecker } from '../../../common/checks/incremental.js';
 import { sortFindings, type CheckProfile, type Finding, type Severity } from '../../../common/checks/rules.js';
+import { topLevelElement } from './block-commands.js';
 import { BlockFlags, type BlockFlag } from './block-flags.js';
 
 const checksKey = new PluginKey<DecorationSet>('checks');
@@ -119,9 +120,7 @@ export class EditorChecks {
 
   /** The top-level block element around `element` when the block is marked as a whole, or null. */
   flaggedBlock(element: Element): Element | null {
-    const root = this.editor.view.dom;
-    let block: Element | null = element;
-    while (block && block.parentElement !== root) block = block.parentElement;
+    const block = topLevelElement(this.editor, element);
     return block && this.blockFlags.of(block.getAttribute('data-id') ?? '') ? block : null;
   }
 
