@@ -1,35 +1,7 @@
-import { emptyArticle, type Article, type DocumentNode } from '../common/article.js';
+import type { Article, DocumentNode } from '../common/article.js';
 import type { BrowserEntryProcess } from '../tests/e2e/browser-entry.js';
-import { allBlocksBody } from '../tests/fixtures/all-blocks.js';
-
-const sentence =
-  'Die Verantwortlichen für die IT-Strategie auf Landesebene haben eine zentrale Entwicklung und den Betrieb bundesweit einheitlicher Verwaltungsleistungen angemahnt. ';
-
-function withoutMedia(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutMedia);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, ['media', 'video', 'poster', 'captions', 'download'].includes(key) ? null : withoutMedia(inner)]),
-    );
-  }
-  return value;
-}
-
-/**
- * A release of `count` top-level blocks, every block kind mixed in turn, paragraphs of a
- * realistic length; files left out so nothing is fetched while measuring.
- */
-export function largeRelease(count: number): Article {
-  const kinds = withoutMedia(allBlocksBody().content) as DocumentNode[];
-  const content: DocumentNode[] = [];
-  for (let index = 0; content.length < count; index++) {
-    const node = structuredClone(kinds[index % kinds.length]!);
-    node.attrs = { ...node.attrs, id: `bench-${index}` };
-    if (node.type === 'paragraph') node.content = [{ type: 'text', text: sentence.repeat(3).trim() }];
-    content.push(node);
-  }
-  return { ...emptyArticle(), meta: { ...emptyArticle().meta, title: `Benchmark mit ${count} Bausteinen`, lead: sentence.trim() }, body: { type: 'doc', content } };
-}
+export { largeRelease } from '../tests/fixtures/large-release.js';
+import { largeRelease } from '../tests/fixtures/large-release.js';
 
 /** The same text as plain paragraphs and headings, for the bare StarterKit baseline. */
 export function plainTextDocument(article: Article): DocumentNode {

@@ -12,6 +12,7 @@ import { CheckMarks } from './checks.js';
 import { CurrentBlock } from './current-block.js';
 import { dropFiles } from './drop-files.js';
 import { GermanTypography } from './german-typography.js';
+import { OffscreenBlocks, withOffscreenBlocks } from './offscreen-blocks.js';
 import { cleanPastedHtml, notPasted, parsePlainText, PastedBlockIds } from './paste.js';
 
 /** Where the insert menu opens: under the toolbar, or at the cursor after "/". */
@@ -26,12 +27,13 @@ export function useBodyEditor(options: { api: Api; draft: Draft; session: DraftS
   const { api, draft, session, onMenu, report } = options;
   const extensions = useMemo(
     () => [
-      ...documentExtensions().map((extension) => (extension.name === 'uniqueID' ? extension.configure({ ...extension.options, filterTransaction: notPasted }) : extension)),
+      ...withOffscreenBlocks(documentExtensions()).map((extension) => (extension.name === 'uniqueID' ? extension.configure({ ...extension.options, filterTransaction: notPasted }) : extension)),
       PastedBlockIds,
       GermanTypography,
       BlockCommands,
       CurrentBlock,
       CheckMarks,
+      OffscreenBlocks,
     ],
     [],
   );

@@ -1,0 +1,74 @@
+import type { Page } from '@playwright/test';
+import { largeRelease } from '../fixtures/large-release.js';
+import { expect, test } from './fixtures.js';
+import { DraftListPage } from './pages/draft-list-page.js';
+import { BlockEditor, EditorPage } from './pages/editor-page.js';
+
+/**
+ * A long release draws its structured blocks in full only near the view, elsewhere as their
+ * text (renderer/src/editor/offscreen-blocks.ts). What a person does far down must work as
+ * anywhere: typing there is saved, and undo from the top goes back there and draws it again.
+ */
+const BLOCKS = 400;
+/** The last quote of largeRelease(400): every 15th block from the 4th is a quote. */
+const LAST_QUOTE = 'bench-393';
+const QUOTE_TEXT = '„Wir müssen raus aus der Komplexitätsfalle.“';
+
+async function openLongRelease(page: Page): Promise<EditorPage> {
+  await page.evaluate(async (article) => {
+    const result = await window.pressestelle.drafts.create({ article: article as never });
+    if (!result.ok) throw new Error(result.error.message);
+  }, largeRelease(BLOCKS));
+  await page.reload();
+  await new DraftListPage(page).open(`Benchmark mit ${BLOCKS} Bausteinen`);
+  return new EditorPage(page);
+}
+
+async function storedQuoteText(page: Page): Promise<string> {
+  const node = (await new BlockEditor(page).storedBody()).content.find((block) => block.attrs?.id === LAST_QUOTE);
+  return JSON.stringify(node?.content ?? null);
+}
+
+test('in a long release, a block far from the view is its text only, and drawn in full once it is scrolled to', async ({ app }) => {
+  const page = app.page;
+  const editor = await openLongRelease(page);
+  const quote = page.locator(`.article-body > [data-id="${LAST_QUOTE}"]`);
+  await expect(quote).toHaveClass(/offscreen-block/);
+  await expect(quote).toHaveText(QUOTE_TEXT);
+  // Most structured blocks are far away: one element each instead of their 6 to 19 nodes.
+  await expect.poll(() => page.locator('.article-body > .offscreen-block').count()).toBeGreaterThan(250);
+
+  await quote.scrollIntoViewIfNeeded();
+  await expect(quote).not.toHaveClass(/offscreen-block/);
+  await expect(quote.locator('p')).toHaveText(QUOTE_TEXT);
+  // The first blocks are now far above: drawn as their text again.
+  await expect(page.locator('.article-body > [data-id="bench-3"]')).toHaveClass(/offscreen-block/);
+  await editor.expectSaved();
+});
+
+test('typing into a block far down is saved, and undo from the top of a long release goes back there', async ({ app }) => {
+  const page = app.page;
+  const editor = await openLongRelease(page);
+  const quote = page.locator(`.article-body > [data-id="${LAST_QUOTE}"]`);
+  await quote.scrollIntoViewIfNeeded();
+  await quote.locator('p').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Ergänzt.');
+  await expect(quote.locator('p')).toHaveText(`${QUOTE_TEXT} Ergänzt.`);
+  await editor.expectSaved();
+  expect(await storedQuoteText(page)).toContain('Ergänzt.');
+
+  // Back at the top with the cursor there, the quote is far away and shows its new text.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await editor.body.locator('p').first().click();
+  await expect(quote).toHaveClass(/offscreen-block/);
+  await expect(quote).toHaveText(`${QUOTE_TEXT} Ergänzt.`);
+
+  // Undo selects where the change was: the quote is drawn in full, in view, without the words.
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(quote).not.toHaveClass(/offscreen-block/);
+  await expect(quote.locator('p')).toHaveText(QUOTE_TEXT);
+  await expect(quote).toBeInViewport();
+  await editor.expectSaved();
+  expect(await storedQuoteText(page)).not.toContain('Ergänzt.');
+});
