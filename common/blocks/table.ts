@@ -28,8 +28,11 @@ const PortalTable = Table.extend({
   // Plain DOM, without TipTap's TableView or a <colgroup> (cells have no widths here). A node
   // view would make TipTap's EditorContent set new node views on mount, and ProseMirror then
   // draws the whole document a second time.
+  // The block's id goes on the outer element, as with every other block: the checks mark a whole
+  // block through it (renderer/src/editor/block-flags.ts).
   renderHTML({ HTMLAttributes }) {
-    return ['div', { class: 'tableWrapper' }, ['table', HTMLAttributes, ['tbody', 0]]];
+    const { 'data-id': id, ...attributes } = HTMLAttributes as Record<string, unknown>;
+    return ['div', { class: 'tableWrapper', 'data-id': id }, ['table', attributes, ['tbody', 0]]];
   },
 }).configure({ resizable: false, allowTableNodeSelection: true, View: null });
 

@@ -2,7 +2,7 @@ import { checkAccessibility } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { fixByKeyboard } from './scenarios/fix-by-keyboard.js';
 import { DraftListPage } from './pages/draft-list-page.js';
-import { blockMark, EditorPage } from './pages/editor-page.js';
+import { BlockEditor, blockMark, EditorPage } from './pages/editor-page.js';
 
 test('"Prüfung" lists findings as the person types, marks the block, shows it, and fixes it in one click', async ({ app }) => {
   const page = app.page;
@@ -42,6 +42,18 @@ test('"Prüfung" lists findings as the person types, marks the block, shows it, 
   await page.keyboard.press('ControlOrMeta+z');
   await expect(panel.getByRole('listitem').filter({ hasText: 'sieht aus wie ein Listenpunkt' })).toBeVisible();
   await editor.expectSaved();
+});
+
+test('a table without a caption is marked as a whole in the text, like every other block', async ({ app }) => {
+  const page = app.page;
+  await new DraftListPage(page).createNew();
+  const blocks = new BlockEditor(page);
+  await blocks.newParagraphAtEnd();
+  await blocks.insertBySlash('Tabelle');
+  const panel = page.getByRole('region', { name: 'Prüfung' });
+  await expect(panel.getByRole('listitem').filter({ hasText: 'Die Tabelle hat keine Beschriftung.' })).toBeVisible();
+  // The table's id is on its outer element (the wrapper), where the marks are keyed.
+  await expect.poll(() => blockMark(blocks.body.locator(':scope > .tableWrapper'))).toBe('warning');
 });
 
 test('"Zum Baustein" puts the cursor into the block a finding points to', async ({ app }) => {
