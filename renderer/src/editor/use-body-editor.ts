@@ -1,3 +1,4 @@
+import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorProps } from '@tiptap/pm/view';
 import { useEditor } from '@tiptap/react';
@@ -14,6 +15,20 @@ import { dropFiles } from './drop-files.js';
 import { GermanTypography } from './german-typography.js';
 import { OffscreenBlocks, withOffscreenBlocks } from './offscreen-blocks.js';
 import { cleanPastedHtml, notPasted, parsePlainText, PastedBlockIds } from './paste.js';
+
+/**
+ * TipTap's EditorContent gives the view its node views again when it mounts: new functions, so
+ * ProseMirror draws the whole document a second time (about 120 ms at 5,000 blocks, for the
+ * long releases' node views of offscreen-blocks.ts). They were given when the view was made and
+ * never change; they are given again only if the view has none (EditorContent removes them when
+ * it unmounts).
+ */
+function keepNodeViews(editor: Editor): void {
+  const createNodeViews = editor.createNodeViews.bind(editor);
+  editor.createNodeViews = () => {
+    if (Object.keys(editor.view.props.nodeViews ?? {}).length === 0) createNodeViews();
+  };
+}
 
 /** Where the insert menu opens: under the toolbar, or at the cursor after "/". */
 export type MenuPlacement = { at: 'toolbar' } | { at: 'cursor'; top: number; left: number };
@@ -78,6 +93,7 @@ export function useBodyEditor(options: { api: Api; draft: Draft; session: DraftS
     injectCSS: false,
     shouldRerenderOnTransaction: false,
     editorProps,
+    onBeforeCreate: ({ editor: created }) => keepNodeViews(created),
     onUpdate: () => session.changed(),
     onBlur: () => void session.autosaver.flush(),
   });
