@@ -8,16 +8,17 @@ import { blockCatalog } from '../../../common/blocks/catalog.js';
 /**
  * Long releases render the structured blocks far from the view as one light element each.
  *
- * A table, gallery or accordion is 9–19 DOM nodes and as many ProseMirror view objects; at
- * thousands of blocks building them is most of the open, and they are most of the page's
- * memory (bench/RESULTS.md). From OFFSCREEN_FROM_BLOCKS top-level blocks on, such a block is
- * drawn in full only while it is near the view (within a viewport above or below), while it
- * holds the selection's ends, or right after a change. Elsewhere it is a placeholder: one
- * element with the block's text (so find-in-page and the scroll length stay about right) and
- * the height it last had on screen. The document itself is untouched: this is drawing only,
- * and editing, saving, undo and checks see every block as always.
+ * A table, gallery or accordion is 6–19 DOM nodes and as many ProseMirror view objects; at
+ * thousands of blocks building them is much of the open, and they are most of the page's DOM
+ * (bench/RESULTS.md). From OFFSCREEN_FROM_BLOCKS top-level blocks on, such a block is drawn in
+ * full only while it is near the view (within a viewport above or below) or holds an end of the
+ * selection; which blocks are near is measured again after every scroll, resize and change.
+ * Elsewhere it is a placeholder: one element with the block's text (so find-in-page and the
+ * scroll length stay about right) and the height it last had on screen. The document itself is
+ * untouched: this is drawing only, and editing, saving, undo and checks see every block.
  *
- * Paragraphs and headings are always drawn; they cost no more than their placeholder would.
+ * Paragraphs, headings and lists are always drawn: the first two cost no more than their
+ * placeholder would, and lists come from StarterKit, not from a block of the catalog.
  */
 export const OFFSCREEN_FROM_BLOCKS = 200;
 
@@ -42,10 +43,7 @@ const structuredTypes = new Set(
   blockCatalog.filter((block) => block.extensions.some((extension) => extension.type === 'node' && extension.name === block.name) && block.name !== 'heading').map((block) => block.name),
 );
 
-/**
- * The top-level elements made here, with their block's id and whether they are placeholders. (The
- * id is not always on the outer element: a table's is on the table inside its wrapper.)
- */
+/** The top-level elements made here, with their block's id and whether they are placeholders. */
 const madeHere = new WeakMap<Element, { id: string; placeholder: boolean }>();
 /** Per editor: each block's last height on screen, by block id. */
 const heights = new WeakMap<EditorView, Map<string, number>>();
@@ -127,7 +125,8 @@ function withSelection(value: OffscreenState, state: { doc: PmNode; selection: S
   let { decorations, shown } = value;
   for (const $pos of [state.selection.$anchor, state.selection.$head]) {
     const block = structuredAround($pos);
-    if (!block || decorations.find(block.pos, block.pos + block.node.nodeSize, (spec) => spec === SHOWN).length > 0) continue;
+    // find() also answers the neighbours' decorations that touch the block's ends.
+    if (!block || decorations.find(block.pos, block.pos + block.node.nodeSize, (spec) => spec === SHOWN).some((drawnBlock) => drawnBlock.from === block.pos)) continue;
     decorations = decorations.add(state.doc, [Decoration.node(block.pos, block.pos + block.node.nodeSize, {}, SHOWN)]);
     if (typeof block.node.attrs.id === 'string') shown = new Set(shown).add(block.node.attrs.id);
   }
@@ -183,60 +182,64 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((id) => b.has(id));
 }
 
+/** Draws the blocks near the view: measured in the next frame after a scroll, a resize or a change. */
+function followTheView(editorView: EditorView) {
+  if (!key.getState(editorView.state)?.active) return {};
+  let frame = 0;
+  const measure = () => {
+    frame = 0;
+    const value = key.getState(editorView.state);
+    if (!value || editorView.isDestroyed) return;
+    const ids = wanted(editorView, value.shown);
+    if (!sameSet(ids, value.shown)) editorView.dispatch(editorView.state.tr.setMeta(key, ids).setMeta('addToHistory', false));
+  };
+  const schedule = () => {
+    frame ||= requestAnimationFrame(measure);
+  };
+  window.addEventListener('scroll', schedule, { capture: true, passive: true });
+  window.addEventListener('resize', schedule);
+  schedule();
+  return {
+    // A change can bring new blocks into view (a paste, a block moved); a block drawn in full changes the layout.
+    update: (view: EditorView, previous: EditorState) => {
+      if (view.state.doc !== previous.doc || key.getState(view.state) !== key.getState(previous)) schedule();
+    },
+    destroy: () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', schedule, { capture: true });
+      window.removeEventListener('resize', schedule);
+    },
+  };
+}
+
+/** The plugin deciding which structured blocks are drawn in full (exported for its unit test). */
+export function offscreenBlocksPlugin(): Plugin<OffscreenState> {
+  return new Plugin<OffscreenState>({
+    key,
+    state: {
+      init: (_, state: EditorState) => {
+        if (state.doc.childCount < OFFSCREEN_FROM_BLOCKS) return { active: false, decorations: DecorationSet.empty, shown: new Set() };
+        const first = new Set<string>();
+        for (let index = 0; index < Math.min(DRAWN_AT_OPEN, state.doc.childCount); index++) {
+          const node = state.doc.child(index);
+          if (structuredTypes.has(node.type.name) && typeof node.attrs.id === 'string') first.add(node.attrs.id);
+        }
+        return withSelection({ active: true, decorations: drawn(state.doc, first), shown: first }, state);
+      },
+      apply: (tr, value) => {
+        if (!value.active) return value;
+        const ids = tr.getMeta(key) as ReadonlySet<string> | undefined;
+        if (ids) return withSelection({ active: true, decorations: drawn(tr.doc, ids), shown: ids }, tr);
+        if (!tr.docChanged && !tr.selectionSet) return value;
+        return withSelection({ ...value, decorations: value.decorations.map(tr.mapping, tr.doc) }, tr);
+      },
+    },
+    props: { decorations: (state) => key.getState(state)?.decorations },
+    view: followTheView,
+  });
+}
+
 export const OffscreenBlocks = Extension.create({
   name: 'offscreenBlocks',
-  addProseMirrorPlugins() {
-    return [
-      new Plugin<OffscreenState>({
-        key,
-        state: {
-          init: (_, state: EditorState) => {
-            if (state.doc.childCount < OFFSCREEN_FROM_BLOCKS) return { active: false, decorations: DecorationSet.empty, shown: new Set() };
-            const first = new Set<string>();
-            for (let index = 0; index < Math.min(DRAWN_AT_OPEN, state.doc.childCount); index++) {
-              const node = state.doc.child(index);
-              if (structuredTypes.has(node.type.name) && typeof node.attrs.id === 'string') first.add(node.attrs.id);
-            }
-            return withSelection({ active: true, decorations: drawn(state.doc, first), shown: first }, state);
-          },
-          apply: (tr, value) => {
-            if (!value.active) return value;
-            const ids = tr.getMeta(key) as ReadonlySet<string> | undefined;
-            if (ids) return withSelection({ active: true, decorations: drawn(tr.doc, ids), shown: ids }, tr);
-            if (!tr.docChanged && !tr.selectionSet) return value;
-            return withSelection({ ...value, decorations: value.decorations.map(tr.mapping, tr.doc) }, tr);
-          },
-        },
-        props: { decorations: (state) => key.getState(state)?.decorations },
-        view: (editorView) => {
-          if (!key.getState(editorView.state)?.active) return {};
-          let frame = 0;
-          const measure = () => {
-            frame = 0;
-            const value = key.getState(editorView.state);
-            if (!value || editorView.isDestroyed) return;
-            const ids = wanted(editorView, value.shown);
-            if (!sameSet(ids, value.shown)) editorView.dispatch(editorView.state.tr.setMeta(key, ids).setMeta('addToHistory', false));
-          };
-          const schedule = () => {
-            frame ||= requestAnimationFrame(measure);
-          };
-          window.addEventListener('scroll', schedule, { capture: true, passive: true });
-          window.addEventListener('resize', schedule);
-          schedule();
-          return {
-            // A change can bring new blocks into view (a paste, a block moved); a block drawn in full can change the layout.
-            update: (view, previous) => {
-              if (view.state.doc !== previous.doc || key.getState(view.state) !== key.getState(previous)) schedule();
-            },
-            destroy: () => {
-              cancelAnimationFrame(frame);
-              window.removeEventListener('scroll', schedule, { capture: true });
-              window.removeEventListener('resize', schedule);
-            },
-          };
-        },
-      }),
-    ];
-  },
+  addProseMirrorPlugins: () => [offscreenBlocksPlugin()],
 });
