@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { largeRelease } from '../fixtures/large-release.js';
+import { checkAccessibility } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { DraftListPage } from './pages/draft-list-page.js';
 import { BlockEditor, EditorPage } from './pages/editor-page.js';
@@ -9,6 +10,8 @@ import { BlockEditor, EditorPage } from './pages/editor-page.js';
  * text (renderer/src/editor/offscreen-blocks.ts). What a person does far down must work as
  * anywhere: typing there is saved, and undo from the top goes back there and draws it again.
  */
+test.use({ bypassCSP: true }); // only to inject axe-core
+
 const BLOCKS = 400;
 /** The last quote of largeRelease(400): every 15th block from the 4th is a quote. */
 const LAST_QUOTE = 'bench-393';
@@ -51,6 +54,10 @@ test('in a long release, a block far from the view is its text only, and drawn i
   // the document was not drawn a second time (TipTap's EditorContent would, see use-body-editor.ts).
   await editor.expectSaved();
   expect(await removedBlocks(page)).toBeLessThan(50);
+  // axe finds nothing about the placeholders.
+  const { violations } = await checkAccessibility(page, '.article-body');
+  const targets = violations.flatMap((violation) => violation.targets);
+  expect(await page.evaluate((all) => all.filter((target) => document.querySelector(target)?.classList.contains('offscreen-block')), targets)).toEqual([]);
 
   await quote.scrollIntoViewIfNeeded();
   await expect(quote).not.toHaveClass(/offscreen-block/);
