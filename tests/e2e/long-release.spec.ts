@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { Editor } from '@tiptap/core';
 import { largeRelease } from '../fixtures/large-release.js';
 import { checkAccessibility } from './axe.js';
 import { expect, test } from './fixtures.js';
@@ -92,4 +93,49 @@ test('typing into a block far down is saved, and undo from the top of a long rel
   await expect(quote).toBeInViewport();
   await editor.expectSaved();
   expect(await storedQuoteText(page)).not.toContain('Ergänzt.');
+});
+
+test('a block in view that a change replaces away from the cursor is drawn again, and a hidden editor draws nothing more', async ({ app }) => {
+  const page = app.page;
+  const editor = await openLongRelease(page);
+  const table = page.locator('.article-body > [data-id="bench-4"]');
+  await expect(table).not.toHaveClass(/offscreen-block/);
+  await editor.body.locator('p').first().click();
+  // As a fix from "Prüfung" does: new attributes for the block, the cursor elsewhere.
+  await page.evaluate(() => {
+    const { view } = (document.querySelector('.article-body') as unknown as { editor: Editor }).editor;
+    view.state.doc.forEach((node, offset) => {
+      if (node.attrs.id === 'bench-4') view.dispatch(view.state.tr.setNodeMarkup(offset, undefined, { ...node.attrs, caption: 'Neu beschriftet' }));
+    });
+  });
+  await expect(table).not.toHaveClass(/offscreen-block/);
+  await expect(table.locator('td').first()).toBeVisible();
+
+  // In the preview the editor is hidden: scrolling there must not draw the whole release.
+  const placeholders = page.locator('.article-body > .offscreen-block');
+  const before = await placeholders.count();
+  await page.getByRole('button', { name: 'Vorschau' }).click();
+  await expect(page.getByRole('region', { name: 'Vorschau' })).toBeVisible();
+  await page.mouse.wheel(0, 4000);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await placeholders.count()).toBe(before);
+  await page.getByRole('button', { name: 'Bearbeiten' }).click();
+  await expect(editor.body).toBeVisible();
+  await expect.poll(() => placeholders.count()).toBeGreaterThan(250);
+  await editor.expectSaved();
+});
+
+test('in a short release, a table stays the same element while a person types in it', async ({ app }) => {
+  const page = app.page;
+  await new DraftListPage(page).createNew();
+  const blocks = new BlockEditor(page);
+  await blocks.newParagraphAtEnd();
+  await blocks.insertBySlash('Tabelle');
+  const wrapper = await blocks.body.locator(':scope > .tableWrapper').elementHandle();
+  await blocks.body.locator('th').first().click();
+  await page.keyboard.type('Jahr');
+  await expect(blocks.body.locator('th').first()).toHaveText('Jahr');
+  // Redrawing the block at each key would lose the spelling marks and a composition in progress.
+  expect(await wrapper!.evaluate((element) => element.isConnected)).toBe(true);
+  await new EditorPage(page).expectSaved();
 });

@@ -1,4 +1,4 @@
-import { Extension, type AnyExtension, type Node as TiptapNode, type NodeViewRenderer } from '@tiptap/core';
+import { Extension, type AnyExtension, type Node as TiptapNode, type NodeViewRenderer, type NodeViewRendererProps } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { DOMSerializer } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Selection } from '@tiptap/pm/state';
@@ -11,8 +11,10 @@ import { blockCatalog } from '../../../common/blocks/catalog.js';
  * A table, gallery or accordion is 6–19 DOM nodes and as many ProseMirror view objects; at
  * thousands of blocks building them is much of the open, and they are most of the page's DOM
  * (bench/RESULTS.md). From OFFSCREEN_FROM_BLOCKS top-level blocks on, such a block is drawn in
- * full only while it is near the view (within a viewport above or below) or holds an end of the
- * selection; which blocks are near is measured again after every scroll, resize and change.
+ * full only while it is near the view (within a viewport above or below), holds an end of the
+ * selection or is next to the block that does; the first and the last block are always drawn.
+ * (The browser moves the caret itself for arrow keys and Ctrl+Home/End, and it cannot enter a
+ * placeholder.) Which blocks are near is measured again after every scroll, resize and change.
  * Elsewhere it is a placeholder: one element with the block's text (so find-in-page and the
  * scroll length stay about right) and the height it last had on screen. The document itself is
  * untouched: this is drawing only, and editing, saving, undo and checks see every block.
@@ -28,14 +30,17 @@ const KEEP_WITHIN = 3;
 /** Blocks drawn at open, before the first frame says which are in view. */
 const DRAWN_AT_OPEN = 24;
 
-const SHOWN = { offscreenBlocks: 'shown' };
 const key = new PluginKey<OffscreenState>('offscreenBlocks');
 
 interface OffscreenState {
   readonly active: boolean;
+  /** A node decoration on each structured block drawn in full; its spec holds the block's id. */
   readonly decorations: DecorationSet;
-  /** Ids of the blocks drawn in full (may hold ids of deleted blocks until the next rebuild). */
-  readonly shown: ReadonlySet<string>;
+}
+
+interface DrawnSpec {
+  offscreenBlocks: 'drawn';
+  id: unknown;
 }
 
 /** The node types drawn as placeholders off screen: the catalog's structured top-level blocks. */
@@ -48,12 +53,17 @@ const madeHere = new WeakMap<Element, { id: string; placeholder: boolean }>();
 /** Per editor: each block's last height on screen, by block id. */
 const heights = new WeakMap<EditorView, Map<string, number>>();
 
-function isShown(decorations: readonly Decoration[]): boolean {
-  return decorations.some((decoration) => (decoration.spec as typeof SHOWN).offscreenBlocks === 'shown');
+function drawnDecoration(pos: number, node: PmNode): Decoration {
+  return Decoration.node(pos, pos + node.nodeSize, {}, { offscreenBlocks: 'drawn', id: node.attrs.id } satisfies DrawnSpec);
 }
 
-function active(view: EditorView): boolean {
-  return key.getState(view.state)?.active ?? view.state.doc.childCount >= OFFSCREEN_FROM_BLOCKS;
+function isDrawn(spec: unknown): boolean {
+  return (spec as Partial<DrawnSpec> | undefined)?.offscreenBlocks === 'drawn';
+}
+
+/** The ids of the blocks drawn in full now. */
+function drawnIds(value: OffscreenState): Set<string> {
+  return new Set(value.decorations.find(undefined, undefined, isDrawn).flatMap((decoration) => (typeof decoration.spec.id === 'string' ? [decoration.spec.id] : [])));
 }
 
 function fullView(node: PmNode): NodeView & { dom: HTMLElement } {
@@ -64,7 +74,7 @@ function fullView(node: PmNode): NodeView & { dom: HTMLElement } {
     dom: dom as HTMLElement,
     contentDOM: contentDOM as HTMLElement | undefined,
     update: (next, decorations) => {
-      if (!next.sameMarkup(current) || !isShown(decorations)) return false;
+      if (!next.sameMarkup(current) || !decorations.some((decoration) => isDrawn(decoration.spec))) return false;
       current = next;
       return true;
     },
@@ -86,7 +96,7 @@ function placeholderView(view: EditorView, node: PmNode): NodeView {
   return {
     dom,
     update: (next, decorations) => {
-      if (next.type !== node.type || next.attrs.id !== node.attrs.id || isShown(decorations)) return false;
+      if (next.type !== node.type || next.attrs.id !== node.attrs.id || decorations.some((decoration) => isDrawn(decoration.spec))) return false;
       node = next;
       const value = text();
       if (dom.textContent !== value) dom.textContent = value;
@@ -95,49 +105,63 @@ function placeholderView(view: EditorView, node: PmNode): NodeView {
   };
 }
 
-/** The node view of a structured block: in full or as a placeholder, as the plugin decides. */
-const offscreenNodeView: NodeViewRenderer = ({ node, view, decorations }) =>
-  !active(view) || isShown(decorations) ? fullView(node) : placeholderView(view, node);
+/**
+ * The node view of a structured block: in full or as a placeholder, as the plugin decides. In a
+ * release shorter than OFFSCREEN_FROM_BLOCKS none (null): ProseMirror draws the block itself.
+ */
+function offscreenNodeView({ node, view, decorations }: NodeViewRendererProps): NodeView | null {
+  const value = key.getState(view.state);
+  // Without the plugin's state yet (TipTap draws once before it adds the plugins): by the length.
+  if (!(value?.active ?? view.state.doc.childCount >= OFFSCREEN_FROM_BLOCKS)) return null;
+  return decorations.some((decoration) => isDrawn(decoration.spec)) ? fullView(node) : placeholderView(view, node);
+}
 
 /** The catalog's extensions with the structured blocks drawn through offscreenNodeView. */
 export function withOffscreenBlocks(extensions: readonly AnyExtension[]): AnyExtension[] {
-  return extensions.map((extension) =>
-    extension.type === 'node' && structuredTypes.has(extension.name) ? (extension as TiptapNode).extend({ addNodeView: () => offscreenNodeView }) : extension,
-  );
+  // TipTap's type has no null, ProseMirror takes it: the node type's own drawing.
+  const nodeView = offscreenNodeView as NodeViewRenderer;
+  return extensions.map((extension) => (extension.type === 'node' && structuredTypes.has(extension.name) ? (extension as TiptapNode).extend({ addNodeView: () => nodeView }) : extension));
 }
 
-/** The top-level block holding a selection end, if structured: its position and node. */
-function structuredAround($pos: Selection['$head']): { pos: number; node: PmNode } | null {
-  const node = $pos.depth === 0 ? $pos.nodeAfter : $pos.node(1);
-  if (!node || !structuredTypes.has(node.type.name)) return null;
-  return { pos: $pos.depth === 0 ? $pos.pos : $pos.before(1), node };
-}
-
-function selectionIds(selection: Selection): string[] {
-  return [selection.$anchor, selection.$head].flatMap(($pos) => {
-    const id = structuredAround($pos)?.node.attrs.id;
-    return typeof id === 'string' ? [id] : [];
-  });
-}
-
-/** The state with the selection's blocks drawn in full: the caret must land in real content. */
-function withSelection(value: OffscreenState, state: { doc: PmNode; selection: Selection }): OffscreenState {
-  let { decorations, shown } = value;
-  for (const $pos of [state.selection.$anchor, state.selection.$head]) {
-    const block = structuredAround($pos);
-    // find() also answers the neighbours' decorations that touch the block's ends.
-    if (!block || decorations.find(block.pos, block.pos + block.node.nodeSize, (spec) => spec === SHOWN).some((drawnBlock) => drawnBlock.from === block.pos)) continue;
-    decorations = decorations.add(state.doc, [Decoration.node(block.pos, block.pos + block.node.nodeSize, {}, SHOWN)]);
-    if (typeof block.node.attrs.id === 'string') shown = new Set(shown).add(block.node.attrs.id);
+/**
+ * The structured blocks drawn whatever the view shows: those holding an end of the selection and
+ * their neighbours (the browser's caret moves cannot enter a placeholder), the first and the last.
+ */
+function mustDraw(doc: PmNode, selection: Selection): { pos: number; node: PmNode }[] {
+  const blocks: { pos: number; node: PmNode }[] = [];
+  const add = (pos: number, node: PmNode | null) => {
+    if (node && structuredTypes.has(node.type.name)) blocks.push({ pos, node });
+  };
+  for (const $pos of [selection.$anchor, selection.$head]) {
+    const index = $pos.index(0);
+    const start = $pos.depth === 0 ? $pos.pos : $pos.before(1);
+    const node = doc.maybeChild(index);
+    const before = index > 0 ? doc.child(index - 1) : null;
+    add(start, node);
+    if (before) add(start - before.nodeSize, before);
+    if (node && index + 1 < doc.childCount) add(start + node.nodeSize, doc.child(index + 1));
   }
-  return decorations === value.decorations ? value : { ...value, decorations, shown };
+  add(0, doc.firstChild);
+  if (doc.lastChild) add(doc.content.size - doc.lastChild.nodeSize, doc.lastChild);
+  return blocks;
+}
+
+/** The state with mustDraw's blocks drawn, within the transaction: the caret must land in real content. */
+function withMustDraw(value: OffscreenState, state: { doc: PmNode; selection: Selection }): OffscreenState {
+  let { decorations } = value;
+  for (const block of mustDraw(state.doc, state.selection)) {
+    // find() also answers the neighbours' decorations that touch the block's ends.
+    if (decorations.find(block.pos, block.pos + block.node.nodeSize, isDrawn).some((drawn) => drawn.from === block.pos)) continue;
+    decorations = decorations.add(state.doc, [drawnDecoration(block.pos, block.node)]);
+  }
+  return decorations === value.decorations ? value : { ...value, decorations };
 }
 
 /** Decorations drawing exactly the blocks with these ids. */
-function drawn(doc: PmNode, ids: ReadonlySet<string>): DecorationSet {
+function drawnOnly(doc: PmNode, ids: ReadonlySet<string>): DecorationSet {
   const decorations: Decoration[] = [];
   doc.forEach((node, offset) => {
-    if (structuredTypes.has(node.type.name) && ids.has(node.attrs.id as string)) decorations.push(Decoration.node(offset, offset + node.nodeSize, {}, SHOWN));
+    if (structuredTypes.has(node.type.name) && ids.has(node.attrs.id as string)) decorations.push(drawnDecoration(offset, node));
   });
   return DecorationSet.create(doc, decorations);
 }
@@ -157,14 +181,14 @@ function firstBelow(children: HTMLCollection, y: number): number {
 /**
  * The blocks that should be drawn now, from the layout: those within DRAW_WITHIN viewports, those
  * drawn already and within KEEP_WITHIN (so heights that change as blocks are drawn cannot make
- * them flip), and the selection's. Remembers the heights of the drawn blocks it passes.
+ * them flip), and mustDraw's. Remembers the heights of the drawn blocks it passes.
  */
-function wanted(view: EditorView, shown: ReadonlySet<string>): Set<string> {
+function wanted(view: EditorView, drawn: ReadonlySet<string>): Set<string> {
   const children = view.dom.children;
   const viewport = window.innerHeight;
   const remembered = heights.get(view) ?? new Map<string, number>();
   heights.set(view, remembered);
-  const ids = new Set(selectionIds(view.state.selection));
+  const ids = new Set(mustDraw(view.state.doc, view.state.selection).flatMap((block) => (typeof block.node.attrs.id === 'string' ? [block.node.attrs.id] : [])));
   for (let index = firstBelow(children, -KEEP_WITHIN * viewport); index < children.length; index++) {
     const element = children[index]!;
     const rect = element.getBoundingClientRect();
@@ -172,8 +196,8 @@ function wanted(view: EditorView, shown: ReadonlySet<string>): Set<string> {
     const block = madeHere.get(element);
     if (!block) continue;
     const near = rect.bottom >= -DRAW_WITHIN * viewport && rect.top <= (1 + DRAW_WITHIN) * viewport;
-    if (!block.placeholder) remembered.set(block.id, rect.height);
-    if (near || (shown.has(block.id) && !block.placeholder)) ids.add(block.id);
+    if (!block.placeholder && rect.height > 0) remembered.set(block.id, rect.height);
+    if (near || (drawn.has(block.id) && !block.placeholder)) ids.add(block.id);
   }
   return ids;
 }
@@ -182,30 +206,38 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((id) => b.has(id));
 }
 
-/** Draws the blocks near the view: measured in the next frame after a scroll, a resize or a change. */
+/**
+ * Draws the blocks near the view: measured in the next frame after a scroll, a resize, a change,
+ * or the editor being shown again. Not while it is hidden (the preview, "Verlauf"): every block
+ * would seem near.
+ */
 function followTheView(editorView: EditorView) {
   if (!key.getState(editorView.state)?.active) return {};
   let frame = 0;
   const measure = () => {
     frame = 0;
     const value = key.getState(editorView.state);
-    if (!value || editorView.isDestroyed) return;
-    const ids = wanted(editorView, value.shown);
-    if (!sameSet(ids, value.shown)) editorView.dispatch(editorView.state.tr.setMeta(key, ids).setMeta('addToHistory', false));
+    if (!value || editorView.isDestroyed || editorView.dom.getClientRects().length === 0) return;
+    const drawn = drawnIds(value);
+    const ids = wanted(editorView, drawn);
+    if (!sameSet(ids, drawn)) editorView.dispatch(editorView.state.tr.setMeta(key, ids).setMeta('addToHistory', false));
   };
   const schedule = () => {
     frame ||= requestAnimationFrame(measure);
   };
   window.addEventListener('scroll', schedule, { capture: true, passive: true });
   window.addEventListener('resize', schedule);
+  const shown = new ResizeObserver(schedule);
+  shown.observe(editorView.dom);
   schedule();
   return {
-    // A change can bring new blocks into view (a paste, a block moved); a block drawn in full changes the layout.
+    // A change can bring new blocks into view (a paste, a block moved) or replace a drawn one.
     update: (view: EditorView, previous: EditorState) => {
       if (view.state.doc !== previous.doc || key.getState(view.state) !== key.getState(previous)) schedule();
     },
     destroy: () => {
       cancelAnimationFrame(frame);
+      shown.disconnect();
       window.removeEventListener('scroll', schedule, { capture: true });
       window.removeEventListener('resize', schedule);
     },
@@ -218,20 +250,20 @@ export function offscreenBlocksPlugin(): Plugin<OffscreenState> {
     key,
     state: {
       init: (_, state: EditorState) => {
-        if (state.doc.childCount < OFFSCREEN_FROM_BLOCKS) return { active: false, decorations: DecorationSet.empty, shown: new Set() };
+        if (state.doc.childCount < OFFSCREEN_FROM_BLOCKS) return { active: false, decorations: DecorationSet.empty };
         const first = new Set<string>();
         for (let index = 0; index < Math.min(DRAWN_AT_OPEN, state.doc.childCount); index++) {
-          const node = state.doc.child(index);
-          if (structuredTypes.has(node.type.name) && typeof node.attrs.id === 'string') first.add(node.attrs.id);
+          const id = state.doc.child(index).attrs.id;
+          if (typeof id === 'string') first.add(id);
         }
-        return withSelection({ active: true, decorations: drawn(state.doc, first), shown: first }, state);
+        return withMustDraw({ active: true, decorations: drawnOnly(state.doc, first) }, state);
       },
       apply: (tr, value) => {
         if (!value.active) return value;
         const ids = tr.getMeta(key) as ReadonlySet<string> | undefined;
-        if (ids) return withSelection({ active: true, decorations: drawn(tr.doc, ids), shown: ids }, tr);
+        if (ids) return withMustDraw({ active: true, decorations: drawnOnly(tr.doc, ids) }, tr);
         if (!tr.docChanged && !tr.selectionSet) return value;
-        return withSelection({ ...value, decorations: value.decorations.map(tr.mapping, tr.doc) }, tr);
+        return withMustDraw({ ...value, decorations: value.decorations.map(tr.mapping, tr.doc) }, tr);
       },
     },
     props: { decorations: (state) => key.getState(state)?.decorations },
