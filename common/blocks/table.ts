@@ -25,10 +25,8 @@ const PortalTable = Table.extend({
       { tag: 'caption', ignore: true },
     ];
   },
-  // Plain DOM, without TipTap's TableView or a <colgroup> (cells have no widths here). A node
-  // view would make TipTap's EditorContent set new node views on mount, and ProseMirror then
-  // draws the whole document a second time.
-  // The block's id goes on the outer element, as with every other block: the checks mark a whole
+  // Plain DOM, without TipTap's TableView or a <colgroup> (cells have no widths here). The
+  // block's id goes on the outer element, as with every other block: the checks mark a whole
   // block through it (renderer/src/editor/block-flags.ts).
   renderHTML({ HTMLAttributes }) {
     const { 'data-id': id, ...attributes } = HTMLAttributes as Record<string, unknown>;
