@@ -46,10 +46,7 @@ test('"Prüfung" lists findings as the person types, marks the block, shows it, 
 
 test('a table without a caption is marked as a whole in the text, like every other block', async ({ app }) => {
   const page = app.page;
-  await new DraftListPage(page).createNew();
-  const blocks = new BlockEditor(page);
-  await blocks.newParagraphAtEnd();
-  await blocks.insertBySlash('Tabelle');
+  const blocks = await BlockEditor.inNewRelease(page, 'Tabelle');
   const panel = page.getByRole('region', { name: 'Prüfung' });
   await expect(panel.getByRole('listitem').filter({ hasText: 'Die Tabelle hat keine Beschriftung.' })).toBeVisible();
   // The table's id is on its outer element (the wrapper), where the marks are keyed.

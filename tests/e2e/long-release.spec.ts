@@ -127,10 +127,7 @@ test('a block in view that a change replaces away from the cursor is drawn again
 
 test('in a short release, a table stays the same element while a person types in it', async ({ app }) => {
   const page = app.page;
-  await new DraftListPage(page).createNew();
-  const blocks = new BlockEditor(page);
-  await blocks.newParagraphAtEnd();
-  await blocks.insertBySlash('Tabelle');
+  const blocks = await BlockEditor.inNewRelease(page, 'Tabelle');
   const wrapper = await blocks.body.locator(':scope > .tableWrapper').elementHandle();
   await blocks.body.locator('th').first().click();
   await page.keyboard.type('Jahr');

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Editor } from '@tiptap/core';
+import { DraftListPage } from './draft-list-page.js';
 
 /**
  * How the checks mark a top-level block as a whole, read from what is shown: a wavy underline
@@ -65,6 +66,15 @@ export class BlockEditor {
   readonly insertButton: Locator;
   readonly menu: Locator;
   readonly panel: Locator;
+
+  /** A new release with one block inserted by "/" after its paragraph; the cursor rests in that block. */
+  static async inNewRelease(page: Page, query: string): Promise<BlockEditor> {
+    await new DraftListPage(page).createNew();
+    const blocks = new BlockEditor(page);
+    await blocks.newParagraphAtEnd();
+    await blocks.insertBySlash(query);
+    return blocks;
+  }
 
   constructor(private readonly page: Page) {
     this.body = page.locator('article.article-form').getByRole('textbox', { name: 'Text', exact: true });
