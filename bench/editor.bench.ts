@@ -9,7 +9,7 @@ import type { DocumentNode } from '../common/article.js';
 import { BrowserEntryProcess } from '../tests/e2e/browser-entry.js';
 import { callEntry, createRelease, largeRelease, plainTextDocument } from './large-release.js';
 import { machine, ms, percentile, recordResults } from './results.js';
-import { countReactCommits, footprint, installKeystrokeProbe, openedAt, takeReactCommits, tracedRound, typeRound, watchOpen, type MainThreadWork } from './typing.js';
+import { countReactCommits, footprint, installKeystrokeProbe, loadAnew, takeReactCommits, tracedRound, typeRound, watchOpen, type MainThreadWork } from './typing.js';
 
 const SIZES = [100, 1_000, 5_000];
 const FIRST_OPENS = 3;
@@ -27,6 +27,8 @@ async function baselineServer(baselineScript: string, style = ''): Promise<{ ori
   let content = '{}';
   const page = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Baseline</title>${style ? `<style>${style}</style>` : ''}</head><body><script src="/baseline.js"></script><script>fetch("/content.json").then((r) => r.json()).then((c) => mountBaseline(c));</script></body></html>`;
   const server: Server = createServer((request, response) => {
+    // The page loadAnew comes from.
+    if (request.url === '/favicon.svg') return void response.writeHead(200, { 'Content-Type': 'image/svg+xml' }).end('<svg xmlns="http://www.w3.org/2000/svg"/>');
     const [type, body] = request.url === '/baseline.js' ? ['text/javascript', readFileSync(baselineScript, 'utf8')] : request.url === '/content.json' ? ['application/json', content] : ['text/html; charset=utf-8', page];
     response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
   });
@@ -40,12 +42,6 @@ async function baselineServer(baselineScript: string, style = ''): Promise<{ ori
 
 async function storedBody(entry: BrowserEntryProcess, id: string): Promise<DocumentNode> {
   return (await callEntry<{ article: { body: DocumentNode } }>(entry, 'drafts.get', { id })).article.body;
-}
-
-async function open(page: Page, url: string): Promise<number> {
-  await page.goto('about:blank');
-  await page.goto(url);
-  return openedAt(page);
 }
 
 /** A paragraph in the middle of the document, the caret at its end, the probe installed. */
@@ -94,14 +90,14 @@ async function measure(browser: Browser, entry: BrowserEntryProcess, bare: Basel
   const result: SizeResult = { size, first: [], later: [], baseline: [], schema: [], app: { nodes: 0, heap: 0 }, bare: { nodes: 0, heap: 0 }, schemaFootprint: { nodes: 0, heap: 0 }, keys: [], commits: 0, baseKeys: [], schemaKeys: [], work: [] };
   // Interleaved, so all see the same machine load.
   for (const id of ids) {
-    result.first.push(await open(app, `${origin}/#/pressemitteilung/${id}`));
-    result.baseline.push(await open(baseline, bare.origin));
-    result.schema.push(await open(sameSchema, schema.origin));
+    result.first.push(await loadAnew(app, `${origin}/#/pressemitteilung/${id}`));
+    result.baseline.push(await loadAnew(baseline, bare.origin));
+    result.schema.push(await loadAnew(sameSchema, schema.origin));
   }
   for (let run = 0; run < LATER_OPENS; run++) {
-    result.later.push(await open(app, `${origin}/#/pressemitteilung/${ids.at(-1)}`));
-    result.baseline.push(await open(baseline, bare.origin));
-    result.schema.push(await open(sameSchema, schema.origin));
+    result.later.push(await loadAnew(app, `${origin}/#/pressemitteilung/${ids.at(-1)}`));
+    result.baseline.push(await loadAnew(baseline, bare.origin));
+    result.schema.push(await loadAnew(sameSchema, schema.origin));
   }
   result.app = await footprint(app);
   result.bare = await footprint(baseline);
@@ -154,7 +150,7 @@ test('editor: open, footprint and keystrokes at 100, 1,000 and 5,000 blocks agai
       'editor',
       machine(`, Chromium ${browser.version()} (headless)`),
       [
-        `Releases of 100, 1,000 and 5,000 top-level blocks, every block kind in turn (files left out). Baseline: bare TipTap StarterKit holding the same text as plain paragraphs, served the same way (a page, its script, the document fetched as JSON); the goals are set against it. Same schema: bare TipTap with the block catalog's extensions holding the very same document, served the same way, with the app's layout rule for long releases (blocks off screen skip layout: content-visibility): what the app costs beyond it is the app (React, screens, checks, plugins), what both cost beyond the first baseline is the release's own structure (tables, figures, columns). From 200 blocks the app also draws its structured blocks far from the view as one element with their text (renderer/src/editor/offscreen-blocks.ts); the same-schema baseline draws every block, hence fewer DOM nodes in the app than in it at 1,000 and 5,000 blocks. Open: from the start of the navigation until every block is in the DOM and the next frame is painted with the main thread free. First open: ${FIRST_OPENS} releases, each opened for the first time after it was stored; later opens: ${LATER_OPENS} reloads of one of them; all interleaved with baseline loads. Footprint after the last open: DOM nodes of the page (elements, text, comments) and the V8 heap after a full garbage collection. Keystrokes: ${ROUNDS} rounds of 120 typed into a paragraph in the middle, keydown until the next painted frame, rounds alternating between the three; the p95 ratios are given pooled and round by round (each app round against the baseline's round right after it), since the load of this machine comes in bursts that can fall on one page's round; React commits counted in the app over those keystrokes and the 300 ms after each round (each commit walks the focused editor's text up to the caret). Then one more round per page, traced: the main thread's busy time (over the round and the 300 ms after it) and its layouts per keystroke, which depend less on the machine's other load than latency (the layout count not at all).`,
+        `Releases of 100, 1,000 and 5,000 top-level blocks, every block kind in turn (files left out). Baseline: bare TipTap StarterKit holding the same text as plain paragraphs, served the same way (a page, its script, the document fetched as JSON); the goals are set against it. Same schema: bare TipTap with the block catalog's extensions holding the very same document, served the same way, with the app's layout rule for long releases (blocks off screen skip layout: content-visibility): what the app costs beyond it is the app (React, screens, checks, plugins), what both cost beyond the first baseline is the release's own structure (tables, figures, columns). From 200 blocks the app also draws its structured blocks far from the view as one element with their text (renderer/src/editor/offscreen-blocks.ts); the same-schema baseline draws every block, hence fewer DOM nodes in the app than in it at 1,000 and 5,000 blocks. Open: from the start of the navigation until every block is in the DOM and the next frame is painted with the main thread free; each page is loaded anew from a page of its own origin (bench/typing.ts loadAnew: from about:blank, Chromium would start a new renderer process for the app's page alone, which sends Cross-Origin-Opener-Policy; runs before 2026-12-03 15:30 paid that, about 200 ms, for the app only). First open: ${FIRST_OPENS} releases, each opened for the first time after it was stored; later opens: ${LATER_OPENS} reloads of one of them; all interleaved with baseline loads. Footprint after the last open: DOM nodes of the page (elements, text, comments) and the V8 heap after a full garbage collection. Keystrokes: ${ROUNDS} rounds of 120 typed into a paragraph in the middle, keydown until the next painted frame, rounds alternating between the three; the p95 ratios are given pooled and round by round (each app round against the baseline's round right after it), since the load of this machine comes in bursts that can fall on one page's round; React commits counted in the app over those keystrokes and the 300 ms after each round (each commit walks the focused editor's text up to the caret). Then one more round per page, traced: the main thread's busy time (over the round and the 300 ms after it) and its layouts per keystroke, which depend less on the machine's other load than latency (the layout count not at all).`,
         '',
         '| blocks | first open (median / p95) | later opens | baseline | same schema | first ÷ baseline | later ÷ baseline | later ÷ same schema | goal (open ÷ baseline) |',
         '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

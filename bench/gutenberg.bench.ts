@@ -8,7 +8,7 @@ import { startWordPress, type WordPressSite } from '../tests/wordpress/wordpress
 import { benchPostContent, canvasFrame, createPost, dismissWelcomeGuide, editUrl, forwardKeystrokeProbe, invalidBlocks, topLevelBlocks, watchGutenbergOpen } from './gutenberg.js';
 import { createRelease, largeRelease } from './large-release.js';
 import { machine, ms, percentile, recordResults } from './results.js';
-import { footprint, installKeystrokeProbe, openedAt, typeRound, watchOpen } from './typing.js';
+import { footprint, installKeystrokeProbe, loadAnew, typeRound, watchOpen } from './typing.js';
 
 /** 5,000 is left out: one open of it in WordPress 6.1's block editor did not finish within 2 minutes here (see the RESULTS text). */
 const SIZES = [100, 1_000];
@@ -21,10 +21,11 @@ interface Open {
   response: number;
 }
 
-async function open(page: Page, url: string): Promise<Open> {
-  await page.goto('about:blank');
-  await page.goto(url, { timeout: 120_000 });
-  const total = await openedAt(page);
+/** A static file of WordPress itself: the same-origin page loadAnew comes from. */
+const WORDPRESS_STATIC = '/wp-includes/images/blank.gif';
+
+async function open(page: Page, url: string, sameOriginPage?: string): Promise<Open> {
+  const total = await loadAnew(page, url, sameOriginPage);
   const response = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd);
   return { total, response };
 }
@@ -73,7 +74,7 @@ async function measure(browser: Browser, entry: BrowserEntryProcess, site: WordP
 
   // One open each before measuring: the release's first open, WordPress's welcome guide closed, caches warm.
   await open(app, appUrl);
-  await open(wp, editUrl(site, postId));
+  await open(wp, editUrl(site, postId), new URL(WORDPRESS_STATIC, editUrl(site, postId)).href);
   await dismissWelcomeGuide(wp);
   const invalid = await invalidBlocks(wp);
   if (invalid.length > 0) throw new Error(`the block editor did not take ${invalid.length} blocks of the post as they are: ${invalid.join(', ')}`);
@@ -85,7 +86,7 @@ async function measure(browser: Browser, entry: BrowserEntryProcess, site: WordP
     await app.bringToFront();
     result.app.opens.push(await open(app, appUrl));
     await wp.bringToFront();
-    result.wp.opens.push(await open(wp, editUrl(site, postId)));
+    result.wp.opens.push(await open(wp, editUrl(site, postId), new URL(WORDPRESS_STATIC, editUrl(site, postId)).href));
     await dismissWelcomeGuide(wp);
   }
   result.app.footprint = await footprint(app);
@@ -129,7 +130,7 @@ function report(results: SizeResult[]): string {
   return [
     `The same release (bench/large-release.ts: ${SIZES.map((s) => s.toLocaleString('en')).join(' and ')} top-level blocks, every block kind in turn, files left out) as a Pressestelle release in the browser entry and as a WordPress ${wordpressVersion()} post (a draft created through the REST API with the block markup the portal delivers: the lead as the first paragraph, then each block by its catalog mapping; ${results.map((r) => `${r.wpBlocks.toLocaleString('en')} top-level blocks for ${r.size.toLocaleString('en')}`).join(', ')}, as the portal joins a paragraph and the list after it into one text element; no block invalid in the editor). Test WordPress from tests/wordpress/start.sh (php -S with 4 workers, MariaDB), signed in as the admin, welcome guide closed, desktop post editor (its blocks drawn ${results.some((r) => r.iframe) ? 'in the editor-canvas iframe' : 'in the page itself, not in an iframe'}).`,
     '',
-    `Open: from the start of the navigation until everything is drawn and editable, then the next frame painted with the main thread free. Pressestelle: every block is in the DOM of the editor (watchOpen). Gutenberg: wp.data's core/block-editor store holds all top-level blocks AND the root block list has drawn an element for each of them AND it has editable text (contenteditable); WordPress 6.1 draws every block on mount (blocks outside the viewport only get later store updates asynchronously), so this is all blocks drawn, not only the visible ones. Each side opened once unmeasured (the release's first open; WordPress's welcome guide closed), then ${OPENS} opens each, alternating Pressestelle and Gutenberg. "server share" is until the HTML page's last byte (responseEnd), included in the open: WordPress builds the editor page in PHP, Pressestelle's is static.`,
+    `Open: from the start of the navigation until everything is drawn and editable, then the next frame painted with the main thread free; each page loaded anew from a page of its own origin (bench/typing.ts loadAnew; WordPress from its blank.gif). Pressestelle: every block is in the DOM of the editor (watchOpen). Gutenberg: wp.data's core/block-editor store holds all top-level blocks AND the root block list has drawn an element for each of them AND it has editable text (contenteditable); WordPress 6.1 draws every block on mount (blocks outside the viewport only get later store updates asynchronously), so this is all blocks drawn, not only the visible ones. Each side opened once unmeasured (the release's first open; WordPress's welcome guide closed), then ${OPENS} opens each, alternating Pressestelle and Gutenberg. "server share" is until the HTML page's last byte (responseEnd), included in the open: WordPress builds the editor page in PHP, Pressestelle's is static.`,
     '',
     `Footprint after the last open: DOM elements of the page and the V8 heap after a full garbage collection. Keystrokes: ${ROUNDS * 120} typed at the end of a paragraph in the middle, keydown until the next painted frame (the probe of bench/typing.ts), rounds alternating.`,
     '',
