@@ -16,6 +16,7 @@ export const de = {
   ...deWord,
   'app.title': 'Pressestelle',
   'app.loading': 'Pressestelle wird geladen …',
+  'app.loadFailed': 'Pressestelle konnte nicht gestartet werden: Dateien des Programms fehlen oder sind beschädigt. Bitte installieren Sie Pressestelle neu; Ihre Pressemitteilungen sind davon nicht betroffen.',
 
   'nav.drafts': 'Pressemitteilungen',
   'nav.trash': 'Papierkorb',

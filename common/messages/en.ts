@@ -14,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...enWord,
   'app.title': 'Pressestelle',
   'app.loading': 'Loading Pressestelle …',
+  'app.loadFailed': 'Pressestelle could not start: some of its program files are missing or damaged. Please reinstall Pressestelle; your press releases are not affected.',
   'nav.drafts': 'Press releases',
   'nav.trash': 'Trash',
   'nav.main': 'Main navigation',

@@ -141,3 +141,17 @@ test('a full disk while typing: the app stays up, says so in German, keeps the t
     app.entry = await BrowserEntryProcess.start(app.dataDirectory);
   }
 });
+
+test('when the app cannot read its own screens (a damaged installation), it says so in German instead of loading forever', async ({ app }) => {
+  const page = app.page;
+  // The failed load and the console.error naming it are the point here.
+  app.allowConsoleErrors = true;
+  // The entry (index-*.js) asks main for the language and loads the screens' chunk (boot-*.js).
+  await page.route(/\/assets\/boot-[^/]*\.js$/, (route) => route.abort());
+  await page.reload();
+  await expect(page.getByRole('alert')).toHaveText('Pressestelle konnte nicht gestartet werden: Dateien des Programms fehlen oder sind beschädigt. Bitte installieren Sie Pressestelle neu; Ihre Pressemitteilungen sind davon nicht betroffen.');
+  await page.unroute(/\/assets\/boot-[^/]*\.js$/);
+  await page.reload();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('navigation')).toBeVisible();
+});
