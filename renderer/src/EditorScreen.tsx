@@ -37,14 +37,15 @@ import { ReleaseProvider, useReleaseSubscription } from './release/release-conte
 import { SyncLine } from './release/SyncLine.js';
 import { useOutputActions } from './release/output-actions.js';
 import { useReleaseActions } from './release/use-release-actions.js';
-import { loadDraft } from './draft-prefetch.js';
+import { loadDraft, takeArrivedDraft } from './draft-prefetch.js';
 import { navigate, replaceRoute } from './routes.js';
 import { followSlideLink } from './slide-links.js';
 
 /** Loads one press release and shows it for editing; keyed by id, so each draft starts fresh. */
 export function EditorScreen({ id }: { id: string }) {
   const { api } = useBackend();
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(() => takeArrivedDraft(id));
+  const arrived = draft !== null;
   const [error, setError] = useState<string | null>(null);
 
   // Opening a release fetches its state on the portal (approved meanwhile?) when signed in.
@@ -56,6 +57,7 @@ export function EditorScreen({ id }: { id: string }) {
   }, [api, id]);
 
   useEffect(() => {
+    if (arrived) return;
     let current = true;
     loadDraft(api, id).then(
       (loaded) => current && setDraft(loaded),
@@ -64,7 +66,7 @@ export function EditorScreen({ id }: { id: string }) {
     return () => {
       current = false;
     };
-  }, [api, id]);
+  }, [api, id, arrived]);
 
   if (error) {
     return (
