@@ -13,6 +13,7 @@ import { CheckMarks } from './checks.js';
 import { CurrentBlock } from './current-block.js';
 import { dropFiles } from './drop-files.js';
 import { GermanTypography } from './german-typography.js';
+import { idsWhereMissing } from './ids-where-missing.js';
 import { OffscreenBlocks, withOffscreenBlocks } from './offscreen-blocks.js';
 import { cleanPastedHtml, notPasted, parsePlainText, PastedBlockIds } from './paste.js';
 
@@ -42,7 +43,7 @@ export function useBodyEditor(options: { api: Api; draft: Draft; session: DraftS
   const { api, draft, session, onMenu, report } = options;
   const extensions = useMemo(
     () => [
-      ...withOffscreenBlocks(documentExtensions()).map((extension) => (extension.name === 'uniqueID' ? extension.configure({ ...extension.options, filterTransaction: notPasted }) : extension)),
+      ...withOffscreenBlocks(documentExtensions()).map((extension) => (extension.name === 'uniqueID' ? idsWhereMissing(extension.configure({ ...extension.options, filterTransaction: notPasted })) : extension)),
       PastedBlockIds,
       GermanTypography,
       BlockCommands,
