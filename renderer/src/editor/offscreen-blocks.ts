@@ -227,7 +227,13 @@ function followTheView(editorView: EditorView) {
   };
   window.addEventListener('scroll', schedule, { capture: true, passive: true });
   window.addEventListener('resize', schedule);
-  const shown = new ResizeObserver(schedule);
+  // A ResizeObserver reports once at the start, then on every change of size; the start is
+  // measured below already (a second measure there would be a second layout in the open).
+  let started = false;
+  const shown = new ResizeObserver(() => {
+    if (started) schedule();
+    started = true;
+  });
   shown.observe(editorView.dom);
   schedule();
   return {
