@@ -8,6 +8,7 @@ import { articleStatuses } from './workflow.js';
 import { withoutXmlIllegalDeep, xmlText } from './xml-text.js';
 import { locales } from './messages/index.js';
 import { templateSchema } from './templates.js';
+import { revisionLabelSchema } from './revision-label.js';
 
 // Validation messages reach people (as details of a refused input): German.
 z.config(z.locales.de());
@@ -70,8 +71,6 @@ export const revisionSummarySchema = z.object({
   /** The revision a restore brought back. */
   restoredFrom: z.number().int().positive().nullable(),
 });
-
-export const revisionLabelSchema = z.string().trim().min(1).max(120);
 
 export const backupReasons = ['daily', 'migration', 'manual', 'before-restore'] as const;
 

@@ -1,5 +1,5 @@
 import { EditorContent, type Editor } from '@tiptap/react';
-import { revisionLabelSchema } from '../../common/contract.js';
+import { revisionLabelSchema } from '../../common/revision-label.js';
 import { useCallback, useEffect, useId, useState, type FocusEvent } from 'react';
 import { articleLimits, type ArticleMeta } from '../../common/article.js';
 import type { Draft, RevisionSummary } from '../../common/contract.js';
