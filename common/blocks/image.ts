@@ -17,9 +17,12 @@ export function emptyImage(): Image {
   return { media: null, alt: '', decorative: false, caption: '', credit: '' };
 }
 
+/** Built once: zod builds a schema at every call of partial(), which cost more than the parse. */
+const partialImageSchema = imageSchema.partial();
+
 /** Reads an image attribute leniently: whatever is missing or malformed becomes empty. */
 export function imageFrom(value: unknown): Image {
-  const parsed = imageSchema.partial().safeParse(value);
+  const parsed = partialImageSchema.safeParse(value);
   return { ...emptyImage(), ...(parsed.success ? parsed.data : {}) };
 }
 
