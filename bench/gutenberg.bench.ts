@@ -61,6 +61,8 @@ async function measure(browser: Browser, entry: BrowserEntryProcess, site: WordP
   const content = benchPostContent(release);
   const wpBlocks = topLevelBlocks(content);
   const postId = await createPost(site, release.meta.title, content);
+  const postUrl = editUrl(site, postId);
+  const wordpressStatic = new URL(WORDPRESS_STATIC, postUrl).href;
   const releaseId = await createRelease(entry, size);
   const appUrl = `${new URL(entry.url).origin}/#/pressemitteilung/${releaseId}`;
 
@@ -74,7 +76,7 @@ async function measure(browser: Browser, entry: BrowserEntryProcess, site: WordP
 
   // One open each before measuring: the release's first open, WordPress's welcome guide closed, caches warm.
   await open(app, appUrl);
-  await open(wp, editUrl(site, postId), new URL(WORDPRESS_STATIC, editUrl(site, postId)).href);
+  await open(wp, postUrl, wordpressStatic);
   await dismissWelcomeGuide(wp);
   const invalid = await invalidBlocks(wp);
   if (invalid.length > 0) throw new Error(`the block editor did not take ${invalid.length} blocks of the post as they are: ${invalid.join(', ')}`);
@@ -86,7 +88,7 @@ async function measure(browser: Browser, entry: BrowserEntryProcess, site: WordP
     await app.bringToFront();
     result.app.opens.push(await open(app, appUrl));
     await wp.bringToFront();
-    result.wp.opens.push(await open(wp, editUrl(site, postId), new URL(WORDPRESS_STATIC, editUrl(site, postId)).href));
+    result.wp.opens.push(await open(wp, postUrl, wordpressStatic));
     await dismissWelcomeGuide(wp);
   }
   result.app.footprint = await footprint(app);
