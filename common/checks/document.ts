@@ -141,11 +141,13 @@ const knownAcronyms = new Set(['EU', 'USA', 'UN', 'DDR', 'BRD', 'CDU', 'SPD', 'F
 
 /** What the rules across blocks need of one block. */
 export interface BlockFacts {
-  headings: HeadingFacts[];
-  links: LinkFacts[];
+  readonly headings: readonly HeadingFacts[];
+  readonly links: readonly LinkFacts[];
   /** Each acronym's first use in the block, and whether it is explained there. */
-  acronyms: Array<{ acronym: string; explained: boolean }>;
+  readonly acronyms: ReadonlyArray<{ acronym: string; explained: boolean }>;
 }
+
+const noFacts: BlockFacts = Object.freeze({ headings: Object.freeze([]), links: Object.freeze([]), acronyms: Object.freeze([]) });
 
 /** Per block JSON object: the editor reuses the JSON of unchanged blocks, so these are computed once. */
 const factsCache = new WeakMap<DocumentNode, BlockFacts>();
@@ -154,7 +156,7 @@ export function factsOf(node: DocumentNode): BlockFacts {
   const cached = factsCache.get(node);
   if (cached) return cached;
   const text = textOf(node);
-  const acronyms: BlockFacts['acronyms'] = [];
+  const acronyms: Array<{ acronym: string; explained: boolean }> = [];
   const seen = new Set<string>();
   for (const match of text.matchAll(/\b\p{Lu}{2,6}\b/gu)) {
     const acronym = match[0];
@@ -163,7 +165,10 @@ export function factsOf(node: DocumentNode): BlockFacts {
     const index = match.index;
     acronyms.push({ acronym, explained: text[index - 1] === '(' || text.slice(index + acronym.length, index + acronym.length + 2) === ' (' });
   }
-  const facts = { headings: headingsOf(node), links: linksOf(node), acronyms };
+  const headings = headingsOf(node);
+  const links = linksOf(node);
+  // Most blocks have none of these: they share one empty record (held per block, thousands of them).
+  const facts = headings.length + links.length + acronyms.length === 0 ? noFacts : { headings, links, acronyms };
   factsCache.set(node, facts);
   return facts;
 }

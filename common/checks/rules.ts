@@ -99,7 +99,7 @@ function findingsOfDocument(article: Article, options: CheckOptions): Finding[] 
  * Checks a whole release. `perBlock` lets the editor reuse the findings of blocks that did not
  * change (ProseMirror keeps unchanged nodes, so their JSON can be cached by node).
  */
-export function checkArticle(article: Article, options: CheckOptions = {}, perBlock: (node: DocumentNode) => Finding[] = (node) => findingsOfBlock(node, options)): Finding[] {
+export function checkArticle(article: Article, options: CheckOptions = {}, perBlock: (node: DocumentNode) => readonly Finding[] = (node) => findingsOfBlock(node, options)): Finding[] {
   const findings = findingsOfDocument(article, options);
   for (const node of article.body.content) findings.push(...perBlock(node));
   return sortFindings(findings);
@@ -107,17 +107,21 @@ export function checkArticle(article: Article, options: CheckOptions = {}, perBl
 
 export { findingsOfBlock };
 
+const noFindings: readonly Finding[] = Object.freeze([]);
+
 /**
  * A checker for the editor: the findings of a block are kept per block JSON object, so after an
  * edit only the changed block is checked again, and the whole-release rules read cached facts.
  */
 export function createChecker(options: CheckOptions = {}): (article: Article) => Finding[] {
-  const cache = new WeakMap<DocumentNode, Finding[]>();
+  const cache = new WeakMap<DocumentNode, readonly Finding[]>();
   return (article) =>
     checkArticle(article, options, (node) => {
       let findings = cache.get(node);
       if (!findings) {
-        findings = findingsOfBlock(node, options);
+        const found = findingsOfBlock(node, options);
+        // Most blocks have none: they share one empty list.
+        findings = found.length > 0 ? found : noFindings;
         cache.set(node, findings);
       }
       return findings;
