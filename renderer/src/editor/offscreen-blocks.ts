@@ -48,8 +48,8 @@ const structuredTypes = new Set(
   blockCatalog.filter((block) => block.extensions.some((extension) => extension.type === 'node' && extension.name === block.name) && block.name !== 'heading').map((block) => block.name),
 );
 
-/** The top-level elements made here, with their block's id and whether they are placeholders. */
-const madeHere = new WeakMap<Element, { id: string; placeholder: boolean }>();
+/** The top-level elements made here, and their views. */
+const madeHere = new WeakMap<Element, FullView | PlaceholderView>();
 /** Per editor: each block's last height on screen, by block id. */
 const heights = new WeakMap<EditorView, Map<string, number>>();
 
@@ -66,43 +66,69 @@ function drawnIds(value: OffscreenState): Set<string> {
   return new Set(value.decorations.find(undefined, undefined, isDrawn).flatMap((decoration) => (typeof decoration.spec.id === 'string' ? [decoration.spec.id] : [])));
 }
 
-function fullView(node: PmNode): NodeView & { dom: HTMLElement } {
-  const { dom, contentDOM } = DOMSerializer.renderSpec(document, node.type.spec.toDOM!(node));
-  if (typeof node.attrs.id === 'string') madeHere.set(dom as Element, { id: node.attrs.id, placeholder: false });
-  let current = node;
-  return {
-    dom: dom as HTMLElement,
-    contentDOM: contentDOM as HTMLElement | undefined,
-    update: (next, decorations) => {
-      if (!next.sameMarkup(current) || !decorations.some((decoration) => isDrawn(decoration.spec))) return false;
-      current = next;
-      return true;
-    },
-  };
+function idOf(node: PmNode): string {
+  return typeof node.attrs.id === 'string' ? node.attrs.id : '';
 }
 
-function placeholderView(view: EditorView, node: PmNode): NodeView {
-  const dom = document.createElement('div');
-  dom.className = 'offscreen-block';
-  const text = () => node.textBetween(0, node.content.size, ' ', ' ');
-  dom.textContent = text();
-  const id = typeof node.attrs.id === 'string' ? node.attrs.id : '';
-  if (id) {
-    dom.dataset.id = id;
-    madeHere.set(dom, { id, placeholder: true });
+// The node views are classes, not objects of closures: a long release has thousands of them.
+
+/** A structured block drawn in full, as its node type draws it. */
+class FullView implements NodeView {
+  readonly dom: HTMLElement;
+  readonly contentDOM: HTMLElement | undefined;
+
+  constructor(private node: PmNode) {
+    const { dom, contentDOM } = DOMSerializer.renderSpec(document, node.type.spec.toDOM!(node));
+    this.dom = dom as HTMLElement;
+    this.contentDOM = contentDOM as HTMLElement | undefined;
+    if (idOf(node)) madeHere.set(this.dom, this);
   }
-  const height = heights.get(view)?.get(id);
-  if (height) dom.style.height = `${height}px`;
-  return {
-    dom,
-    update: (next, decorations) => {
-      if (next.type !== node.type || next.attrs.id !== node.attrs.id || decorations.some((decoration) => isDrawn(decoration.spec))) return false;
-      node = next;
-      const value = text();
-      if (dom.textContent !== value) dom.textContent = value;
-      return true;
-    },
-  };
+
+  get id(): string {
+    return idOf(this.node);
+  }
+
+  update(next: PmNode, decorations: readonly Decoration[]): boolean {
+    if (!next.sameMarkup(this.node) || !decorations.some((decoration) => isDrawn(decoration.spec))) return false;
+    this.node = next;
+    return true;
+  }
+}
+
+/** A structured block far from the view: one element with its text and its last height on screen. */
+class PlaceholderView implements NodeView {
+  readonly dom = document.createElement('div');
+
+  constructor(
+    view: EditorView,
+    private node: PmNode,
+  ) {
+    this.dom.className = 'offscreen-block';
+    this.dom.textContent = this.text();
+    const id = idOf(node);
+    if (id) {
+      this.dom.dataset.id = id;
+      madeHere.set(this.dom, this);
+    }
+    const height = heights.get(view)?.get(id);
+    if (height) this.dom.style.height = `${height}px`;
+  }
+
+  get id(): string {
+    return idOf(this.node);
+  }
+
+  update(next: PmNode, decorations: readonly Decoration[]): boolean {
+    if (next.type !== this.node.type || next.attrs.id !== this.node.attrs.id || decorations.some((decoration) => isDrawn(decoration.spec))) return false;
+    this.node = next;
+    const value = this.text();
+    if (this.dom.textContent !== value) this.dom.textContent = value;
+    return true;
+  }
+
+  private text(): string {
+    return this.node.textBetween(0, this.node.content.size, ' ', ' ');
+  }
 }
 
 /**
@@ -113,7 +139,7 @@ function offscreenNodeView({ node, view, decorations }: NodeViewRendererProps): 
   const value = key.getState(view.state);
   // Without the plugin's state yet (TipTap draws once before it adds the plugins): by the length.
   if (!(value?.active ?? view.state.doc.childCount >= OFFSCREEN_FROM_BLOCKS)) return null;
-  return decorations.some((decoration) => isDrawn(decoration.spec)) ? fullView(node) : placeholderView(view, node);
+  return decorations.some((decoration) => isDrawn(decoration.spec)) ? new FullView(node) : new PlaceholderView(view, node);
 }
 
 /** The catalog's extensions with the structured blocks drawn through offscreenNodeView. */
@@ -195,9 +221,11 @@ function wanted(view: EditorView, drawn: ReadonlySet<string>): Set<string> {
     if (rect.top > (1 + KEEP_WITHIN) * viewport) break;
     const block = madeHere.get(element);
     if (!block) continue;
+    const { id } = block;
+    const full = block instanceof FullView;
     const near = rect.bottom >= -DRAW_WITHIN * viewport && rect.top <= (1 + DRAW_WITHIN) * viewport;
-    if (!block.placeholder && rect.height > 0) remembered.set(block.id, rect.height);
-    if (near || (drawn.has(block.id) && !block.placeholder)) ids.add(block.id);
+    if (full && rect.height > 0) remembered.set(id, rect.height);
+    if (near || (drawn.has(id) && full)) ids.add(id);
   }
   return ids;
 }
