@@ -1,3 +1,4 @@
+import { largeRelease } from '../fixtures/large-release.js';
 import { checkAccessibility } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { fixByKeyboard } from './scenarios/fix-by-keyboard.js';
@@ -109,4 +110,25 @@ test.describe('marks', () => {
 
 test('Alt+Enter in marked words opens their findings from the keyboard; the fix is one key away and Escape returns to the text', async ({ app }) => {
   await fixByKeyboard(app);
+});
+
+test('"Prüfung" lists the first 50 findings of a kind and more on request, counting all of them', async ({ app }) => {
+  const page = app.page;
+  // 800 blocks of every kind in turn: more than 50 videos without captions (each an error).
+  await page.evaluate(async (article) => {
+    const result = await window.pressestelle.drafts.create({ article: article as never });
+    if (!result.ok) throw new Error(result.error.message);
+  }, largeRelease(800));
+  await page.reload();
+  await new DraftListPage(page).open('Benchmark mit 800 Bausteinen');
+  const panel = page.getByRole('region', { name: 'Prüfung' });
+  const errors = panel.getByRole('list', { name: 'Fehler' }).getByRole('listitem');
+  await expect(panel.getByTestId('check-count')).toHaveText(/^\d+ Fehler, 0 Warnungen, 1 Hinweis$/);
+  const total = Number((await panel.getByTestId('check-count').textContent())!.split(' ')[0]);
+  expect(total).toBeGreaterThan(50);
+  await expect(errors).toHaveCount(50);
+  await expect(panel.getByRole('list', { name: 'Hinweis' }).getByRole('listitem')).toHaveCount(1);
+  await panel.getByRole('button', { name: `Weitere anzeigen (50 von ${total})` }).click();
+  await expect(errors).toHaveCount(total);
+  await expect(panel.getByRole('button', { name: /^Weitere anzeigen/ })).toHaveCount(0);
 });
