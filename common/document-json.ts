@@ -51,10 +51,12 @@ export function documentJson(blocks: readonly ProseMirrorNode[]): Article['body'
   return { type: 'doc', content: blocks.map(blockJson) };
 }
 
-/** Whether `json` is exactly what `node.toJSON()` gives (the same keys, the same values). */
+/** Whether `json` is exactly what `node.toJSON()` gives (the same keys, the same values). Allocates nothing. */
 export function sameAsJson(node: ProseMirrorNode, json: DocumentNode): boolean {
-  const keys = 1 + Number(hasKeys(node.attrs)) + Number(node.content.size > 0) + Number(node.marks.length > 0) + Number(node.isText);
-  if (json.type !== node.type.name || Object.keys(json).length !== keys || !sameAttrs(node.attrs, json.attrs)) return false;
+  const hasAttrs = keyCount(node.attrs) > 0;
+  const keys = 1 + Number(hasAttrs) + Number(node.content.size > 0) + Number(node.marks.length > 0) + Number(node.isText);
+  if (json.type !== node.type.name || keyCount(json) !== keys) return false;
+  if (hasAttrs ? !sameValue(node.attrs, json.attrs) : json.attrs !== undefined) return false;
   if (node.isText && json.text !== node.text) return false;
   if (node.marks.length > 0 && !sameMarks(node.marks, json.marks)) return false;
   if (node.content.size === 0) return true;
@@ -68,25 +70,27 @@ function sameMarks(marks: readonly Mark[], json: DocumentNode['marks']): boolean
   if (!Array.isArray(json) || json.length !== marks.length) return false;
   return marks.every((mark, index) => {
     const each = json[index]!;
-    return each.type === mark.type.name && Object.keys(each).length === (hasKeys(mark.attrs) ? 2 : 1) && sameAttrs(mark.attrs, each.attrs);
+    const hasAttrs = keyCount(mark.attrs) > 0;
+    return each.type === mark.type.name && keyCount(each) === (hasAttrs ? 2 : 1) && (hasAttrs ? sameValue(mark.attrs, each.attrs) : each.attrs === undefined);
   });
 }
 
-function hasKeys(value: object): boolean {
-  for (const key in value) if (Object.hasOwn(value, key)) return true;
-  return false;
-}
-
-/** Attributes as toJSON gives them: none when the node has none, else all of them. */
-function sameAttrs(attrs: Readonly<Record<string, unknown>>, json: unknown): boolean {
-  return hasKeys(attrs) ? sameValue(attrs, json) : json === undefined;
+/** The number of own enumerable keys, without making a list of them. */
+function keyCount(value: object): number {
+  let count = 0;
+  for (const key in value) if (Object.hasOwn(value, key)) count++;
+  return count;
 }
 
 /** Deep equality of JSON values (what attributes hold). */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a);
-  if (aKeys.length !== Object.keys(b).length) return false;
-  return aKeys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  let count = 0;
+  for (const key in a) {
+    if (!Object.hasOwn(a, key)) continue;
+    if (!Object.hasOwn(b, key) || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    count++;
+  }
+  return count === keyCount(b);
 }
