@@ -3,6 +3,11 @@ import { blockIdTypes } from './catalog.js';
 
 const idTypes = new Set<string>(blockIdTypes);
 
+/** Whether a node of this type needs an id it does not have (the editor's UniqueID would give one). */
+export function lacksId(type: string, id: unknown): boolean {
+  return idTypes.has(type) && (typeof id !== 'string' || id === '');
+}
+
 /**
  * The release as the editor would make it on opening: an id on every node that carries one
  * (top-level blocks and the paragraphs and lists inside them), as the editor's UniqueID gives
@@ -19,7 +24,7 @@ export function completeArticle(article: Article, newId: () => string = () => cr
     let next = node;
     if (idTypes.has(node.type)) {
       const id = node.attrs?.id;
-      if (typeof id !== 'string' || id === '' || seen.has(id)) {
+      if (lacksId(node.type, id) || seen.has(id as string)) {
         next = { ...node, attrs: { ...node.attrs, id: newId() } };
         changed = true;
       }

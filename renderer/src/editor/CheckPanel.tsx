@@ -10,7 +10,7 @@ const headings: Record<Severity, MessageKey> = { error: 'check.severity.error', 
  * have hundreds of one kind (each video without captions), which nobody reads as one list and
  * which would be rebuilt after every check.
  */
-export const FINDINGS_SHOWN = 50;
+const FINDINGS_SHOWN = 50;
 
 /** "Prüfung": the findings of the checks, grouped by severity, each with its block and fix. */
 export function CheckPanel({ findings, onShow, onFix }: { findings: readonly Finding[]; onShow: (blockId: string) => void; onFix: (finding: Finding) => void }) {

@@ -1,7 +1,5 @@
 import type { AnyExtension } from '@tiptap/core';
-import { blockIdTypes } from '../../../common/blocks/catalog.js';
-
-const types = new Set<string>(blockIdTypes);
+import { lacksId } from '../../../common/blocks/block-ids.js';
 
 /**
  * UniqueID gives the nodes that lack an id theirs when the editor is made, in a transaction it
@@ -13,7 +11,7 @@ export function idsWhereMissing(uniqueId: AnyExtension): AnyExtension {
     onCreate(event) {
       let missing = false;
       this.editor.state.doc.descendants((node) => {
-        missing ||= types.has(node.type.name) && (node.attrs.id === null || node.attrs.id === undefined);
+        missing ||= lacksId(node.type.name, node.attrs.id);
         return !missing;
       });
       if (missing) this.parent?.(event);
