@@ -149,12 +149,7 @@ export interface BlockFacts {
 
 const noFacts: BlockFacts = Object.freeze({ headings: Object.freeze([]), links: Object.freeze([]), acronyms: Object.freeze([]) });
 
-/** Per block JSON object: the editor reuses the JSON of unchanged blocks, so these are computed once. */
-const factsCache = new WeakMap<DocumentNode, BlockFacts>();
-
 export function factsOf(node: DocumentNode): BlockFacts {
-  const cached = factsCache.get(node);
-  if (cached) return cached;
   const text = textOf(node);
   const acronyms: Array<{ acronym: string; explained: boolean }> = [];
   const seen = new Set<string>();
@@ -168,7 +163,5 @@ export function factsOf(node: DocumentNode): BlockFacts {
   const headings = headingsOf(node);
   const links = linksOf(node);
   // Most blocks have none of these: they share one empty record (held per block, thousands of them).
-  const facts = headings.length + links.length + acronyms.length === 0 ? noFacts : { headings, links, acronyms };
-  factsCache.set(node, facts);
-  return facts;
+  return headings.length + links.length + acronyms.length === 0 ? noFacts : { headings, links, acronyms };
 }

@@ -1,14 +1,15 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { ARTICLE_FORMAT, ARTICLE_FORMAT_VERSION, type ArticleMeta } from '../article.js';
-import { documentJson, topLevelBlocks } from '../document-json.js';
+import type { ArticleMeta, DocumentNode } from '../article.js';
+import { topLevelBlocks } from '../document-json.js';
 import { createChecker, type CheckOptions, type Finding } from './rules.js';
 
 /**
- * The checks of a live ProseMirror document, incrementally: unchanged top-level nodes (ProseMirror
- * shares them between states) keep their JSON (common/document-json.ts, the same the save sends)
- * and thereby their findings, so an edit costs the check of one block plus a walk over cached facts.
+ * The checks of a live ProseMirror document, incrementally: what was found in a top-level node is
+ * kept per node (ProseMirror shares unchanged nodes between states), so an edit costs the check of
+ * one block plus a walk over what was kept. A block's JSON is made for its check and let go: the
+ * document is held once, as the editor's.
  */
 export function createDocumentChecker(options: CheckOptions = {}): (doc: ProseMirrorNode, meta: ArticleMeta) => Finding[] {
-  const check = createChecker(options);
-  return (doc, meta) => check({ format: ARTICLE_FORMAT, formatVersion: ARTICLE_FORMAT_VERSION, meta, body: documentJson(topLevelBlocks(doc)) });
+  const check = createChecker((block: ProseMirrorNode) => block.toJSON() as DocumentNode, options);
+  return (doc, meta) => check(meta, topLevelBlocks(doc));
 }

@@ -1,10 +1,9 @@
-import type { Article } from '../article.js';
 import { berlinToInstant } from '../berlin-time.js';
-import type { BlockSubject, Rule } from './rule.js';
+import type { BlockSubject, ReleaseSubject, Rule } from './rule.js';
 
 /** Pre-flight: the release is complete and the portal can take it. */
 
-export const releaseRules: readonly Rule<Article>[] = [
+export const releaseRules: readonly Rule<ReleaseSubject>[] = [
   { id: 'preflight.title', severity: 'error', wcag: null, run: ({ meta }) => (meta.title.trim() === '' ? {} : null) },
   { id: 'preflight.lead', severity: 'error', wcag: null, run: ({ meta }) => (meta.lead.trim() === '' ? {} : null) },
   { id: 'preflight.ministry', severity: 'error', wcag: null, run: ({ meta }) => (meta.ministry.trim() === '' ? {} : null) },

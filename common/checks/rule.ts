@@ -1,4 +1,4 @@
-import type { Article, DocumentNode } from '../article.js';
+import type { ArticleMeta, DocumentNode } from '../article.js';
 import type { BlockCheckOptions, CheckId, CheckReport, Severity } from '../blocks/block-checks.js';
 import type { BlockDefinition } from '../blocks/block-definition.js';
 import type { BlockFacts, HeadingFacts, ImageFacts, LinkFacts } from './document.js';
@@ -71,6 +71,11 @@ export interface SequenceRule<State> {
   run(block: BlockFacts, state: State): RuleReport[];
 }
 
+/** What the rules of the whole release look at: its metadata (the blocks have rules of their own). */
+export interface ReleaseSubject {
+  meta: ArticleMeta;
+}
+
 /** A top-level block and its catalog entry (none for a node the catalog does not know). */
 export interface BlockSubject {
   node: DocumentNode;
@@ -95,7 +100,7 @@ export interface SentenceSubject {
 
 /** Every rule for any block, by what it looks at; the blocks' own checks are in their files. */
 export interface Registry {
-  readonly release: readonly Rule<Article>[];
+  readonly release: readonly Rule<ReleaseSubject>[];
   readonly block: readonly Rule<BlockSubject>[];
   readonly image: readonly Rule<ImageFacts>[];
   readonly link: readonly Rule<LinkFacts>[];

@@ -1,8 +1,8 @@
-import type { Article, DocumentNode } from '../article.js';
+import type { Article, ArticleMeta, DocumentNode } from '../article.js';
 import { checkMessageKey, words, type CheckId, type CheckReport, type Severity } from '../blocks/block-checks.js';
 import { blockOfNode } from '../blocks/catalog.js';
 import { formatMessage, type MessageParams } from '../messages/index.js';
-import { blockIdOf, factsOf, headingsOf, imagesOf, linksOf, paragraphsOf, sentencesOf, textOf } from './document.js';
+import { blockIdOf, factsOf, headingsOf, imagesOf, linksOf, paragraphsOf, sentencesOf, textOf, type BlockFacts } from './document.js';
 import { registry } from './registry.js';
 import type { CheckOptions, Finding, RuleReport } from './rule.js';
 
@@ -71,61 +71,68 @@ function findingsOfBlock(node: DocumentNode, options: CheckOptions): Finding[] {
   return findings;
 }
 
-/** Findings that need the whole release: metadata, heading order, links across blocks, acronyms. */
-function findingsOfDocument(article: Article, options: CheckOptions): Finding[] {
+/** What the checks keep of one top-level block: its id, its findings, and what the rules across blocks need of it. */
+interface CheckedBlock {
+  readonly id: string | null;
+  readonly facts: BlockFacts;
+  readonly findings: readonly Finding[];
+}
+
+const noFindings: readonly Finding[] = Object.freeze([]);
+
+function checkBlock(node: DocumentNode, options: CheckOptions): CheckedBlock {
+  const found = findingsOfBlock(node, options);
+  // Most blocks have none: they share one empty list.
+  return { id: blockIdOf(node), facts: factsOf(node), findings: found.length > 0 ? found : noFindings };
+}
+
+/** All findings of a release from its checked blocks: the metadata's, then across blocks (heading order, links, acronyms), then each block's. */
+function findingsOfRelease(meta: ArticleMeta, blocks: readonly CheckedBlock[], options: CheckOptions): Finding[] {
   const findings: Finding[] = [];
   for (const rule of registry.release) {
-    const report = rule.run(article, options);
+    const report = rule.run({ meta }, options);
     if (report) findings.push(toFinding(rule, report, null, {}));
   }
-  const { teaserImage } = article.meta;
+  const { teaserImage } = meta;
   if (teaserImage?.media) {
     // The teaser image's own rules, as of an image block; they point to the metadata.
     const fake: DocumentNode = { type: 'teaserImage', attrs: { image: teaserImage } };
     for (const finding of findingsOfBlock(fake, { ...options, profile: null })) findings.push({ ...finding, blockId: null, fix: undefined, message: finding.message });
   }
   const states = registry.sequence.map((rule) => rule.start());
-  for (const node of article.body.content) {
-    const blockId = blockIdOf(node);
-    const facts = factsOf(node);
+  for (const block of blocks) {
     registry.sequence.forEach((rule, index) => {
-      for (const report of rule.run(facts, states[index])) findings.push(toFinding(rule, report, blockId, {}));
+      for (const report of rule.run(block.facts, states[index])) findings.push(toFinding(rule, report, block.id, {}));
     });
   }
-  return findings;
+  for (const block of blocks) findings.push(...block.findings);
+  return sortFindings(findings);
 }
 
-/**
- * Checks a whole release. `perBlock` lets the editor reuse the findings of blocks that did not
- * change (ProseMirror keeps unchanged nodes, so their JSON can be cached by node).
- */
-export function checkArticle(article: Article, options: CheckOptions = {}, perBlock: (node: DocumentNode) => readonly Finding[] = (node) => findingsOfBlock(node, options)): Finding[] {
-  const findings = findingsOfDocument(article, options);
-  for (const node of article.body.content) findings.push(...perBlock(node));
-  return sortFindings(findings);
+/** Checks a whole release. */
+export function checkArticle(article: Article, options: CheckOptions = {}): Finding[] {
+  return findingsOfRelease(article.meta, article.body.content.map((node) => checkBlock(node, options)), options);
 }
 
 export { findingsOfBlock };
 
-const noFindings: readonly Finding[] = Object.freeze([]);
-
 /**
- * A checker for the editor: the findings of a block are kept per block JSON object, so after an
- * edit only the changed block is checked again, and the whole-release rules read cached facts.
+ * A checker for the editor: what it found in a block is kept per block object (`Block`, a
+ * ProseMirror node: ProseMirror keeps an untouched block as the same object from one state to the
+ * next), so after an edit only the changed block is converted (`json`) and checked again, and the
+ * rules across blocks read what was kept. The JSON is not kept.
  */
-export function createChecker(options: CheckOptions = {}): (article: Article) => Finding[] {
-  const cache = new WeakMap<DocumentNode, readonly Finding[]>();
-  return (article) =>
-    checkArticle(article, options, (node) => {
-      let findings = cache.get(node);
-      if (!findings) {
-        const found = findingsOfBlock(node, options);
-        // Most blocks have none: they share one empty list.
-        findings = found.length > 0 ? found : noFindings;
-        cache.set(node, findings);
-      }
-      return findings;
-    });
+export function createChecker<Block extends object>(json: (block: Block) => DocumentNode, options: CheckOptions = {}): (meta: ArticleMeta, blocks: readonly Block[]) => Finding[] {
+  const cache = new WeakMap<Block, CheckedBlock>();
+  const checked = (block: Block) => {
+    let result = cache.get(block);
+    if (!result) {
+      result = checkBlock(json(block), options);
+      cache.set(block, result);
+    }
+    return result;
+  };
+  return (meta, blocks) => findingsOfRelease(meta, blocks.map(checked), options);
 }
 
 const rank: Record<Severity, number> = { error: 0, warning: 1, hint: 2 };

@@ -6,7 +6,7 @@ import type { Draft, RevisionSummary, SaveResult } from '../../common/contract.j
 import { Autosaver } from './autosave.js';
 import { isUntouched } from './create-draft.js';
 import { BridgeError, type Api } from './bridge.js';
-import { adoptStoredJson, blockJson, documentJson, topLevelBlocks } from '../../common/document-json.js';
+import { blockJson, documentJson, topLevelBlocks } from '../../common/document-json.js';
 
 /** A pause this long in writing leaves a revision in the history. */
 export const REVISION_PAUSE_MS = 20_000;
@@ -124,8 +124,6 @@ export class DraftSession {
 
   attach(editor: Editor | null): void {
     this.editor_ = editor;
-    // The release is held once: the checks and the save take its blocks' JSON as it was read.
-    if (editor) adoptStoredJson(editor.state.doc, this.draft.article.body);
     // Opened from the stored version (stored complete, so opening changed nothing): the first
     // save can already send only what changed.
     if (editor && this.stored && !this.sent && this.target.version === this.draft.version) {
