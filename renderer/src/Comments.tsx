@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
-import type { Article } from '../../common/article.js';
+import type { DocumentNode } from '../../common/article.js';
 import { blockOfNode } from '../../common/blocks/catalog.js';
 import type { MethodOutput } from '../../common/contract.js';
 import { formatMessage } from '../../common/messages/index.js';
@@ -13,8 +13,8 @@ type Comment = MethodOutput<'sync.comments'>[number];
 type Block = { id: string; label: string };
 
 /** The blocks of a release a comment can point to: id and a readable name. */
-export function commentableBlocks(article: Article): Block[] {
-  return article.body.content.flatMap((node) => {
+export function commentableBlocks(blocks: readonly DocumentNode[]): Block[] {
+  return blocks.flatMap((node) => {
     const id = typeof node.attrs?.id === 'string' ? node.attrs.id : null;
     if (!id) return [];
     const block = blockOfNode(node.type);

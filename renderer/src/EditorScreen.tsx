@@ -38,13 +38,17 @@ import { SyncLine } from './release/SyncLine.js';
 import { useOutputActions } from './release/output-actions.js';
 import { useReleaseActions } from './release/use-release-actions.js';
 import { loadDraft, takeArrivedDraft } from './draft-prefetch.js';
+import { openedDraft, type OpenedDraft } from './opened-draft.js';
 import { navigate, replaceRoute } from './routes.js';
 import { followSlideLink } from './slide-links.js';
 
 /** Loads one press release and shows it for editing; keyed by id, so each draft starts fresh. */
 export function EditorScreen({ id }: { id: string }) {
   const { api } = useBackend();
-  const [draft, setDraft] = useState<Draft | null>(() => takeArrivedDraft(id));
+  const [draft, setDraft] = useState<OpenedDraft | null>(() => {
+    const arrived = takeArrivedDraft(id);
+    return arrived && openedDraft(arrived);
+  });
   const arrived = draft !== null;
   const [error, setError] = useState<string | null>(null);
 
@@ -60,7 +64,7 @@ export function EditorScreen({ id }: { id: string }) {
     if (arrived) return;
     let current = true;
     loadDraft(api, id).then(
-      (loaded) => current && setDraft(loaded),
+      (loaded) => current && setDraft(openedDraft(loaded)),
       (caught: unknown) => current && setError(errorMessage(caught)),
     );
     return () => {
@@ -84,12 +88,12 @@ export function EditorScreen({ id }: { id: string }) {
 
 /** "Neue Pressemitteilung": an empty release in the editor, stored only with the first input. */
 export function NewDraftScreen({ id }: { id: string }) {
-  const [draft] = useState(() => unsavedDraft(id));
+  const [draft] = useState(() => openedDraft(unsavedDraft(id)));
   return <ReplaceableEditor draft={draft} />;
 }
 
 /** The editor, started afresh when the release is replaced as a whole (a restore). */
-function ReplaceableEditor({ draft: initial }: { draft: Draft }) {
+function ReplaceableEditor({ draft: initial }: { draft: OpenedDraft }) {
   const [draft, setDraft] = useState(initial);
   const [replaced, setReplaced] = useState<{ count: number; message: string } | null>(null);
   return (
@@ -98,7 +102,7 @@ function ReplaceableEditor({ draft: initial }: { draft: Draft }) {
       draft={draft}
       initialNotice={replaced?.message ?? null}
       onReplaced={(next, message) => {
-        setDraft(next);
+        setDraft(openedDraft(next));
         setReplaced((previous) => ({ count: (previous?.count ?? 0) + 1, message }));
       }}
     />
@@ -107,7 +111,7 @@ function ReplaceableEditor({ draft: initial }: { draft: Draft }) {
 
 type Mode = 'edit' | 'preview' | 'history';
 
-function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initialNotice: string | null; onReplaced: (draft: Draft, message: string) => void }) {
+function DraftEditor({ draft, initialNotice, onReplaced }: { draft: OpenedDraft; initialNotice: string | null; onReplaced: (draft: Draft, message: string) => void }) {
   const { api } = useBackend();
   const [title, setTitle] = useState(draft.article.meta.title);
   const [embargo, setEmbargo] = useState(draft.article.meta.embargo);
@@ -135,7 +139,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
   // The one subscription to the release's state on the portal; the pieces below read it.
   const release = useReleaseSubscription(session.id);
   const reviewer = release.role !== null && reviewerRoles.includes(release.role);
-  const editor = useBodyEditor({ api, draft, session, onMenu: setMenu, report: setNotice });
+  const editor = useBodyEditor({ api, session, onMenu: setMenu, report: setNotice });
   const { checks, findings, checkNow } = useEditorChecks(editor, session, release.profile);
   const saveProblem = useAutosaveLifecycle(session);
   const actions = useReleaseActions({ session, checkNow, report: setNotice, onReplaced });
@@ -273,7 +277,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
               )}
               <div className="editor-body-frame" ref={setBodyFrame}>
                 {editor && <DragHandle editor={editor} />}
-                {editor && <EditorCommentMarkers article={draft.article} editor={editor} frame={bodyFrame} />}
+                {editor && <EditorCommentMarkers editor={editor} frame={bodyFrame} />}
                 <EditorContent editor={editor} />
                 {editor && checks && <CheckPopover editor={editor} checks={checks} />}
               </div>
@@ -290,7 +294,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: Draft; initi
               }}
             />
             <TeaserImagePanel key={`teaser-${metaGeneration}`} initial={session.currentMeta.teaserImage} onChange={(image) => session.setMeta('teaserImage', image)} />
-            <EditorComments article={draft.article} onShow={(blockId) => checks?.show(blockId)} />
+            <EditorComments editor={editor} onShow={(blockId) => checks?.show(blockId)} />
             {/* Last in the side panel: its length changes as findings come and go, and nothing below it may jump. */}
             {checks && <CheckPanel findings={findings} onShow={(blockId) => checks.show(blockId)} onFix={(finding) => checks.fix(finding)} />}
           </aside>

@@ -141,7 +141,7 @@ export function ReviewScreen({ id }: { id: string }) {
       <p className="field-hint">{t('comments.pickInPreview')}</p>
       <div className="review-layout">
         <ReviewPreview id={id} article={item.article} revision={item.revision} onPick={(blockId) => setChosen({ id: blockId, at: Date.now() })} />
-        <Comments id={id} revision={item.revision} blocks={commentableBlocks(item.article)} compose chosenBlock={chosen} />
+        <Comments id={id} revision={item.revision} blocks={commentableBlocks(item.article.body.content)} compose chosenBlock={chosen} />
       </div>
     </section>
   );
@@ -153,7 +153,7 @@ export function ReviewScreen({ id }: { id: string }) {
  */
 function ReviewPreview({ id, article, revision, onPick }: { id: string; article: Article; revision: number; onPick: (blockId: string) => void }) {
   const [frame, setFrame] = useState<HTMLElement | null>(null);
-  const blocks = useMemo(() => commentableBlocks(article), [article]);
+  const blocks = useMemo(() => commentableBlocks(article.body.content), [article]);
   const html = useMemo(() => renderArticle(article, mediaPathResolver), [article]);
   const ids = useMemo(() => new Set(blocks.map((block) => block.id)), [blocks]);
   /** The top-level block an element belongs to (nested text inside columns has ids of its own). */

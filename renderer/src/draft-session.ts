@@ -3,6 +3,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { Article, ArticleMeta } from '../../common/article.js';
 import { blockChanges } from '../../common/block-changes.js';
 import type { Draft, RevisionSummary, SaveResult } from '../../common/contract.js';
+import type { OpenedDraft, OpeningBody } from './opened-draft.js';
 import { Autosaver } from './autosave.js';
 import { isUntouched } from './create-draft.js';
 import { BridgeError, type Api } from './bridge.js';
@@ -22,8 +23,13 @@ export class DraftSession {
   private target: { id: string; version: number };
   private readonly meta: ArticleMeta;
   private editor_: Editor | null = null;
-  private lastArticle: Article;
-  /** The top-level blocks of the last snapshot, as the editor holds them. */
+  /** The article but its body: the body is the editor's document (or, until there is one, `initialBody`). */
+  private readonly head: Omit<Article, 'body'>;
+  private readonly opening: OpeningBody;
+  private initialBody_: Article['body'] | null;
+  /** The version the release was opened at. */
+  private readonly openedVersion: number;
+  /** The top-level blocks of the editor's document, as last taken. */
   private lastBlocks: ProseMirrorNode[] | null = null;
   /** What this window's last save stored: its version and blocks, the base of the next save's changes. */
   private sent: { version: number; blocks: readonly ProseMirrorNode[] } | null = null;
@@ -35,7 +41,7 @@ export class DraftSession {
 
   constructor(
     private readonly api: Api,
-    private readonly draft: Draft,
+    draft: OpenedDraft,
     /** Called when someone else saved first and our text became a draft of its own. */
     private readonly onConflictCopy: (copy: Draft) => void,
     /** Called when a new release was stored for the first time. */
@@ -44,7 +50,10 @@ export class DraftSession {
     this.stored = draft.version > 0;
     this.target = { id: draft.id, version: draft.version };
     this.meta = { ...draft.article.meta };
-    this.lastArticle = draft.article;
+    this.head = draft.article;
+    this.opening = draft.openingBody;
+    this.initialBody_ = draft.openingBody.json;
+    this.openedVersion = draft.version;
     this.autosaver = new Autosaver(() => this.save());
   }
 
@@ -122,12 +131,23 @@ export class DraftSession {
     return this.editor_;
   }
 
+  /** The body the editor is to be made from; null once it is made (the JSON is let go then). */
+  get initialBody(): Article['body'] | null {
+    return this.initialBody_;
+  }
+
   attach(editor: Editor | null): void {
     this.editor_ = editor;
+    if (!editor) return;
+    // The editor's document is the text from now on; the JSON it was made from goes.
+    this.lastBlocks = topLevelBlocks(editor.state.doc);
+    this.initialBody_ = null;
+    this.opening.letGo();
+    editor.options.content = null;
     // Opened from the stored version (stored complete, so opening changed nothing): the first
     // save can already send only what changed.
-    if (editor && this.stored && !this.sent && this.target.version === this.draft.version) {
-      this.sent = { version: this.target.version, blocks: topLevelBlocks(editor.state.doc) };
+    if (this.stored && !this.sent && this.target.version === this.openedVersion) {
+      this.sent = { version: this.target.version, blocks: this.lastBlocks };
     }
   }
 
@@ -141,8 +161,9 @@ export class DraftSession {
     const editor = this.editor_;
     if (editor && !editor.isDestroyed) this.lastBlocks = topLevelBlocks(editor.state.doc);
     // Blocks stay valid after the editor is gone: the last ones taken are the text.
-    this.lastArticle = { ...this.lastArticle, meta: { ...this.meta }, ...(this.lastBlocks ? { body: documentJson(this.lastBlocks) } : {}) };
-    return this.lastArticle;
+    const body = this.lastBlocks ? documentJson(this.lastBlocks) : this.initialBody_;
+    if (!body) throw new Error('A release without an editor and without the body it was opened with: nothing to save.');
+    return { ...this.head, meta: { ...this.meta }, body };
   }
 
   /**
@@ -153,7 +174,7 @@ export class DraftSession {
   private async saveChanges(blocks: readonly ProseMirrorNode[]): Promise<SaveResult | null> {
     const sent = this.sent;
     if (!sent || sent.version !== this.target.version) return null;
-    const { format, formatVersion } = this.draft.article;
+    const { format, formatVersion } = this.head;
     const head = { format, formatVersion, meta: { ...this.meta } };
     try {
       const result = await this.api.drafts.saveChanges({ id: this.target.id, baseVersion: sent.version, head, blocks: blockChanges(sent.blocks, blocks, blockJson) });

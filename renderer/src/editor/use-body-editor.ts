@@ -4,7 +4,6 @@ import type { EditorProps } from '@tiptap/pm/view';
 import { useEditor } from '@tiptap/react';
 import { useEffect, useMemo } from 'react';
 import { documentExtensions } from '../../../common/blocks/catalog.js';
-import type { Draft } from '../../../common/contract.js';
 import type { Api } from '../bridge.js';
 import type { DraftSession } from '../draft-session.js';
 import { t } from '../messages.js';
@@ -38,9 +37,9 @@ export type MenuPlacement = { at: 'toolbar' } | { at: 'cursor'; top: number; lef
  * The TipTap editor of the release's body: the catalog's blocks, German typography, "/" for the
  * block menu, dropped files as blocks. Changes go to the session, which saves them.
  */
-export function useBodyEditor(options: { api: Api; draft: Draft; session: DraftSession; onMenu: (placement: MenuPlacement) => void; report: (message: string) => void }) {
+export function useBodyEditor(options: { api: Api; session: DraftSession; onMenu: (placement: MenuPlacement) => void; report: (message: string) => void }) {
   // `onMenu` and `report` are to be stable (state setters): a new one would rebuild the editor's options.
-  const { api, draft, session, onMenu, report } = options;
+  const { api, session, onMenu, report } = options;
   const extensions = useMemo(
     () => [
       ...withOffscreenBlocks(documentExtensions()).map((extension) => (extension.name === 'uniqueID' ? idsWhereMissing(extension.configure({ ...extension.options, filterTransaction: notPasted })) : extension)),
@@ -90,7 +89,10 @@ export function useBodyEditor(options: { api: Api; draft: Draft; session: DraftS
 
   const editor = useEditor({
     extensions,
-    content: draft.article.body,
+    // Read once, when the editor is made; the session lets the JSON go as soon as it is.
+    get content() {
+      return session.initialBody;
+    },
     injectCSS: false,
     shouldRerenderOnTransaction: false,
     editorProps,

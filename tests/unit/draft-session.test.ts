@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Editor } from '@tiptap/core';
+import { describe, expect, it } from 'vitest';
+import { emptyArticle, type Article } from '../../common/article.js';
+import { completeArticle } from '../../common/blocks/block-ids.js';
+import { documentExtensions } from '../../common/blocks/catalog.js';
+import type { Draft } from '../../common/contract.js';
+import type { Api } from '../../renderer/src/bridge.js';
+import { DraftSession } from '../../renderer/src/draft-session.js';
+import { openedDraft } from '../../renderer/src/opened-draft.js';
+import { largeRelease } from '../fixtures/large-release.js';
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** The saves a session sends, answered as the store would. */
+function recordingApi() {
+  const saved: Array<{ method: string; input: unknown }> = [];
+  const api = {
+    drafts: {
+      saveChanges: async (input: { baseVersion: number }) => (saved.push({ method: 'saveChanges', input }), { status: 'saved', version: input.baseVersion + 1 }),
+      save: async (input: { baseVersion: number }) => (saved.push({ method: 'save', input }), { status: 'saved', version: input.baseVersion + 1 }),
+    },
+    history: { checkpoint: async () => null },
+  } as unknown as Api;
+  return { api, saved };
+}
+
+/** A stored release, made in a scope of its own so that only the opened draft leads to its body. */
+function storedRelease(blocks: number): { draft: ReturnType<typeof openedDraft>; body: WeakRef<Article['body']>; count: number } {
+  const article = completeArticle({ ...emptyArticle(), body: largeRelease(blocks).body });
+  const stored: Draft = { id: 'r1', version: 3, createdAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:00:00.000Z', deletedAt: null, article };
+  return { draft: openedDraft(stored), body: new WeakRef(article.body), count: article.body.content.length };
+}
+
+function openEditor(session: DraftSession): Editor {
+  const editor = new Editor({ element: document.createElement('div'), extensions: documentExtensions(), content: session.initialBody });
+  session.attach(editor);
+  return editor;
+}
+
+describe('an opened release', () => {
+  it('is held once: the JSON it was read as goes once the editor has made its document', async () => {
+    const { draft, body, count } = storedRelease(200);
+    const { api } = recordingApi();
+    const session = new DraftSession(api, draft, () => undefined);
+    const editor = openEditor(session);
+    expect(editor.state.doc.childCount).toBe(count);
+    expect(session.initialBody).toBeNull();
+    expect(editor.options.content).toBeNull();
+    expect(() => draft.openingBody.json).toThrow();
+    // A WeakRef keeps its target through the job that made it; the next task may collect it.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    expect(body.deref()).toBeUndefined();
+    editor.destroy();
+  });
+
+  it('still saves only the changed block, and the whole text once the editor is gone', async () => {
+    const { draft } = storedRelease(50);
+    const { api, saved } = recordingApi();
+    const session = new DraftSession(api, draft, () => undefined);
+    const editor = openEditor(session);
+    editor.commands.insertContentAt(2, 'Neu ');
+    session.changed();
+    expect(await session.autosaver.flush()).toBe(true);
+    expect(saved.map((entry) => entry.method)).toEqual(['saveChanges']);
+    const { blocks } = saved[0]!.input as { blocks: unknown[] };
+    expect(blocks.filter((entry) => !(entry && typeof entry === 'object' && 'keep' in entry))).toHaveLength(1);
+
+    const text = JSON.stringify(editor.getJSON());
+    editor.destroy();
+    expect(JSON.stringify(session.snapshot().body)).toBe(text);
+    session.retire();
+  });
+});
