@@ -12,7 +12,7 @@ import { machine, ms, percentile, recordResults } from './results.js';
 import { countReactCommits, footprint, installKeystrokeProbe, loadAnew, takeReactCommits, tracedRound, typeRound, watchOpen, type MainThreadWork } from './typing.js';
 
 const SIZES = [100, 1_000, 5_000];
-const FIRST_OPENS = 3;
+const FIRST_OPENS = 5;
 const LATER_OPENS = 5;
 /** Rounds of 120 keys per page, alternating: the load of this shared machine comes in bursts, so each ratio is also taken round by round. */
 const ROUNDS = 6;
