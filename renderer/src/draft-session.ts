@@ -131,9 +131,22 @@ export class DraftSession {
     return this.editor_;
   }
 
-  /** The body the editor is to be made from; null once it is made (the JSON is let go then). */
-  get initialBody(): Article['body'] | null {
-    return this.initialBody_;
+  /**
+   * What an editor being made for this release starts with: the body as opened, and for an editor
+   * made anew later (TipTap re-creates one it destroyed while its screen stayed), the text of the
+   * one before, never nothing.
+   */
+  contentForEditor(): Article['body'] {
+    if (this.initialBody_) return this.initialBody_;
+    const blocks = this.editor_ ? topLevelBlocks(this.editor_.state.doc) : this.lastBlocks;
+    if (!blocks) throw new Error('The body as opened was let go before an editor held the text.');
+    return documentJson(blocks);
+  }
+
+  /** Takes the editor's blocks as the text, without converting them (for when the editor goes away). */
+  takeBlocks(): void {
+    const editor = this.editor_;
+    if (editor && !editor.isDestroyed) this.lastBlocks = topLevelBlocks(editor.state.doc);
   }
 
   attach(editor: Editor | null): void {
@@ -158,8 +171,7 @@ export class DraftSession {
 
   /** The article as it stands; taken when a save runs, never per keystroke. */
   snapshot(): Article {
-    const editor = this.editor_;
-    if (editor && !editor.isDestroyed) this.lastBlocks = topLevelBlocks(editor.state.doc);
+    this.takeBlocks();
     // Blocks stay valid after the editor is gone: the last ones taken are the text.
     const body = this.lastBlocks ? documentJson(this.lastBlocks) : this.initialBody_;
     if (!body) throw new Error('A release without an editor and without the body it was opened with: nothing to save.');

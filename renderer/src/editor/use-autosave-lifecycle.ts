@@ -40,7 +40,7 @@ export function useAutosaveLifecycle(session: DraftSession): string | null {
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('blur', onWindowBlur);
-      session.snapshot();
+      session.takeBlocks();
       // However the screen is left: keep saving until it is stored, then keep a revision.
       session.close();
     };

@@ -89,14 +89,15 @@ export function useBodyEditor(options: { api: Api; session: DraftSession; onMenu
 
   const editor = useEditor({
     extensions,
-    // Read once, when the editor is made; the session lets the JSON go as soon as it is.
-    get content() {
-      return session.initialBody;
-    },
     injectCSS: false,
     shouldRerenderOnTransaction: false,
     editorProps,
-    onBeforeCreate: ({ editor: created }) => keepNodeViews(created),
+    onBeforeCreate: ({ editor: created }) => {
+      keepNodeViews(created);
+      // The content is set here, inside the editor's making, and not as an option React keeps:
+      // the session lets the JSON go once the editor's document exists.
+      created.options.content = session.contentForEditor();
+    },
     onUpdate: () => session.changed(),
     onBlur: () => void session.autosaver.flush(),
   });
