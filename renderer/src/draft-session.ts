@@ -23,10 +23,10 @@ export class DraftSession {
   private target: { id: string; version: number };
   private readonly meta: ArticleMeta;
   private editor_: Editor | null = null;
-  /** The article but its body: the body is the editor's document (or, until there is one, `initialBody`). */
+  /** The article but its body: the body is the editor's document (or, until there is one, the opened body). */
   private readonly head: Omit<Article, 'body'>;
+  /** The body as opened, until the editor's document exists (then let go). */
   private readonly opening: OpeningBody;
-  private initialBody_: Article['body'] | null;
   /** The version the release was opened at. */
   private readonly openedVersion: number;
   /** The top-level blocks of the editor's document, as last taken. */
@@ -52,7 +52,6 @@ export class DraftSession {
     this.meta = { ...draft.article.meta };
     this.head = draft.article;
     this.opening = draft.openingBody;
-    this.initialBody_ = draft.openingBody.json;
     this.openedVersion = draft.version;
     this.autosaver = new Autosaver(() => this.save());
   }
@@ -137,10 +136,8 @@ export class DraftSession {
    * one before, never nothing.
    */
   contentForEditor(): Article['body'] {
-    if (this.initialBody_) return this.initialBody_;
     const blocks = this.editor_ ? topLevelBlocks(this.editor_.state.doc) : this.lastBlocks;
-    if (!blocks) throw new Error('The body as opened was let go before an editor held the text.');
-    return documentJson(blocks);
+    return blocks ? documentJson(blocks) : this.opening.json;
   }
 
   /** Takes the editor's blocks as the text, without converting them (for when the editor goes away). */
@@ -154,7 +151,6 @@ export class DraftSession {
     if (!editor) return;
     // The editor's document is the text from now on; the JSON it was made from goes.
     this.lastBlocks = topLevelBlocks(editor.state.doc);
-    this.initialBody_ = null;
     this.opening.letGo();
     editor.options.content = null;
     // Opened from the stored version (stored complete, so opening changed nothing): the first
@@ -173,9 +169,7 @@ export class DraftSession {
   snapshot(): Article {
     this.takeBlocks();
     // Blocks stay valid after the editor is gone: the last ones taken are the text.
-    const body = this.lastBlocks ? documentJson(this.lastBlocks) : this.initialBody_;
-    if (!body) throw new Error('A release without an editor and without the body it was opened with: nothing to save.');
-    return { ...this.head, meta: { ...this.meta }, body };
+    return { ...this.head, meta: { ...this.meta }, body: this.lastBlocks ? documentJson(this.lastBlocks) : this.opening.json };
   }
 
   /**
