@@ -47,6 +47,17 @@ function openEditor(session: DraftSession): Editor {
   return editor;
 }
 
+/** A stored release of `blocks` blocks, opened in an editor, with `text` typed into its first block. */
+function openedAndTyped(blocks: number, text: string) {
+  const { draft } = storedRelease(blocks);
+  const { api, saved } = recordingApi();
+  const session = new DraftSession(api, draft, () => undefined);
+  const editor = openEditor(session);
+  editor.commands.insertContentAt(2, text);
+  session.changed();
+  return { session, editor, saved };
+}
+
 describe('an opened release', () => {
   it('is held once: the JSON it was read as goes once the editor has made its document', async () => {
     const { draft, body, count } = storedRelease(200);
@@ -64,12 +75,7 @@ describe('an opened release', () => {
   });
 
   it('still saves only the changed block, and the whole text once the editor is gone', async () => {
-    const { draft } = storedRelease(50);
-    const { api, saved } = recordingApi();
-    const session = new DraftSession(api, draft, () => undefined);
-    const editor = openEditor(session);
-    editor.commands.insertContentAt(2, 'Neu ');
-    session.changed();
+    const { session, editor, saved } = openedAndTyped(50, 'Neu ');
     expect(await session.autosaver.flush()).toBe(true);
     expect(saved.map((entry) => entry.method)).toEqual(['saveChanges']);
     const { blocks } = saved[0]!.input as { blocks: unknown[] };
@@ -82,12 +88,7 @@ describe('an opened release', () => {
   });
 
   it('gives an editor made anew the text of the one before, never an empty release', async () => {
-    const { draft } = storedRelease(20);
-    const { api, saved } = recordingApi();
-    const session = new DraftSession(api, draft, () => undefined);
-    const first = openEditor(session);
-    first.commands.insertContentAt(2, 'Getippt ');
-    session.changed();
+    const { session, editor: first, saved } = openedAndTyped(20, 'Getippt ');
     const text = JSON.stringify(first.getJSON());
     first.destroy();
     const second = openEditor(session);
