@@ -10,10 +10,10 @@ import { t } from './messages.js';
 import { useLive } from './use-live.js';
 
 type Comment = MethodOutput<'sync.comments'>[number];
-type Block = { id: string; label: string };
+export type CommentableBlock = { id: string; label: string };
 
 /** The blocks of a release a comment can point to: id and a readable name. */
-export function commentableBlocks(blocks: readonly DocumentNode[]): Block[] {
+export function commentableBlocks(blocks: readonly DocumentNode[]): CommentableBlock[] {
   return blocks.flatMap((node) => {
     const id = typeof node.attrs?.id === 'string' ? node.attrs.id : null;
     if (!id) return [];
@@ -91,7 +91,7 @@ function CommentItem(props: { id: string; revision: number | null; comment: Comm
 export function Comments(props: {
   id: string;
   revision: number | null;
-  blocks: Block[];
+  blocks: CommentableBlock[];
   compose?: boolean;
   chosenBlock?: { id: string; at: number } | null;
   onShow?: (blockId: string) => void;
@@ -174,7 +174,7 @@ interface Marker {
 export function CommentMarkers(props: {
   id: string;
   revision: number | null;
-  blocks: Block[];
+  blocks: CommentableBlock[];
   frame: HTMLElement | null;
   locate: (blockId: string) => HTMLElement | null;
   watch: (update: () => void) => () => void;

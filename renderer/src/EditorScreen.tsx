@@ -30,7 +30,7 @@ import { NameDialog } from './NameDialog.js';
 import { SaveAsTemplate } from './release/SaveAsTemplate.js';
 import { t } from './messages.js';
 import { ConflictPanel } from './release/ConflictPanel.js';
-import { EditorCommentMarkers, EditorComments } from './release/EditorComments.js';
+import { EditorCommentMarkers, EditorComments, useCommentableBlocks } from './release/EditorComments.js';
 import { OverrideForm } from './release/OverrideForm.js';
 import { PublishControls } from './release/PublishControls.js';
 import { ReleaseProvider, useReleaseSubscription } from './release/release-context.js';
@@ -141,6 +141,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: OpenedDraft;
   const reviewer = release.role !== null && reviewerRoles.includes(release.role);
   const editor = useBodyEditor({ api, session, onMenu: setMenu, report: setNotice });
   const { checks, findings, checkNow } = useEditorChecks(editor, session, release.profile);
+  const commentBlocks = useCommentableBlocks(editor, release.sync?.portalRevision ?? null);
   const saveProblem = useAutosaveLifecycle(session);
   const actions = useReleaseActions({ session, checkNow, report: setNotice, onReplaced });
   const output = useOutputActions(session, setNotice);
@@ -277,7 +278,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: OpenedDraft;
               )}
               <div className="editor-body-frame" ref={setBodyFrame}>
                 {editor && <DragHandle editor={editor} />}
-                {editor && <EditorCommentMarkers editor={editor} frame={bodyFrame} />}
+                {editor && <EditorCommentMarkers blocks={commentBlocks} editor={editor} frame={bodyFrame} />}
                 <EditorContent editor={editor} />
                 {editor && checks && <CheckPopover editor={editor} checks={checks} />}
               </div>
@@ -294,7 +295,7 @@ function DraftEditor({ draft, initialNotice, onReplaced }: { draft: OpenedDraft;
               }}
             />
             <TeaserImagePanel key={`teaser-${metaGeneration}`} initial={session.currentMeta.teaserImage} onChange={(image) => session.setMeta('teaserImage', image)} />
-            <EditorComments editor={editor} onShow={(blockId) => checks?.show(blockId)} />
+            <EditorComments blocks={commentBlocks} onShow={(blockId) => checks?.show(blockId)} />
             {/* Last in the side panel: its length changes as findings come and go, and nothing below it may jump. */}
             {checks && <CheckPanel findings={findings} onShow={(blockId) => checks.show(blockId)} onFix={(finding) => checks.fix(finding)} />}
           </aside>

@@ -1,30 +1,29 @@
 import type { Editor } from '@tiptap/react';
 import { useCallback, useMemo } from 'react';
 import { blockJson, topLevelBlocks } from '../../../common/document-json.js';
-import { CommentMarkers, commentableBlocks, Comments } from '../Comments.js';
+import { CommentMarkers, commentableBlocks, Comments, type CommentableBlock } from '../Comments.js';
 import { useRelease } from './release-context.js';
 
 /**
  * The blocks comments can point to, read from the editor's document once the release is on the
- * portal (not per block at every open).
+ * portal (not per block at every open); the screen reads them once for both the side panel and
+ * the markers beside the text.
  */
-function useCommentableBlocks(editor: Editor | null, portalRevision: number | null) {
+export function useCommentableBlocks(editor: Editor | null, portalRevision: number | null): CommentableBlock[] {
   const onPortal = portalRevision !== null;
   return useMemo(() => (onPortal && editor ? commentableBlocks(topLevelBlocks(editor.state.doc).map(blockJson)) : []), [editor, onPortal]);
 }
 
 /** Review comments on the release in the side panel, once it is on the portal. */
-export function EditorComments({ editor, onShow }: { editor: Editor | null; onShow: (blockId: string) => void }) {
+export function EditorComments({ blocks, onShow }: { blocks: CommentableBlock[]; onShow: (blockId: string) => void }) {
   const { id, sync } = useRelease();
-  const blocks = useCommentableBlocks(editor, sync?.portalRevision ?? null);
   if (!sync || sync.portalRevision === null) return null;
   return <Comments id={id} revision={sync.portalRevision} blocks={blocks} onShow={onShow} />;
 }
 
 /** The review comments beside their blocks in the editor, at the right edge of the text. */
-export function EditorCommentMarkers({ editor, frame }: { editor: Editor; frame: HTMLElement | null }) {
+export function EditorCommentMarkers({ blocks, editor, frame }: { blocks: CommentableBlock[]; editor: Editor; frame: HTMLElement | null }) {
   const { id, sync } = useRelease();
-  const blocks = useCommentableBlocks(editor, sync?.portalRevision ?? null);
   const locate = useCallback(
     (blockId: string) => {
       let element: HTMLElement | null = null;
